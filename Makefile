@@ -1,0 +1,36 @@
+# One command to set up and run, one to set up and test (see README.md).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DECK ?= decks/kirov-assassination
+
+.PHONY: setup run test services chromium lint clean
+
+$(BIN)/quizgen: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(BIN)/quizgen
+
+run: setup
+	$(BIN)/quizgen generate $(DECK)
+
+# PostgreSQL for the web tests; started when it does not answer
+services:
+	@pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	@for i in 1 2 3 4 5 6 7 8 9 10; do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+
+# Debian's Chromium for the browser tests
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test: setup services chromium
+	$(BIN)/pytest -n 2 -q
+
+lint: setup
+	$(BIN)/ruff check quizgen web tests
+
+clean:
+	rm -rf $(VENV) decks/*/dist .pytest_cache

@@ -1,0 +1,154 @@
+"""The `quizgen` command: extract, generate, export, build, serve, bench."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from quizgen.errors import QuizgenError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Grounded quiz questions and flashcards from encyclopedia-style history articles.")
+
+
+class OutFormat(str, Enum):
+    json = "json"
+    text = "text"
+    table = "table"
+
+
+InputFormat = Annotated[Optional[str], typer.Option("--input-format", help="text, markdown, html or wikitext")]
+
+
+def fail(message: str) -> None:
+    typer.echo(f"quizgen: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def dump_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+
+
+@app.command()
+def extract(
+    path: Annotated[Path, typer.Argument(help="an article file")],
+    format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.table,
+    input_format: InputFormat = None,
+) -> None:
+    """Extract dates, people, places, organizations and causal links from an article."""
+    from quizgen.ingest import load_article
+    from quizgen.pipeline import extract as run_extract
+
+    facts = run_extract(load_article(path, input_format=input_format))
+    if format is OutFormat.json:
+        typer.echo(dump_json(facts.to_dict()))
+    else:
+        from quizgen.report import print_facts
+
+        print_facts(facts)
+
+
+@app.command()
+def generate(
+    path: Annotated[Path, typer.Argument(help="an article file or a deck folder")],
+    format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.text,
+    formats: Annotated[Optional[list[str]], typer.Option("--formats", help="question formats to keep")] = None,
+    topics: Annotated[Optional[list[str]], typer.Option("--topics", help="topics to keep")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="at most N questions per article")] = None,
+    input_format: InputFormat = None,
+) -> None:
+    """Generate grounded questions from an article or every article of a deck."""
+    from quizgen.pipeline import generate as run_generate
+    from quizgen.pipeline import load_articles
+
+    sets = run_generate(load_articles(path, input_format=input_format),
+                        formats=split_list(formats), topics=split_list(topics), limit=limit)
+    if format is OutFormat.json:
+        data = sets[0].to_dict() if len(sets) == 1 else {"decks": [s.to_dict() for s in sets]}
+        typer.echo(dump_json(data))
+    else:
+        from quizgen.report import questions_text
+
+        typer.echo("\n\n".join(questions_text(s) for s in sets))
+
+
+def split_list(values: list[str] | None) -> list[str] | None:
+    """Accept both `--formats a --formats b` and `--formats a,b`."""
+    if not values:
+        return None
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+@app.command()
+def export(
+    path: Annotated[Path, typer.Argument(help="an article file or a deck folder")],
+    to: Annotated[str, typer.Option("--to", help="anki, csv, kahoot, gift, moodle-xml, qti or json")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="the file to write")],
+    input_format: InputFormat = None,
+) -> None:
+    """Export the questions of an article or deck to one format."""
+    from quizgen.export import EXPORTERS, export as run_export
+    from quizgen.pipeline import generate_path
+
+    if to not in EXPORTERS:
+        fail(f"unknown export format {to!r}; choose one of {', '.join(EXPORTERS)}")
+    if out.is_dir():
+        fail(f"{out}: is a folder; give a file name")
+    if not out.parent.exists():
+        fail(f"{out.parent}: no such folder")
+    sets = generate_path(path, input_format=input_format) if input_format else generate_path(path)
+    report = run_export(sets, to, out, parent=deck_parent(path))
+    typer.echo(report.summary())
+
+
+def deck_parent(path: Path) -> str | None:
+    """A deck folder gives a parent deck named after it (deck.toml's title if it has one)."""
+    if not path.is_dir():
+        return None
+    from quizgen.decks import deck_title
+
+    return deck_title(path)
+
+
+@app.command()
+def build(deck: Annotated[Path, typer.Argument(help="a deck folder, e.g. decks/kirov-assassination")]) -> None:
+    """Write every export format of a deck into DECK/dist/."""
+    from quizgen.export import build as run_build
+    from quizgen.pipeline import generate_path
+
+    if not deck.is_dir():
+        fail(f"{deck}: not a deck folder")
+    sets = generate_path(deck)
+    for report in run_build(sets, deck / "dist", parent=deck_parent(deck)):
+        typer.echo(report.summary())
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    workers: Annotated[int, typer.Option(help="worker processes")] = 1,
+) -> None:
+    """Serve the web app (library, quizzes, flashcards, teacher editor)."""
+    import uvicorn
+
+    uvicorn.run("web.app:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+def main() -> None:
+    try:
+        app()
+    except QuizgenError as exc:
+        typer.echo(f"quizgen: error: {exc}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

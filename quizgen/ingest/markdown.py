@@ -1,0 +1,8 @@
+"""markdown input (being written)."""
+
+from quizgen.errors import InputError
+from quizgen.models import Article
+
+
+def parse(content: str, source: str) -> Article:
+    raise InputError(f"{source}: markdown input is not supported yet")

@@ -1,0 +1,39 @@
+"""The whole flow in one place: article files -> Facts -> QuestionSets.
+
+The CLI and the web app call these functions; nothing else strings the stages together.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from quizgen.extract import extract_many
+from quizgen.ingest import article_paths, load_article
+from quizgen.models import Article, Facts, QuestionSet
+from quizgen.questions import generate_sets
+
+
+def load_articles(path: str | Path, *, input_format: str | None = None) -> list[Article]:
+    """An article file, or every article of a deck folder."""
+    return [load_article(p, input_format=input_format) for p in article_paths(path)]
+
+
+def extract(article: Article) -> Facts:
+    return extract_many([article])[0]
+
+
+def generate(
+    articles: Sequence[Article],
+    *,
+    formats: Iterable[str] | None = None,
+    topics: Iterable[str] | None = None,
+    limit: int | None = None,
+) -> list[QuestionSet]:
+    """Questions for each article; wrong answers are drawn from all the articles given (the deck)."""
+    facts = extract_many(list(articles))
+    return generate_sets(facts, formats=formats, topics=topics, limit=limit)
+
+
+def generate_path(path: str | Path, **options: object) -> list[QuestionSet]:
+    return generate(load_articles(path), **options)  # type: ignore[arg-type]
