@@ -1,0 +1,216 @@
+"""What every exporter shares: the report, atomic writes, deterministic zips, question helpers."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import tempfile
+import time
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from quizgen.errors import QuizgenError
+from quizgen.models import LEAD_SECTION, Question, QuestionSet
+from quizgen.settings import get_settings
+
+BLANK = re.compile(r"_{3,}")  # the gap of a cloze prompt ("_____")
+
+
+@dataclass
+class ExportReport:
+    """What one export wrote, and which questions the target format could not carry."""
+
+    format: str
+    path: Path
+    count: int = 0
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (question id, reason)
+
+    def leave_out(self, question: Question, why: str) -> None:
+        # Reasons start with the question format so that summary() can count them by kind.
+        self.left_out.append((question.id, f"{format_label(question.format)} ({why})"))
+
+    def summary(self) -> str:
+        line = f"{self.format}: {self.count} question{'s' if self.count != 1 else ''} -> {self.path}"
+        if self.left_out:
+            kinds = Counter(reason for _, reason in self.left_out)
+            line += f"; left out {len(self.left_out)}: " + ", ".join(f"{n} {reason}" for reason, n in kinds.items())
+        return line
+
+
+class Exporter(Protocol):
+    def __call__(self, sets: Sequence[QuestionSet], out: Path, *, parent: str | None) -> ExportReport: ...
+
+
+E = TypeVar("E", bound=Callable[..., ExportReport])
+
+
+def file_suffix(suffix: str) -> Callable[[E], E]:
+    """Give an exporter the file ending `build` uses for it (default: "." + its name)."""
+
+    def mark(exporter: E) -> E:
+        exporter.suffix = suffix  # type: ignore[attr-defined]
+        return exporter
+
+    return mark
+
+
+# ---- writing files ---------------------------------------------------------------------------
+
+def _cannot_write(out: Path, exc: OSError) -> QuizgenError:
+    return QuizgenError(f"cannot write {out}: {exc.strerror or exc}")
+
+
+@contextlib.contextmanager
+def atomic_path(out: Path) -> Iterator[Path]:
+    """A temporary file beside `out` that replaces `out` only once it is completely written.
+
+    On any error the temporary file is removed and `out` is left as it was.
+    """
+    out = Path(out)
+    if out.is_dir():
+        raise QuizgenError(f"{out}: is a folder; give a file name")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    except OSError as exc:
+        raise _cannot_write(out, exc) from None
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        # mkstemp makes the file private; an export is meant to be shared
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _cannot_write(out, exc) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes(out: Path, data: bytes) -> None:
+    with atomic_path(out) as tmp:
+        tmp.write_bytes(data)
+
+
+def write_text(out: Path, text: str) -> None:
+    write_bytes(out, text.encode("utf-8"))
+
+
+def export_time() -> float:
+    """The timestamp stamped into exported files: fixed by settings so output is reproducible."""
+    fixed = get_settings().export_timestamp
+    return time.time() if fixed is None else fixed
+
+
+def zip_bytes(entries: Sequence[tuple[str, bytes]], *, timestamp: float | None = None) -> bytes:
+    """A zip of `entries` whose bytes depend only on the entries and the timestamp."""
+    stamp = time.gmtime(export_time() if timestamp is None else timestamp)
+    date_time = (max(stamp.tm_year, 1980), *stamp[1:6])
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buf.getvalue()
+
+
+def normalize_zip(data: bytes, *, timestamp: float | None = None) -> bytes:
+    """Rewrite a zip made by another library with fixed entry times (for reproducible output)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    return zip_bytes(entries, timestamp=timestamp)
+
+
+# ---- reading questions -----------------------------------------------------------------------
+
+def format_label(fmt: str) -> str:
+    return fmt.replace("_", " ")
+
+
+def section_of(question: Question) -> str:
+    return question.source.section or LEAD_SECTION
+
+
+def all_questions(sets: Sequence[QuestionSet], report: ExportReport) -> Iterator[tuple[QuestionSet, Question]]:
+    """Every question with its set; malformed ones are left out and noted in `report`."""
+    for qs in sets:
+        for q in qs.questions:
+            problem = malformed(q)
+            if problem is None:
+                yield qs, q
+            else:
+                report.leave_out(q, problem)
+
+
+def split_cloze(prompt: str) -> tuple[str, str] | None:
+    """The text before and after a cloze prompt's blank, or None when it has no blank."""
+    m = BLANK.search(prompt)
+    return (prompt[: m.start()], prompt[m.end():]) if m else None
+
+
+def answer_text(question: Question) -> str:
+    """The answer as one line of text, whatever the format."""
+    a = question.answer
+    if isinstance(a, str):
+        return a
+    if question.format == "matching":
+        return "; ".join(f"{left} → {right}" for left, right in a)  # type: ignore[misc]
+    return " → ".join(str(x) for x in a)
+
+
+def malformed(question: Question) -> str | None:
+    """What breaks the question's shape (see models.py), or None when it is sound."""
+    a = question.answer
+    if question.format == "multiple_choice" and a not in question.choices:
+        return "its answer is not among its choices"
+    if question.format == "true_false" and a not in ("True", "False"):
+        return "its answer is neither True nor False"
+    if question.format == "matching" and (not isinstance(a, tuple) or not a or any(len(p) != 2 for p in a)):
+        return "its answer is not a list of pairs"
+    if question.format == "timeline" and (not isinstance(a, tuple) or len(a) < 2):
+        return "its answer is not a list of events"
+    if question.format in ("cloze", "short_answer") and not isinstance(a, str):
+        return "its answer is not text"
+    return None
+
+
+def pairs(question: Question) -> list[tuple[str, str]]:
+    return [(str(left), str(right)) for left, right in question.answer]  # type: ignore[misc]
+
+
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text without the control characters XML 1.0 cannot hold (lxml refuses them)."""
+    return XML_INVALID.sub("", text)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def category_path(parent: str | None, article: str, section: str) -> list[str]:
+    """The levels a question sits under: parent deck, article, section.
+
+    The article level is dropped when it repeats the parent (a one-article deck named after it).
+    """
+    levels = [parent] if parent else []
+    if not parent or parent.strip().casefold() != article.strip().casefold():
+        levels.append(article)
+    levels.append(section)
+    return [one_line(level) for level in levels]
+
+
+def slugify(title: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
+    return slug or "questions"
