@@ -1,0 +1,63 @@
+"""The app factory: `quizgen serve` runs uvicorn with web.app:create_app (factory=True)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from quizgen.settings import Settings
+from web import errors
+from web.db import make_engine, upgrade
+from web.routes import api, downloads, flashcards, learner, library, quiz
+from web.seed import seed_if_empty
+from web.templating import make_env
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Migrate the database to the newest schema, import the bundled decks if it is empty, and build the app."""
+    settings = settings or Settings()
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    seed_if_empty(engine, settings.decks_dir)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="quizgen",
+        summary="Grounded quiz questions and flashcards from encyclopedia-style history articles.",
+        version="0.1.0",
+        docs_url=None,  # served below with the vendored Swagger UI instead of a CDN's
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.jinja = make_env()
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for module in (library, learner, quiz, flashcards, downloads, api):
+        app.include_router(module.router)
+    errors.install(app)
+
+    @app.get("/api/docs", include_in_schema=False, name="api_docs")
+    def api_docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "", title="quizgen API",
+            swagger_js_url=app.url_path_for("static", path="swagger-ui/swagger-ui-bundle.js"),
+            swagger_css_url=app.url_path_for("static", path="swagger-ui/swagger-ui.css"),
+            swagger_favicon_url=app.url_path_for("static", path="favicon.svg"),
+            swagger_ui_parameters={"validatorUrl": None},  # the default validator is another site
+        )
+
+    return app

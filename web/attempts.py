@@ -1,0 +1,115 @@
+"""Quiz attempts, shared by the pages and the JSON API: start one, see where it stands, answer."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import HTTPException
+from sqlmodel import Session
+
+from quizgen.models import FORMATS
+from web import crud
+from web.models import Answer, Article, Attempt, Deck, Learner, Question
+from web.quiz import QuestionView, answer_lines, is_correct, view
+
+MAX_QUESTIONS = 500
+
+
+class CannotStart(ValueError):
+    """No quiz can be made from what was asked (unknown format, no matching question)."""
+
+
+def start(session: Session, learner: Learner, deck: Deck, article: Article | None, *, count: int,
+          formats: Sequence[str] | None) -> Attempt:
+    """A new attempt with `count` questions drawn at random (of the given formats, if any)."""
+    unknown = sorted(set(formats or ()) - set(FORMATS))
+    if unknown:
+        raise CannotStart(f"Unknown question format: {', '.join(unknown)}.")
+    questions = crud.list_questions(session=session, deck_id=deck.id, article_id=article.id if article else None,
+                                    formats=formats or None)
+    if not questions:
+        raise CannotStart("No questions match that choice of formats; pick at least one that has questions.")
+    chosen = random.sample(questions, min(count, len(questions)))
+    return crud.create_attempt(session=session, learner_id=learner.id, deck_id=deck.id,  # type: ignore[arg-type]
+                               article_id=article.id if article else None,
+                               question_ids=[q.id for q in chosen])  # type: ignore[misc]
+
+
+def retry(session: Session, learner: Learner, attempt: Attempt) -> Attempt:
+    """A new attempt at the same questions, in a new order."""
+    ids = random.sample(attempt.question_ids, len(attempt.question_ids))
+    return crud.create_attempt(session=session, learner_id=learner.id, deck_id=attempt.deck_id,  # type: ignore[arg-type]
+                               article_id=attempt.article_id, question_ids=ids)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """One answered question: what was asked, what was given, what was expected, and where it comes from."""
+
+    position: int
+    question: Question
+    correct: bool
+    response: Any
+    given: list[str]
+    expected: list[str]
+
+
+@dataclass
+class Progress:
+    attempt: Attempt
+    answers: list[Answer]
+    questions: dict[int, Question]
+
+    @property
+    def total(self) -> int:
+        return len(self.attempt.question_ids)
+
+    @property
+    def answered(self) -> int:
+        return len(self.answers)
+
+    @property
+    def done(self) -> bool:
+        return self.answered >= self.total
+
+    def question_at(self, position: int) -> Question:
+        return self.questions[self.attempt.question_ids[position]]
+
+    def view_at(self, position: int) -> QuestionView:
+        """The question as the learner sees it; its shuffles are fixed per attempt, so reloading shows the same."""
+        question = self.question_at(position)
+        return view(question, seed=f"{self.attempt.id}:{question.id}")
+
+    def feedback(self, position: int) -> Feedback:
+        answer, question = self.answers[position], self.question_at(position)
+        return Feedback(position, question, answer.correct, answer.response,
+                        answer_lines(question.format, answer.response), answer_lines(question.format, question.answer))
+
+
+def progress(session: Session, learner: Learner, attempt_id: int) -> Progress:
+    """An attempt of this learner with its answers so far; 404 for anyone else's or a missing one."""
+    attempt = crud.get_attempt(session=session, attempt_id=attempt_id)
+    if attempt is None or attempt.learner_id != learner.id:
+        raise HTTPException(404, f"There is no quiz number {attempt_id} of yours.")
+    answers = crud.list_answers(session=session, attempt_id=attempt_id)
+    questions = crud.get_questions(session=session, ids=attempt.question_ids)
+    if len(questions) < len(set(attempt.question_ids)):
+        raise HTTPException(404, "This quiz's questions are no longer in the library.")
+    return Progress(attempt, answers, questions)
+
+
+def check_position(state: Progress, position: int) -> None:
+    """Only the current question may be answered; an answered one may be posted again (its answer stands)."""
+    if position >= state.total:
+        raise HTTPException(400, f"This quiz has {state.total} questions; there is no question {position + 1}.")
+    if position > state.answered:
+        raise HTTPException(409, "Answer the questions in order: that one is not the current question yet.")
+
+
+def record(session: Session, state: Progress, position: int, response: Any) -> None:
+    question = state.question_at(position)
+    crud.record_answer(session=session, attempt=state.attempt, position=position, question_id=question.id,  # type: ignore[arg-type]
+                       response=response, correct=is_correct(question, response))

@@ -1,0 +1,176 @@
+"""The web app's tables. Schema changes go through Alembic (web/migrations), never create_all.
+
+Times are stored as naive UTC (SQLite keeps no time zone, so both backends store the same thing)
+and read back as aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Dialect, Text, TypeDecorator, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    impl = DateTime(timezone=False)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use aware UTC datetimes")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def when(*, nullable: bool = False, index: bool = False) -> Any:
+    if nullable:
+        return Field(default=None, sa_type=UTCDateTime, nullable=True, index=index)
+    return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=index)
+
+
+def fk(target: str, *, nullable: bool = False) -> Any:
+    """An indexed foreign key that goes with its parent row (deleting a deck deletes its articles, ...)."""
+    if nullable:
+        return Field(default=None, foreign_key=target, ondelete="CASCADE", nullable=True, index=True)
+    return Field(foreign_key=target, ondelete="CASCADE", index=True)
+
+
+class Deck(SQLModel, table=True):
+    __tablename__ = "decks"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(max_length=120, unique=True, index=True)
+    title: str = Field(max_length=300)
+    created_at: datetime = when()
+
+
+class Article(SQLModel, table=True):
+    __tablename__ = "articles"
+    __table_args__ = (UniqueConstraint("deck_id", "slug"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    deck_id: int = fk("decks.id")
+    slug: str = Field(max_length=120)
+    title: str = Field(max_length=300)
+    position: int = 0
+    source: str = Field(default="", max_length=1000)
+    # quizgen.models.Article.to_dict(): sections and see-also, from which Article.text is rebuilt
+    body: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class ArticleFact(SQLModel, table=True):
+    """One highlighted span of an article: a date, a mention of a person, place or organization, a causal link."""
+
+    __tablename__ = "article_facts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = fk("articles.id")
+    kind: str = Field(max_length=20)  # date, person, place, organization, cause
+    key: str = Field(max_length=300)  # ISO start of a date, canonical name of an entity, cue of a causal link
+    label: str = Field(sa_column=Column(Text, nullable=False))  # as shown: "December 1, 1934", "Sergei Kirov"
+    detail: str = Field(sa_column=Column(Text, nullable=False))  # a date's event, a person's description, ...
+    start: int
+    end: int
+    sentence: str = Field(sa_column=Column(Text, nullable=False))
+    section: str = Field(max_length=300)
+
+
+class QuestionSet(SQLModel, table=True):
+    __tablename__ = "question_sets"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = fk("articles.id")
+    title: str = Field(max_length=300)
+    generated_at: datetime = when()
+
+
+class Question(SQLModel, table=True):
+    __tablename__ = "questions"
+    __table_args__ = (UniqueConstraint("question_set_id", "uid"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_set_id: int = fk("question_sets.id")
+    uid: str = Field(max_length=64, index=True)  # quizgen's stable id (also the Anki GUID seed)
+    position: int
+    format: str = Field(max_length=20, index=True)
+    topic: str = Field(max_length=20, index=True)
+    prompt: str = Field(sa_column=Column(Text, nullable=False))
+    answer: Any = Field(sa_column=Column(JSON, nullable=False))  # str, or a list for timeline/matching
+    choices: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    explanation: str = Field(sa_column=Column(Text, nullable=False))
+    source_sentence: str = Field(sa_column=Column(Text, nullable=False))
+    source_section: str = Field(max_length=300)
+    difficulty: int = 2
+    score: float = 0.5
+    tags: list[str] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class Learner(SQLModel, table=True):
+    __tablename__ = "learners"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=60)
+    created_at: datetime = when()
+
+
+class Attempt(SQLModel, table=True):
+    """One run through a quiz: its questions in the order asked, fixed when it starts."""
+
+    __tablename__ = "attempts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = fk("learners.id")
+    deck_id: int = fk("decks.id")
+    article_id: int | None = fk("articles.id", nullable=True)  # None: the whole deck
+    question_ids: list[int] = Field(sa_column=Column(JSON, nullable=False))
+    started_at: datetime = when()
+    finished_at: datetime | None = when(nullable=True)
+    correct: int = 0
+
+
+class Answer(SQLModel, table=True):
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = fk("attempts.id")
+    question_id: int = fk("questions.id")
+    position: int  # index into Attempt.question_ids
+    response: Any = Field(sa_column=Column(JSON, nullable=False))  # what the learner gave, as given
+    correct: bool
+    answered_at: datetime = when()
+
+
+class CardState(SQLModel, table=True):
+    """A learner's FSRS state for one flashcard (a question); no row means the card is new."""
+
+    __tablename__ = "card_states"
+    __table_args__ = (UniqueConstraint("learner_id", "question_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = fk("learners.id")
+    question_id: int = fk("questions.id")
+    due: datetime = when(index=True)
+    card: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # fsrs.Card.to_dict()
+
+
+class ReviewLog(SQLModel, table=True):
+    __tablename__ = "review_logs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = fk("learners.id")
+    question_id: int = fk("questions.id")
+    rating: int  # fsrs.Rating: 1 Again, 2 Hard, 3 Good, 4 Easy
+    reviewed_at: datetime = when()
+    due_after: datetime = when()
+    log: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # fsrs.ReviewLog.to_dict()

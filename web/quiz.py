@@ -1,0 +1,175 @@
+"""Quiz logic without I/O: what a learner sees of a question, reading their answer, checking it."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from web.models import Question
+
+TEXT_FORMATS = ("short_answer", "cloze")
+CHOICE_FORMATS = ("multiple_choice", "true_false")
+TRUE_FALSE = ("True", "False")
+ARTICLES = frozenset({"a", "an", "the"})
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"'})
+MAX_TEXT = 500
+
+
+class BadAnswer(ValueError):
+    """A submitted answer that cannot be read (missing field, unknown option, ...); the message says why."""
+
+
+def normalise(text: str) -> str:
+    """Fold case, accents, quotes and punctuation, and drop articles: 'The  Smolny Institute.' -> 'smolny institute'."""
+    text = unicodedata.normalize("NFKD", text.translate(QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"'s\b", "", text)  # possessive: "Kirov's" -> "kirov"
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    return " ".join(w for w in text.split() if w not in ARTICLES)
+
+
+def _date_tokens(text: str) -> list[str]:
+    return sorted(re.sub(r"(\d+)(st|nd|rd|th)\b", r"\1", normalise(text)).split())
+
+
+def text_matches(response: str, expected: str, *, topic: str) -> bool:
+    """Typed answers: equal after normalising; a person's surname alone; a date's parts in any order."""
+    given, wanted = normalise(response), normalise(expected)
+    if not given:
+        return False
+    if given == wanted:
+        return True
+    if topic == "person" and len(wanted.split()) > 1 and given == wanted.split()[-1]:
+        return True
+    return topic == "date" and _date_tokens(response) == _date_tokens(expected)
+
+
+def options(question: Question) -> list[str]:
+    """The options offered for a multiple-choice or true/false question."""
+    if question.format == "true_false" and not question.choices:
+        return list(TRUE_FALSE)
+    return list(question.choices)
+
+
+def _shuffled(items: Sequence[Any], seed: str) -> list[Any]:
+    """A fixed shuffle for this attempt and question that never shows items in their true order."""
+    out = list(items)
+    random.Random(seed).shuffle(out)
+    if len(out) > 1 and out == list(items):
+        out = out[1:] + out[:1]
+    return out
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """What the learner sees before answering: no answer, no explanation."""
+
+    id: int
+    format: str
+    topic: str
+    prompt: str
+    options: list[str] = field(default_factory=list)  # multiple choice, true/false
+    events: list[str] = field(default_factory=list)  # timeline, in shuffled order
+    lefts: list[str] = field(default_factory=list)  # matching
+    rights: list[str] = field(default_factory=list)  # matching, shuffled
+
+
+def view(question: Question, *, seed: str) -> QuestionView:
+    base = {"id": question.id, "format": question.format, "topic": question.topic, "prompt": question.prompt}
+    if question.format in CHOICE_FORMATS:
+        return QuestionView(**base, options=options(question))
+    if question.format == "timeline":
+        return QuestionView(**base, events=_shuffled([str(e) for e in question.answer], seed))
+    if question.format == "matching":
+        pairs = [(str(a), str(b)) for a, b in question.answer]
+        return QuestionView(**base, lefts=[a for a, _ in pairs], rights=_shuffled([b for _, b in pairs], seed))
+    return QuestionView(**base)
+
+
+def read_response(question: QuestionView, form: Mapping[str, str]) -> Any:
+    """The learner's answer from the posted form fields, or BadAnswer naming what is wrong.
+
+    choice: `choice`; typed: `text`; timeline: `position-N` (1..n) for the N-th event shown;
+    matching: `match-N` (a right-hand item) for the N-th left-hand item.
+    """
+    fmt = question.format
+    if fmt in CHOICE_FORMATS:
+        choice = form.get("choice", "")
+        if not choice:
+            raise BadAnswer("Choose one of the options.")
+        if choice not in question.options:
+            raise BadAnswer("That option is not one of this question's choices.")
+        return choice
+    if fmt == "timeline":
+        n = len(question.events)
+        positions = []
+        for i in range(n):
+            raw = form.get(f"position-{i}", "").strip()
+            if not raw.isdigit() or not 1 <= int(raw) <= n:
+                raise BadAnswer(f"Give every event a position from 1 to {n}.")
+            positions.append(int(raw))
+        if len(set(positions)) != n:
+            raise BadAnswer(f"Give each event a different position from 1 to {n}.")
+        return [e for _, e in sorted(zip(positions, question.events, strict=True))]
+    if fmt == "matching":
+        pairs = []
+        for i, left in enumerate(question.lefts):
+            right = form.get(f"match-{i}", "")
+            if not right:
+                raise BadAnswer("Choose a match for every item.")
+            if right not in question.rights:
+                raise BadAnswer("One of the matches is not among this question's options.")
+            pairs.append([left, right])
+        return pairs
+    text = form.get("text", "").strip()
+    if not text:
+        raise BadAnswer("Type your answer first.")
+    if len(text) > MAX_TEXT:
+        raise BadAnswer(f"That answer is too long (at most {MAX_TEXT} characters).")
+    return text
+
+
+def parse_api_response(question: QuestionView, response: Any) -> Any:
+    """An answer given as JSON (a string, or a list for timeline and matching), checked like a form."""
+    fmt = question.format
+    if fmt == "timeline":
+        if not isinstance(response, list) or sorted(map(str, response)) != sorted(question.events):
+            raise BadAnswer("For a timeline question, send the list of its events in your order.")
+        return [str(e) for e in response]
+    if fmt == "matching":
+        if not isinstance(response, list) or not all(isinstance(p, list) and len(p) == 2 for p in response):
+            raise BadAnswer("For a matching question, send a list of [left, right] pairs.")
+        form = {}
+        chosen = {str(a): str(b) for a, b in response}
+        for i, left in enumerate(question.lefts):
+            form[f"match-{i}"] = chosen.get(left, "")
+        return read_response(question, form)
+    if not isinstance(response, str):
+        raise BadAnswer("Send the answer as a string.")
+    key = "choice" if fmt in CHOICE_FORMATS else "text"
+    return read_response(question, {key: response})
+
+
+def is_correct(question: Question, response: Any) -> bool:
+    fmt = question.format
+    if fmt in CHOICE_FORMATS:
+        return normalise(str(response)) == normalise(str(question.answer))
+    if fmt == "timeline":
+        return [str(e) for e in response] == [str(e) for e in question.answer]
+    if fmt == "matching":
+        return sorted(map(tuple, response)) == sorted((str(a), str(b)) for a, b in question.answer)
+    return text_matches(str(response), str(question.answer), topic=question.topic)
+
+
+def answer_lines(fmt: str, value: Any) -> list[str]:
+    """An answer (expected or given) as lines to show: one, events in order, or 'left → right' pairs."""
+    if fmt == "matching" and isinstance(value, list):
+        return [f"{a} → {b}" for a, b in value]
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [str(value)]

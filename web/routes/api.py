@@ -1,0 +1,298 @@
+"""The JSON API under /api (OpenAPI docs at /api/docs): decks, questions, attempts and answers, exports.
+
+A learner is the same signed cookie as on the pages: POST /api/learners once, then keep the cookie.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request, Response
+from pydantic import BaseModel, Field
+
+from quizgen.models import FORMATS, TOPICS
+from web import attempts, crud, exports
+from web.attempts import MAX_QUESTIONS
+from web.deps import Id, RequiredLearner, SessionDep, article_or_404, deck_or_404
+from web.learner import MAX_NAME, clean_name, remember
+from web.models import Article, Question
+from web.quiz import BadAnswer, parse_api_response
+from web.routes import downloads
+
+router = APIRouter(prefix="/api")
+
+
+class ArticleRef(BaseModel):
+    id: int
+    slug: str
+    title: str
+    questions: int
+
+
+class DeckOut(BaseModel):
+    slug: str
+    title: str
+    questions: int
+    articles: list[ArticleRef]
+
+
+class SectionOut(BaseModel):
+    heading: str
+    paragraphs: list[str]
+
+
+class ArticleOut(ArticleRef):
+    deck: str
+    sections: list[SectionOut]
+
+
+class SourceOut(BaseModel):
+    sentence: str
+    section: str
+
+
+class QuestionOut(BaseModel):
+    """A question with its answer (the same fields as `quizgen generate --format json`)."""
+
+    id: int
+    uid: str = Field(description="quizgen's stable id")
+    article_id: int
+    format: str
+    topic: str
+    prompt: str
+    answer: Any = Field(description="a string; for timeline the events in order; for matching [left, right] pairs")
+    choices: list[str]
+    explanation: str
+    source: SourceOut
+    difficulty: int
+    score: float
+    tags: list[str]
+
+
+class LearnerIn(BaseModel):
+    name: str = Field(max_length=1000, examples=["Ada"])
+
+
+class LearnerOut(BaseModel):
+    id: int
+    name: str
+
+
+class AttemptIn(BaseModel):
+    deck: str | None = Field(None, description="a deck slug, for a quiz on the whole deck")
+    article_id: int | None = Field(None, ge=1, le=2**31 - 1, description="an article id, for a quiz on one article")
+    count: int = Field(10, ge=1, le=MAX_QUESTIONS)
+    formats: list[str] | None = Field(None, max_length=len(FORMATS), description=f"any of {', '.join(FORMATS)}")
+
+
+class CurrentQuestion(BaseModel):
+    """The question to answer now, without its answer."""
+
+    position: int
+    id: int
+    format: str
+    topic: str
+    prompt: str
+    options: list[str] = Field(description="multiple choice and true/false: answer with one of these")
+    events: list[str] = Field(description="timeline: answer with these in time order")
+    lefts: list[str] = Field(description="matching: answer with [left, right] pairs")
+    rights: list[str]
+
+
+class AnswerIn(BaseModel):
+    position: int = Field(ge=0, le=MAX_QUESTIONS, description="which question (0 is the first)")
+    response: str | list[str] | list[list[str]] = Field(max_length=MAX_QUESTIONS)
+
+
+class AnswerOut(BaseModel):
+    position: int
+    question_id: int
+    correct: bool
+    response: Any
+    expected: Any
+    explanation: str
+    source: SourceOut
+
+
+class AttemptOut(BaseModel):
+    id: int
+    deck: str
+    article_id: int | None
+    total: int
+    answered: int
+    correct: int
+    finished: bool
+    current: CurrentQuestion | None
+    answers: list[AnswerOut]
+
+
+class FormatOut(BaseModel):
+    name: str
+    label: str
+    suffix: str
+
+
+def _question_out(q: Question, article_id: int) -> QuestionOut:
+    return QuestionOut(id=q.id, uid=q.uid, article_id=article_id, format=q.format, topic=q.topic,  # type: ignore[arg-type]
+                       prompt=q.prompt, answer=q.answer, choices=q.choices, explanation=q.explanation,
+                       source=SourceOut(sentence=q.source_sentence, section=q.source_section),
+                       difficulty=q.difficulty, score=q.score, tags=q.tags)
+
+
+def _article_refs(session: SessionDep, articles: list[Article]) -> list[ArticleRef]:
+    counts: dict[int, int] = {}
+    for article_id, _, _, n in crud.question_counts(session=session):
+        counts[article_id] = counts.get(article_id, 0) + n
+    return [ArticleRef(id=a.id, slug=a.slug, title=a.title, questions=counts.get(a.id, 0)) for a in articles]  # type: ignore[arg-type]
+
+
+def _deck_out(session: SessionDep, deck: Any) -> DeckOut:
+    refs = _article_refs(session, crud.list_articles(session=session, deck_id=deck.id))
+    return DeckOut(slug=deck.slug, title=deck.title, questions=sum(r.questions for r in refs), articles=refs)
+
+
+@router.get("/decks", response_model=list[DeckOut], tags=["decks"])
+def list_decks(session: SessionDep) -> list[DeckOut]:
+    return [_deck_out(session, d) for d in crud.list_decks(session=session)]
+
+
+@router.get("/decks/{slug}", response_model=DeckOut, tags=["decks"])
+def get_deck(slug: str, session: SessionDep) -> DeckOut:
+    return _deck_out(session, deck_or_404(session, slug))
+
+
+Filter = Annotated[list[str] | None, Query(max_length=10)]
+
+
+def _questions(session: SessionDep, *, deck_id: int | None = None, article_id: int | None = None,
+               format: list[str] | None = None, topic: list[str] | None = None) -> list[QuestionOut]:
+    for value, allowed, what in ((format, FORMATS, "format"), (topic, TOPICS, "topic")):
+        bad = sorted(set(value or ()) - set(allowed))
+        if bad:
+            raise HTTPException(422, f"unknown {what} {', '.join(bad)}; choose from {', '.join(allowed)}")
+    questions = crud.list_questions(session=session, deck_id=deck_id, article_id=article_id, formats=format,
+                                    topics=topic)
+    articles = crud.question_articles(session=session, ids=[q.id for q in questions])  # type: ignore[misc]
+    return [_question_out(q, articles[q.id].id) for q in questions]  # type: ignore[index, arg-type]
+
+
+@router.get("/decks/{slug}/questions", response_model=list[QuestionOut], tags=["questions"])
+def deck_questions(slug: str, session: SessionDep, format: Filter = None, topic: Filter = None) -> list[QuestionOut]:
+    deck = deck_or_404(session, slug)
+    return _questions(session, deck_id=deck.id, format=format, topic=topic)
+
+
+@router.get("/articles/{article_id}", response_model=ArticleOut, tags=["decks"])
+def get_article(article_id: Id, session: SessionDep) -> ArticleOut:
+    article = article_or_404(session, article_id)
+    deck = crud.get_deck_by_id(session=session, deck_id=article.deck_id)
+    ref = _article_refs(session, [article])[0]
+    return ArticleOut(**ref.model_dump(), deck=deck.slug if deck else "",
+                      sections=[SectionOut(**s) for s in article.body["sections"]])
+
+
+@router.get("/articles/{article_id}/questions", response_model=list[QuestionOut], tags=["questions"])
+def article_questions(article_id: Id, session: SessionDep, format: Filter = None,
+                      topic: Filter = None) -> list[QuestionOut]:
+    article_or_404(session, article_id)
+    return _questions(session, article_id=article_id, format=format, topic=topic)
+
+
+@router.get("/questions/{question_id}", response_model=QuestionOut, tags=["questions"])
+def get_question(question_id: Id, session: SessionDep) -> QuestionOut:
+    question = crud.get_question(session=session, question_id=question_id)
+    if question is None:
+        raise HTTPException(404, f"There is no question number {question_id}.")
+    article = crud.question_articles(session=session, ids=[question_id])[question_id]
+    return _question_out(question, article.id)  # type: ignore[arg-type]
+
+
+@router.post("/learners", response_model=LearnerOut, status_code=201, tags=["attempts"])
+def create_learner(body: LearnerIn, request: Request, response: Response, session: SessionDep) -> LearnerOut:
+    """Become a learner: the answer sets the signed cookie that the attempt endpoints need."""
+    try:
+        name = clean_name(body.name)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    learner = crud.create_learner(session=session, name=name[:MAX_NAME])
+    remember(request, response, learner)
+    return LearnerOut(id=learner.id, name=learner.name)  # type: ignore[arg-type]
+
+
+@router.get("/learners/me", response_model=LearnerOut, tags=["attempts"])
+def me(learner: RequiredLearner) -> LearnerOut:
+    return LearnerOut(id=learner.id, name=learner.name)  # type: ignore[arg-type]
+
+
+def _attempt_out(session: SessionDep, state: attempts.Progress) -> AttemptOut:
+    deck = crud.get_deck_by_id(session=session, deck_id=state.attempt.deck_id)
+    current = None
+    if not state.done:
+        v = state.view_at(state.answered)
+        current = CurrentQuestion(position=state.answered, id=v.id, format=v.format, topic=v.topic, prompt=v.prompt,
+                                  options=v.options, events=v.events, lefts=v.lefts, rights=v.rights)
+    answers = []
+    for i in range(state.answered):
+        f = state.feedback(i)
+        answers.append(AnswerOut(position=i, question_id=f.question.id, correct=f.correct, response=f.response,  # type: ignore[arg-type]
+                                 expected=f.question.answer, explanation=f.question.explanation,
+                                 source=SourceOut(sentence=f.question.source_sentence,
+                                                  section=f.question.source_section)))
+    return AttemptOut(id=state.attempt.id, deck=deck.slug if deck else "", article_id=state.attempt.article_id,  # type: ignore[arg-type]
+                      total=state.total, answered=state.answered, correct=state.attempt.correct, finished=state.done,
+                      current=current, answers=answers)
+
+
+@router.post("/attempts", response_model=AttemptOut, status_code=201, tags=["attempts"])
+def create_attempt(body: AttemptIn, session: SessionDep, learner: RequiredLearner) -> AttemptOut:
+    """Start a quiz on a deck (`deck`) or on one article (`article_id`)."""
+    if (body.deck is None) == (body.article_id is None):
+        raise HTTPException(422, "Give either a deck or an article_id.")
+    if body.article_id is not None:
+        article = article_or_404(session, body.article_id)
+        deck = crud.get_deck_by_id(session=session, deck_id=article.deck_id)
+    else:
+        article, deck = None, deck_or_404(session, body.deck)  # type: ignore[arg-type]
+    try:
+        attempt = attempts.start(session, learner, deck, article, count=body.count, formats=body.formats)  # type: ignore[arg-type]
+    except attempts.CannotStart as exc:
+        raise HTTPException(422, str(exc)) from None
+    return _attempt_out(session, attempts.progress(session, learner, attempt.id))  # type: ignore[arg-type]
+
+
+@router.get("/attempts/{attempt_id}", response_model=AttemptOut, tags=["attempts"])
+def get_attempt(attempt_id: Id, session: SessionDep, learner: RequiredLearner) -> AttemptOut:
+    return _attempt_out(session, attempts.progress(session, learner, attempt_id))
+
+
+@router.post("/attempts/{attempt_id}/answers", response_model=AnswerOut, tags=["attempts"])
+def answer(attempt_id: Id, body: AnswerIn, session: SessionDep, learner: RequiredLearner) -> AnswerOut:
+    """Answer the current question; the reply says whether it was right, with the answer and its source."""
+    state = attempts.progress(session, learner, attempt_id)
+    attempts.check_position(state, body.position)
+    if body.position == state.answered:
+        try:
+            response = parse_api_response(state.view_at(body.position), body.response)
+        except BadAnswer as exc:
+            raise HTTPException(422, str(exc)) from None
+        attempts.record(session, state, body.position, response)
+        state = attempts.progress(session, learner, attempt_id)
+    return _attempt_out(session, state).answers[body.position]
+
+
+@router.get("/exports", response_model=list[FormatOut], tags=["exports"])
+def export_formats() -> list[FormatOut]:
+    return [FormatOut(name=f.name, label=f.label, suffix=f.suffix) for f in exports.formats()]
+
+
+FILE = {200: {"description": "the exported file", "content": {"application/octet-stream": {}}}}
+
+
+@router.get("/decks/{slug}/exports/{fmt}", tags=["exports"], response_class=Response, responses=FILE)
+def deck_export(slug: str, fmt: str, session: SessionDep) -> Response:
+    return downloads.deck_export(slug, fmt, session)
+
+
+@router.get("/articles/{article_id}/exports/{fmt}", tags=["exports"], response_class=Response, responses=FILE)
+def article_export(article_id: Id, fmt: str, session: SessionDep) -> Response:
+    return downloads.article_export(article_id, fmt, session)

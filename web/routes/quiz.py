@@ -1,0 +1,161 @@
+"""Quizzes: start one on a deck or an article, answer one question at a time, see the score.
+
+Every answer is stored as it is given, so reloading resumes at the first unanswered question.
+The question page never holds the answer or its source sentence; they come with the feedback.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, HTTPException, Path, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
+
+from quizgen.models import FORMATS
+from web import attempts, crud
+from web.attempts import MAX_QUESTIONS
+from web.deps import Id, RequiredLearner, SessionDep, article_or_404, deck_or_404
+from web.models import Article, Deck, Learner
+from web.quiz import BadAnswer, read_response
+from web.routes.library import FORMAT_NAMES
+from web.templating import is_htmx, render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+LENGTHS = (5, 10, 20, 50)
+
+Count = Annotated[int, Form(ge=1, le=MAX_QUESTIONS, description="how many questions")]
+Formats = Annotated[list[str] | None, Form(max_length=len(FORMATS))]
+
+
+# --- starting --------------------------------------------------------------------------------
+
+
+def _start_page(request: Request, session: Session, learner: Learner, deck: Deck, article: Article | None,
+                *, error: str | None = None, status_code: int = 200) -> HTMLResponse:
+    questions = crud.list_questions(session=session, deck_id=deck.id, article_id=article.id if article else None)
+    by_format = Counter(q.format for q in questions)
+    resume = crud.open_attempt(session=session, learner_id=learner.id, deck_id=deck.id,  # type: ignore[arg-type]
+                               article_id=article.id if article else None)
+    resume_at = len(crud.list_answers(session=session, attempt_id=resume.id)) if resume else 0  # type: ignore[arg-type]
+    action = (request.app.url_path_for("start_article_quiz", article_id=str(article.id)) if article
+              else request.app.url_path_for("start_deck_quiz", slug=deck.slug))
+    context = {
+        "deck": deck, "article": article, "total": len(questions), "by_format": by_format,
+        "formats": [f for f in FORMATS if by_format[f]], "format_names": FORMAT_NAMES,
+        "lengths": [n for n in LENGTHS if n < len(questions)], "resume": resume, "resume_at": resume_at,
+        "action": action, "error": error,
+    }
+    return render(request, "quiz/start.html", context, status_code=status_code)
+
+
+def _start(request: Request, session: Session, learner: Learner, deck: Deck, article: Article | None,
+           count: int, formats: list[str] | None) -> Response:
+    try:
+        attempt = attempts.start(session, learner, deck, article, count=count, formats=formats)
+    except attempts.CannotStart as exc:
+        return _start_page(request, session, learner, deck, article, status_code=422, error=str(exc))
+    return RedirectResponse(request.app.url_path_for("attempt", attempt_id=str(attempt.id)), status_code=303)
+
+
+@router.get("/decks/{slug}/quiz", response_class=HTMLResponse, name="deck_quiz")
+def deck_quiz(request: Request, slug: str, session: SessionDep, learner: RequiredLearner) -> HTMLResponse:
+    return _start_page(request, session, learner, deck_or_404(session, slug), None)
+
+
+@router.post("/decks/{slug}/quiz", name="start_deck_quiz")
+def start_deck_quiz(request: Request, slug: str, session: SessionDep, learner: RequiredLearner,
+                    count: Count = 10, formats: Formats = None) -> Response:
+    return _start(request, session, learner, deck_or_404(session, slug), None, count, formats)
+
+
+@router.get("/articles/{article_id}/quiz", response_class=HTMLResponse, name="article_quiz")
+def article_quiz(request: Request, article_id: Id, session: SessionDep, learner: RequiredLearner) -> HTMLResponse:
+    article = article_or_404(session, article_id)
+    deck = crud.get_deck_by_id(session=session, deck_id=article.deck_id)
+    return _start_page(request, session, learner, deck, article)  # type: ignore[arg-type]
+
+
+@router.post("/articles/{article_id}/quiz", name="start_article_quiz")
+def start_article_quiz(request: Request, article_id: Id, session: SessionDep, learner: RequiredLearner,
+                       count: Count = 10, formats: Formats = None) -> Response:
+    article = article_or_404(session, article_id)
+    deck = crud.get_deck_by_id(session=session, deck_id=article.deck_id)
+    return _start(request, session, learner, deck, article, count, formats)  # type: ignore[arg-type]
+
+
+# --- taking ----------------------------------------------------------------------------------
+
+
+def _page(request: Request, session: Session, progress: attempts.Progress, *, state: str, position: int | None = None,
+          error: str | None = None, status_code: int = 200) -> HTMLResponse:
+    attempt = progress.attempt
+    deck = crud.get_deck_by_id(session=session, deck_id=attempt.deck_id)
+    article = crud.get_article(session=session, article_id=attempt.article_id) if attempt.article_id else None
+    context: dict[str, Any] = {
+        "attempt": attempt, "deck": deck, "article": article, "state": state, "progress": progress,
+        "format_names": FORMAT_NAMES, "error": error,
+    }
+    if state == "question":
+        context["position"] = progress.answered
+        context["view"] = progress.view_at(progress.answered)
+    elif state == "feedback":
+        assert position is not None
+        context["position"] = position
+        context["feedback"] = progress.feedback(position)
+    else:
+        context["results"] = [progress.feedback(i) for i in range(progress.answered)]
+    return render(request, "quiz/attempt.html", context, block="quiz", status_code=status_code)
+
+
+@router.get("/attempts/{attempt_id}", response_class=HTMLResponse, name="attempt")
+def attempt_page(request: Request, attempt_id: Id, session: SessionDep,
+                 learner: RequiredLearner) -> HTMLResponse:
+    """The first unanswered question, or the score when every question is answered."""
+    progress = attempts.progress(session, learner, attempt_id)
+    return _page(request, session, progress, state="results" if progress.done else "question")
+
+
+@router.post("/attempts/{attempt_id}/answers", name="answer")
+async def answer(request: Request, attempt_id: Id, session: SessionDep, learner: RequiredLearner) -> Response:
+    progress = attempts.progress(session, learner, attempt_id)
+    form = await request.form()
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    raw_position = fields.get("position", "")
+    if not raw_position.isdigit() or len(raw_position) > 6:
+        raise HTTPException(400, "The answer does not say which question it is for.")
+    position = int(raw_position)
+    attempts.check_position(progress, position)
+    if position == progress.answered:
+        try:
+            response = read_response(progress.view_at(position), fields)
+        except BadAnswer as exc:
+            return _page(request, session, progress, state="question", error=str(exc), status_code=422)
+        attempts.record(session, progress, position, response)
+        progress = attempts.progress(session, learner, attempt_id)
+    # a repeated post of an answered question gets the feedback of the first answer
+    if is_htmx(request):
+        return _page(request, session, progress, state="feedback", position=position)
+    return RedirectResponse(request.app.url_path_for("feedback", attempt_id=str(attempt_id), position=str(position)),
+                            status_code=303)
+
+
+@router.get("/attempts/{attempt_id}/answers/{position}", response_class=HTMLResponse, name="feedback")
+def feedback_page(request: Request, attempt_id: Id, position: Annotated[int, Path(ge=0, le=MAX_QUESTIONS)],
+                  session: SessionDep, learner: RequiredLearner) -> Response:
+    progress = attempts.progress(session, learner, attempt_id)
+    if position >= progress.total:
+        raise HTTPException(404, f"This quiz has {progress.total} questions.")
+    if position >= progress.answered:
+        # not answered yet: no feedback (it would give the answer away), so back to the question
+        return RedirectResponse(request.app.url_path_for("attempt", attempt_id=str(attempt_id)), status_code=303)
+    return _page(request, session, progress, state="feedback", position=position)
+
+
+@router.post("/attempts/{attempt_id}/retry", name="retry")
+def retry(request: Request, attempt_id: Id, session: SessionDep, learner: RequiredLearner) -> Response:
+    """A new attempt at the same questions, in a new order."""
+    attempt = attempts.retry(session, learner, attempts.progress(session, learner, attempt_id).attempt)
+    return RedirectResponse(request.app.url_path_for("attempt", attempt_id=str(attempt.id)), status_code=303)
