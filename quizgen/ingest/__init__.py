@@ -6,8 +6,8 @@ One module per input format; each exposes `parse(text, source) -> Article` and i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from quizgen.errors import InputError
 from quizgen.ingest import html, markdown, text, wikitext

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from quizgen.errors import InputError
-from quizgen.models import Article, SeeAlso, Section
+from quizgen.models import Article, Section, SeeAlso
 
 # "Kirov AssassinationEdit": the edit link of a wiki page glued to the last word when copied
 _EDIT_SUFFIX = re.compile(r"(?<=[a-z0-9)\]])\s*\[?Edit\]?$")

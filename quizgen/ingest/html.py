@@ -1,8 +1,108 @@
-"""html input (being written)."""
+"""HTML, including a page saved from Wikipedia, read with BeautifulSoup and lxml.
+
+The title is the page's h1 (#firstHeading) or its <title> without " - Wikipedia". The text comes
+from #mw-content-text, else <main>, <article> or <body>: h2-h6 start sections, <p> are paragraphs,
+list items are kept only when they are sentences (or entries of a "See also" section). Everything
+that is not prose is removed first: citation markers, edit links, navigation, tables, figures,
+reference lists and scripts; back-matter sections (References, External links, ...) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
 
 from quizgen.errors import InputError
+from quizgen.ingest.common import clean_line
+from quizgen.ingest.outline import Outline, title_from_source
 from quizgen.models import Article
+
+NOISE = ", ".join([
+    "script", "style", "noscript", "template", "link", "meta", "svg", "math", "table", "figure", "figcaption",
+    "nav", "header", "footer", "aside", "form", "button", "input", "select", "textarea", "iframe", "object",
+    "sup.reference", "sup.noprint", ".Inline-Template", "sup[id^=cite_ref]", ".mw-ref", ".reference",
+    ".mw-editsection", ".mw-jump-link", ".mw-cite-backlink", ".mw-empty-elt", ".mw-indicators",
+    "#toc", ".toc", "#siteSub", "#contentSub", "#jump-to-nav", ".hatnote", ".dablink", ".shortdescription",
+    ".navbox", ".vertical-navbox", ".navbox-styles", ".sidebar", ".infobox", ".metadata", ".ambox",
+    ".mbox-small", ".side-box", ".portalbox", ".sistersitebox", ".noprint", ".thumb", ".gallery",
+    ".printfooter", "#catlinks", ".catlinks", ".mw-authority-control", ".authority-control",
+    "ol.references", ".references", ".reflist", ".refbegin", "cite.citation", "[role=navigation]", "[role=note]",
+    "a[href^='#cite_note']", "[style*='display:none']", "[style*='display: none']",
+])
+_WIKIPEDIA_SUFFIX = re.compile(r"\s+[-–—|]\s+Wikipedia\s*$")
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+
+
+def page_title(soup: BeautifulSoup) -> str:
+    h1 = soup.select_one("#firstHeading") or soup.find("h1")
+    if isinstance(h1, Tag):
+        for edit in h1.select(".mw-editsection"):
+            edit.decompose()
+        if clean_line(h1.get_text()):
+            return clean_line(h1.get_text())
+    if soup.title and soup.title.string:
+        return _WIKIPEDIA_SUFFIX.sub("", clean_line(soup.title.get_text()))
+    return ""
+
+
+def is_marker_sup(sup: Tag) -> bool:
+    """A superscript that points at a note ("[12]", a link to #cite_note-...), not an ordinal's "th"."""
+    text = sup.get_text().strip()
+    return (text.startswith("[") and text.endswith("]")) or any(
+        str(a.get("href", "")).startswith("#") for a in sup.find_all("a")
+    )
+
+
+def own_text(li: Tag) -> tuple[str, str | None]:
+    """A list item's text without its nested lists, and the text of its first link."""
+    parts: list[str] = []
+    link: str | None = None
+    for child in li.children:
+        if isinstance(child, Tag):
+            if child.name in ("ul", "ol", "dl"):
+                continue
+            a = child if child.name == "a" else child.find("a")
+            if link is None and isinstance(a, Tag):
+                link = clean_line(a.get_text())
+            parts.append(child.get_text())
+        else:
+            parts.append(str(child))
+    return clean_line("".join(parts)), link
+
+
+def walk(root: Tag, outline: Outline, title: str) -> None:
+    """Visit the content in document order without recursion (pages can nest thousands deep);
+    an h1 repeating the title is skipped, any other starts a section."""
+    stack: list[Tag] = [root]
+    while stack:
+        node = stack.pop()
+        if node.name in _HEADINGS or (node.name == "h1" and clean_line(node.get_text()) != title):
+            outline.heading(node.get_text())
+        elif node.name == "p":
+            outline.paragraph(node.get_text())
+        elif node.name == "li":
+            outline.list_item(*own_text(node))
+            stack.extend(c for c in reversed(node.contents) if isinstance(c, Tag) and c.name in ("ul", "ol"))
+        elif node.name != "h1":
+            stack.extend(c for c in reversed(node.contents) if isinstance(c, Tag))
 
 
 def parse(content: str, source: str) -> Article:
-    raise InputError(f"{source}: html input is not supported yet")
+    try:
+        soup = BeautifulSoup(content, "lxml")
+        title = page_title(soup) or title_from_source(source)
+        for node in soup.select(NOISE):
+            node.decompose()
+        for sup in soup.find_all("sup"):
+            if isinstance(sup, Tag) and not sup.decomposed and is_marker_sup(sup):
+                sup.decompose()
+        for br in soup.find_all("br"):
+            br.replace_with(" ")
+        root = (soup.select_one("#mw-content-text") or soup.find("main") or soup.find("article")
+                or soup.body or soup)
+        outline = Outline()
+        walk(root, outline, title)
+    except RecursionError:
+        raise InputError(f"{source}: the HTML is nested too deeply to read") from None
+    return outline.build(title, source)

@@ -1,0 +1,50 @@
+"""Facts from articles: every paragraph parsed once, then each extractor reads the parses.
+
+Order matters only in one place: people come first, so that "he" and "his" in the other facts can
+be resolved to the last person named.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from quizgen.extract.causal import extract_causal
+from quizgen.extract.context import ArticleContext, Paragraph
+from quizgen.extract.dates import extract_dates
+from quizgen.extract.entities import build_entities
+from quizgen.extract.people import describe
+from quizgen.models import Article, Facts, SeeAlso
+from quizgen.nlp import parse
+
+
+def contexts(articles: Sequence[Article], *, n_process: int = 1) -> list[ArticleContext]:
+    # see-also titles are parsed in a sentence of their own so the model sees a name in context
+    texts = [t for a in articles for t in [*(b.paragraph for b in a.blocks), *(see_also_sentence(s) for s in a.see_also)]]
+    docs = iter(parse(texts, n_process=n_process))
+    return [
+        ArticleContext(a, [Paragraph(b, next(docs)) for b in a.blocks], see_also_docs=[(s, next(docs)) for s in a.see_also])
+        for a in articles
+    ]
+
+
+def see_also_sentence(ref: SeeAlso) -> str:
+    return f"See also {ref.title}."
+
+
+def facts_of(ctx: ArticleContext) -> Facts:
+    people, places, orgs = build_entities(ctx)
+    ctx.set_people(people)
+    people = describe(ctx, people)
+    return Facts(
+        article=ctx.article,
+        dates=extract_dates(ctx),
+        people=tuple(people),
+        places=tuple(places),
+        organizations=tuple(orgs),
+        causal_links=extract_causal(ctx),
+        event=ctx.event,
+    )
+
+
+def extract_many(articles: Sequence[Article], *, n_process: int = 1) -> list[Facts]:
+    return [facts_of(c) for c in contexts(articles, n_process=n_process)]

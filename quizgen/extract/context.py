@@ -1,0 +1,164 @@
+"""An article with its parsed paragraphs: what every extractor reads.
+
+It maps spaCy spans back to article offsets (provenance) and resolves references that would make a
+phrase unreadable on its own: relative pronouns, "his"/"he" to the last person named, and, in an
+article about one event, "the killing" / "the event" / "his death" to that event by name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from quizgen.extract import lexicon
+from quizgen.extract.phrases import RELATIVE_PRONOUNS, antecedent, phrase, relative_clause, render, subtree_ids
+from quizgen.models import Article, Block, Entity, Provenance, SeeAlso
+
+
+@dataclass
+class Paragraph:
+    block: Block
+    doc: Doc
+
+
+@dataclass
+class ArticleContext:
+    article: Article
+    paragraphs: list[Paragraph]
+    event: str = ""  # "the Kirov assassination" when the article is about one event
+    see_also_docs: list[tuple[SeeAlso, Doc]] = field(default_factory=list)
+    people: list[Entity] = field(default_factory=list)
+    _person_marks: list[tuple[int, str]] = field(default_factory=list)  # (article offset, short name)
+
+    def __post_init__(self) -> None:
+        self.event = event_name(self.article)
+
+    # -- provenance ----------------------------------------------------------------------------
+    def paragraph_of(self, tok: Token) -> Paragraph:
+        for p in self.paragraphs:
+            if p.doc is tok.doc:
+                return p
+        raise ValueError("token from another document")
+
+    def where(self, span: Span | Token, para: Paragraph | None = None) -> Provenance:
+        para = para or self.paragraph_of(span if isinstance(span, Token) else span[0])
+        sent = span.sent
+        base = para.block.offset
+        start = span.idx if isinstance(span, Token) else span.start_char
+        end = start + len(span.text) if isinstance(span, Token) else span.end_char
+        return Provenance(para.block.section, sent.text.strip(), base + sent.start_char, base + start, base + end)
+
+    def sentences(self):
+        for p in self.paragraphs:
+            for s in p.doc.sents:
+                yield p, s
+
+    # -- people, for pronouns --------------------------------------------------------------------
+    def set_people(self, people: list[Entity]) -> None:
+        self.people = people
+        marks = []
+        for e in people:
+            short = e.name.split()[-1] if len(e.name.split()) > 1 else e.name
+            for m in e.mentions:
+                marks.append((m.start, short))
+        self._person_marks = sorted(marks)
+
+    def last_person_before(self, offset: int) -> str | None:
+        i = bisect.bisect_left(self._person_marks, (offset, ""))
+        return self._person_marks[i - 1][1] if i else None
+
+    def offset(self, tok: Token) -> int:
+        return self.paragraph_of(tok).block.offset + tok.idx
+
+    # -- readable phrases --------------------------------------------------------------------------
+    def replacements(self, head: Token) -> dict[int, str]:
+        """Rewrites inside head's subtree that make the phrase stand on its own."""
+        rep: dict[int, str] = {}
+        for t in head.subtree:
+            if t.i in rep:
+                continue
+            if self.event and is_event_anaphor(t):
+                ids = subtree_ids(t)
+                first = min(ids)
+                for i in ids:
+                    rep[i] = ""
+                rep[first] = self.event if first != t.sent.start else capitalize(self.event)
+            elif t.lower_ in ("his", "her") and t.dep_ == "poss":
+                who = self.last_person_before(self.offset(t))
+                if who:
+                    rep[t.i] = who + "'s"
+            elif t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
+                who = self.last_person_before(self.offset(t))
+                if who:
+                    rep[t.i] = who
+        return rep
+
+    def np(self, head: Token, *, without: tuple[Token, ...] = ()) -> str:
+        """A noun phrase made to stand alone: relative pronouns become what they stand for."""
+        if head.lower_ in RELATIVE_PRONOUNS:
+            ante, clause = antecedent(head), relative_clause(head)
+            if ante is not None and clause is not None:
+                head, without = ante, (*without, clause)
+        if self.event and is_event_anaphor(head):
+            return self.event
+        return phrase(head, without=without, replace=self.replacements(head))
+
+    def text(self, tokens, head: Token | None = None) -> str:
+        reps: dict[int, str] = {}
+        toks = list(tokens)
+        ids = {t.i for t in toks}
+        for t in toks:
+            if t.lower_ in RELATIVE_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") and t.i == min(ids):
+                reps[t.i] = self.np(t)
+        for t in toks:
+            if t.i in reps:
+                continue
+            if t.head.i not in ids or (head is not None and t.i == head.i):
+                for k, v in self.replacements(t).items():
+                    if k in ids:
+                        reps.setdefault(k, v)
+        return render(toks, reps)
+
+
+def capitalize(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def is_event_anaphor(t: Token) -> bool:
+    """"the killing", "the event", "his death", "this episode": a bare definite reference to the
+    article's event (no "of ...", no other modifier that would name something else)."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in lexicon.EVENT_ANAPHORA or t.tag_ in ("NNS", "NNPS"):
+        return False
+    kids = list(t.children)
+    if not kids:
+        return False
+    det = [c for c in kids if c.dep_ in ("det", "poss")]
+    if len(det) != 1 or det[0].lower_ not in ("the", "this", "that", "his", "her", "its"):
+        return False
+    return all(c.dep_ in ("det", "poss", "amod") and c.lower_ in lexicon.ANAPHOR_ADJECTIVES | {det[0].lower_}
+               for c in kids)
+
+
+def event_name(article: Article) -> str:
+    """"Kirov Assassination" -> "the Kirov assassination" when the title names one event; "" otherwise.
+
+    Words the article itself writes in lower case are lowered, so proper names ("Gunpowder Plot")
+    keep their capitals.
+    """
+    words = article.title.split()
+    if not words:
+        return ""
+    heads = [w.lower() for w in (words[-1], words[0])]
+    if not any(h in lexicon.EVENT_NOUNS for h in heads):
+        return ""
+    body = " ".join(b.paragraph for b in article.blocks)
+    out = []
+    for w in words:
+        low = w.lower()
+        lowered_in_text = re.search(rf"\b{re.escape(low)}\b", body) and not re.search(rf"\b{re.escape(w)}\b", body)
+        out.append(low if w[:1].isupper() and lowered_in_text else w)
+    name = " ".join(out)
+    return name if name.lower().startswith("the ") else "the " + name

@@ -1,0 +1,198 @@
+"""People, places and organizations: spaCy's entity mentions merged into one record per referent.
+
+The statistical model labels each mention on its own and often disagrees with itself ("Kirov" as
+ORG, "Leningrad" as PERSON). We decide per name over all its mentions: a short name that ends a
+person's full name is that person; names of events, section headings and see-also topics that are
+events are nobody; buildings that things happen "at" are places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from quizgen.extract import lexicon
+from quizgen.extract.context import ArticleContext
+from quizgen.models import Entity, Provenance
+
+LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization",
+          "NORP": "group", "EVENT": "event", "PRODUCT": "other", "WORK_OF_ART": "other", "LAW": "other"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass
+class Name:
+    """One surface form ("Sergei Kirov", "Kirov") and what its mentions were labelled."""
+
+    text: str
+    labels: Counter = field(default_factory=Counter)
+    locative: int = 0  # mentions after "at", "in", ...
+    modifier: int = 0  # mentions used as an adjective ("a Bolshevik organizer")
+    spans: list[tuple[object, Span]] = field(default_factory=list)
+
+
+def clean_name(span: Span) -> str:
+    toks = list(span)
+    while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s")):
+        toks = toks[:-1]
+    text = "".join(t.text_with_ws for t in toks).strip()
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def bare(name: str) -> str:
+    """The name without titles of rank: "Major Vojislav Tankosić" -> "Vojislav Tankosić"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in lexicon.HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def is_event_name(name: str) -> bool:
+    words = name.split()
+    return bool(words) and (words[-1].lower() in lexicon.EVENT_NOUNS or words[0].lower() in lexicon.EVENT_NOUNS and len(words) > 1)
+
+
+def looks_like_name(name: str) -> bool:
+    words = name.split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in ("of", "de", "von", "van", "der", "la", "le", "da", "di", "and", "bin", "ibn", "al")
+                               or w[:1].isdigit() or re.fullmatch(r"[IVX]+", w) for w in words) and words[0][:1].isupper()
+
+
+def gather(ctx: ArticleContext) -> dict[str, Name]:
+    names: dict[str, Name] = {}
+    for para in ctx.paragraphs:
+        for ent in para.doc.ents:
+            kind = LABELS.get(ent.label_)
+            if kind is None:
+                continue
+            text = clean_name(ent)
+            if not text or not looks_like_name(text):
+                continue
+            n = names.setdefault(text, Name(text))
+            n.labels[kind] += 1
+            n.spans.append((para, ent))
+            prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and prev.lower_ in lexicon.LOCATIVE_PREPOSITIONS or (
+                    ent[0].lower_ == "the" and ent.start > 1 and ent.doc[ent.start - 1].lower_ in lexicon.LOCATIVE_PREPOSITIONS):
+                n.locative += 1
+            if len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ == "NOUN":
+                n.modifier += 1
+    return names
+
+
+def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, list[str]]:
+    """Group surface forms into referents: {kind: [canonical names]}, aliases kept in _aliases."""
+    excluded = {h.lower() for s in ctx.article.sections for h in [s.heading] if h}
+    excluded.add(ctx.article.title.lower())
+    excluded |= {s.title.lower() for s in ctx.article.see_also if is_event_name(s.title)}
+
+    def kind_of(n: Name) -> str:
+        if n.text.lower() in excluded or is_event_name(n.text):
+            return "event"
+        last = n.text.split()[-1].lower()
+        if last in lexicon.FACILITY_NOUNS or (last in lexicon.SITE_NOUNS and n.locative):
+            return "place"
+        votes = n.labels.copy()
+        return votes.most_common(1)[0][0]
+
+    kinds = {t: kind_of(n) for t, n in names.items()}
+    return kinds  # type: ignore[return-value]
+
+
+def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], list[Entity]]:
+    names = gather(ctx)
+    kinds = classify(ctx, names)
+    # full names of people: two words or more, labelled a person most of the time
+    full = sorted((t for t, k in kinds.items() if k == "person" and len(bare(t).split()) > 1),
+                  key=lambda t: (-len(t), t))
+    groups: dict[str, list[str]] = defaultdict(list)  # canonical -> forms
+    owner: dict[str, str] = {}
+    for t in full:
+        key = next((o for o in groups if bare(t) in bare(o) or bare(o).endswith(" " + bare(t))), None)
+        canon = key or t
+        groups[canon].append(t)
+        owner[t] = canon
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for canon, forms in groups.items():
+        for f in forms:
+            surnames[bare(f).split()[-1]].add(canon)
+    for t, k in sorted(kinds.items()):
+        if t in owner or k in ("event", "place") and len(t.split()) > 1:
+            continue
+        key = bare(t)
+        if len(key.split()) == 1 and key in surnames and k != "place":
+            if len(surnames[key]) == 1:  # an ambiguous surname belongs to nobody
+                canon = next(iter(surnames[key]))
+                groups[canon].append(t)
+                owner[t] = canon
+            else:
+                owner[t] = ""
+    people_canon = list(groups)
+    for t, k in sorted(kinds.items()):
+        if t not in owner and k == "person" and names[t].labels["person"] > names[t].labels.total() / 2:
+            groups[t].append(t)
+            owner[t] = t
+            people_canon.append(t)
+    # places and organizations: the longest form first; a lone first word joins it ("Smolny")
+    others: dict[str, dict[str, list[str]]] = {"place": {}, "organization": {}}
+    for t in sorted((t for t in kinds if t not in owner), key=lambda t: (-len(t.split()), t)):
+        k = kinds[t]
+        if k == "organization" and names[t].modifier >= len(names[t].spans) / 2:
+            continue  # "a Bolshevik organizer": a description, not a body
+        if k not in others:
+            continue
+        target = next((c for c in others[k] if c.split()[0] == t and len(t.split()) == 1), None)
+        others[k].setdefault(target or t, []).append(t)
+
+    def entity(kind: str, canon: str, forms: list[str]) -> Entity:
+        mentions = find_mentions(ctx, forms)
+        name = max(forms, key=lambda f: (len(f.split()), names[f].labels.total(), -forms.index(f)))
+        # the surname alone is how the article (and a learner) may refer to the person
+        surname = [bare(name).split()[-1]] if kind == "person" and len(bare(name).split()) > 1 else []
+        aliases = sorted({f for f in [*forms, *surname] if f != name})
+        return Entity(kind, name, tuple(aliases), "", tuple(mentions))  # type: ignore[arg-type]
+
+    people = [entity("person", c, groups[c]) for c in people_canon]
+    people += see_also_people(ctx, people, set(kinds))
+    places = [entity("place", c, f) for c, f in others["place"].items()]
+    orgs = [entity("organization", c, f) for c, f in others["organization"].items()]
+
+    def order(es: list[Entity]) -> list[Entity]:
+        return sorted((e for e in es if e.mentions), key=lambda e: e.mentions[0].start)
+
+    return order(people) + [p for p in people if not p.mentions], order(places), order(orgs)
+
+
+def see_also_people(ctx: ArticleContext, people: list[Entity], known: set[str]) -> list[Entity]:
+    """People the article only points to ("See also Nikolai Yezhov for the figure who led ...")."""
+    taken = {bare(n).lower() for p in people for n in p.names} | {n.lower() for n in known}
+    out = []
+    for ref, doc in ctx.see_also_docs:
+        title = ref.title
+        if bare(title).lower() in taken or is_event_name(title) or not looks_like_name(title):
+            continue
+        named = any(e.label_ == "PERSON" and clean_name(e) == title for e in doc.ents)
+        described = bool(ref.description) and any(w in lexicon.PERSON_NOUNS for w in ref.description.lower().split()[:3])
+        if named or described:
+            words = bare(title).split()
+            aliases = (words[-1],) if len(words) > 1 else ()
+            out.append(Entity("person", title, aliases, ref.description, ()))
+            taken.add(bare(title).lower())
+    return out
+
+
+def find_mentions(ctx: ArticleContext, forms: list[str]) -> list[Provenance]:
+    """Every place the article names the referent, longest form first, no overlaps."""
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    out: list[Provenance] = []
+    for para in ctx.paragraphs:
+        for m in pattern.finditer(para.doc.text):
+            span = para.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                out.append(ctx.where(span, para))
+    return out

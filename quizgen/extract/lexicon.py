@@ -1,0 +1,48 @@
+"""Word lists the rules use. They name kinds of things (events, titles, buildings, cue verbs),
+never a particular person, place or event."""
+
+# Head nouns of names of events and periods: "Leningrad Affair", "Great Purge", "Gunpowder Plot"
+EVENT_NOUNS = frozenset("""
+affair assassination attack battle blockade campaign conference congress conquest conspiracy coup crisis
+crusade declaration disaster election embargo emergency era execution expedition explosion famine fire
+incident independence insurrection invasion killing killings massacre movement murder mutiny occupation
+offensive operation partition plot pogrom protest purge purges rebellion reform reforms reformation
+restoration revolt revolution riot riots schism secession siege strike terror treaty trial trials truce
+unification uprising war wars
+""".split())
+
+# Heads of a bare reference back to the article's event: "the killing", "his death"
+EVENT_ANAPHORA = frozenset("""
+assassination attack bombing crime death episode event incident killing murder plot shooting tragedy
+""".split())
+ANAPHOR_ADJECTIVES = frozenset({"the", "this", "that", "his", "her", "its"})
+
+# Words of rank and address before a name: "King James", "Sir Ambrose Rookwood", "Major Tankosić"
+HONORIFICS = frozenset("""
+archbishop archduchess archduke baron baroness bishop captain cardinal chancellor colonel count countess
+czar czarina dame dr duchess duke earl emperor empress father general governor king lady lieutenant lord
+madame major marquis marshal master miss mr mrs ms pope president prince princess professor queen
+saint senator sergeant sir sister st tsar tsarina viscount
+""".split())
+
+# Nouns that make a name a building or site, a place rather than a body of people
+FACILITY_NOUNS = frozenset("""
+abbey airport bridge building camp castle cathedral chapel church citadel fort fortress gate hall house
+kremlin monastery palace park prison square station street temple theatre theater tower
+""".split())
+# Named institutions that are also sites; a place when the text puts something "at" or "in" them
+SITE_NOUNS = frozenset("institute university college academy school hospital museum library".split())
+LOCATIVE_PREPOSITIONS = frozenset("at in inside near outside around within into from to".split())
+
+# Verbs that report a claim; a causal statement under them is somebody's view, not the article's
+REPORTING_VERBS = frozenset("""
+allege argue assert believe caution claim contend deny doubt maintain speculate suggest suspect think
+""".split())
+
+MONTHS = ("january february march april may june july august september october november december").split()
+
+# Nouns for a person, which make a see-also entry described as one a person ("the figure who ...")
+PERSON_NOUNS = frozenset("""
+figure leader man woman king queen ruler emperor empress general politician revolutionary writer poet
+statesman official commander chief head founder assassin author activist monarch prince princess
+""".split())

@@ -1,0 +1,97 @@
+"""Descriptions of people, from what the article says of them.
+
+In order of preference: an appositive ("Sergei Kirov, a veteran Bolshevik organizer"), a copula
+("Nikolaev was a troubled young party member"), a relative clause (", who ..."), a see-also entry
+("Nikolai Yezhov for the figure who led ..."), a passive "led by" ("central authorities, led by
+Joseph Stalin," -> "led central authorities that moved ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from quizgen.extract.context import ArticleContext
+from quizgen.extract.phrases import drop_parentheticals, phrase, subtree_ids
+from quizgen.models import Entity
+
+_MAX_WORDS = 30
+
+
+def _mention_spans(ctx: ArticleContext, person: Entity) -> list[Span]:
+    spans = []
+    for m in person.mentions:
+        for para in ctx.paragraphs:
+            b = para.block
+            if b.offset <= m.start < b.offset + len(b.paragraph) + 1:
+                span = para.doc.char_span(m.start - b.offset, m.end - b.offset, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+    return spans
+
+
+def _short(text: str) -> str:
+    return text if 0 < len(text.split()) <= _MAX_WORDS else ""
+
+
+def appositive(root: Token, ctx: ArticleContext) -> str:
+    for c in root.children:
+        if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("DATE", "GPE"):
+            return _short(ctx.text([t for t in c.subtree], head=c))
+    return ""
+
+
+def copula(root: Token, ctx: ArticleContext) -> str:
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        for c in root.head.children:
+            if c.dep_ == "attr" and c.pos_ == "NOUN":
+                return _short(phrase(c, replace=ctx.replacements(c)))
+    return ""
+
+
+def relative(root: Token, ctx: ArticleContext) -> str:
+    for c in root.children:
+        if c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose"):
+            return _short(phrase(c, replace=ctx.replacements(c)))
+    return ""
+
+
+def led_by(root: Token, ctx: ArticleContext) -> str:
+    """"N, led by X, moved to ..." -> "led N that moved to ..."."""
+    by = root.head
+    verb = by.head if by.lower_ == "by" else None
+    if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return ""
+    noun = verb.head
+    np = phrase(noun, without=[verb, *drop_parentheticals(noun)])
+    text = f"{verb.text} {np}"
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        clause = noun.head
+        skip = subtree_ids(noun)
+        for c in clause.children:
+            if c.i < clause.i and c.dep_ in ("prep", "advmod", "punct", "advcl", "npadvmod"):
+                skip |= subtree_ids(c)
+        rest = phrase(clause, without=[t for t in clause.doc if t.i in skip and t.head.i not in skip])
+        text = f"{text} that {rest}"
+    return _short(text)
+
+
+RULES = (appositive, copula, relative, led_by)
+
+
+def describe(ctx: ArticleContext, people: list[Entity]) -> list[Entity]:
+    see_also = {s.title.lower(): s.description for s in ctx.article.see_also if s.description}
+    out = []
+    for person in people:
+        spans = _mention_spans(ctx, person)
+        desc = ""
+        for rule in RULES:
+            if rule is led_by:
+                desc = desc or next((d for d in (see_also.get(n.lower(), "") for n in person.names) if d), "")
+            for span in spans:
+                desc = desc or rule(span.root, ctx)
+            if desc:
+                break
+        out.append(replace(person, description=desc))
+    return out
