@@ -195,13 +195,14 @@ def reason_for(ctx: ArticleContext, prep: Token) -> tuple[str, str, str] | None:
     if prep.lower_ != "for" or verb.pos_ != "VERB" or verb.lemma_.lower() not in REASON_VERBS:
         return None
     target = _pobj(prep)
-    if target is None or not (target.tag_ == "VBG" or target.pos_ == "NOUN"):
+    if target is None or target.pos_ not in ("VERB", "NOUN"):
         return None
     drop = subtree_ids(prep)
+    # "allegedly for loitering": the hedge belongs to the reason
     hedge = [c for c in verb.children if c.dep_ == "advmod" and c.i == prep.left_edge.i - 1]
     for h in hedge:
         drop |= subtree_ids(h)
-    cause = ctx.text([*hedge, *prep.subtree][1:] if not hedge else [*hedge, *list(prep.subtree)[1:]])
+    cause = ctx.text([*hedge, *(t for t in prep.subtree if t.i != prep.i)])
     return cause, clause(ctx, verb, drop), f"{verb.text} for"
 
 

@@ -36,7 +36,7 @@ PATTERN = re.compile(
     rf"""
     (?P<mdy>\b{_MONTH}\s{_DAY},?\s{_YEAR}{_ERA}?(?![\d,]*\d))
   | (?P<dmy>\b{_DAY}\s(?:of\s)?{_MONTH},?\s{_YEAR}{_ERA}?(?!\d))
-  | (?P<my>\b{_MONTH}\s{_YEAR}{_ERA}?(?!\d))
+  | (?P<my>\b{_MONTH}\s[1-9][0-9]{{2,3}}{_ERA}?(?!\d))
   | (?P<md>\b{_MONTH}\s{_DAY}(?![\d:]))
   | (?P<dm>\b{_DAY}\s(?:of\s)?{_MONTH}\b)
   | (?P<decade>\b(?:the\s)?(?:(?P<dpart>early|mid|late)[-\s])?(?P<dyear>{_YEAR}0)s\b)
@@ -186,7 +186,8 @@ def find_dates(doc: Doc) -> Doc:
 
 # -- events ---------------------------------------------------------------------------------------
 
-_DROP_DEPS = {"mark", "advmod", "punct", "cc", "parataxis", "intj", "prt_", "dep"}
+_DROP_DEPS = {"mark", "advmod", "punct", "parataxis", "intj", "dep"}
+_DATE_PREPOSITIONS = {"on", "in", "at", "during", "by", "since", "from", "until", "till", "after", "before", "of"}
 _CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp"}
 
 
@@ -217,11 +218,15 @@ def event_of(span: Span, ctx) -> str:
     while anchor.head.i != verb.i and anchor.head.i != anchor.i and anchor.dep_ != "prep":
         anchor = anchor.head
     drop = {t.i for t in span} | subtree_ids(anchor)
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.dep_ == "prep" and before.lower_ in _DATE_PREPOSITIONS:
+        drop.add(before.i)  # a preposition left behind by a parse that hung the date elsewhere
     for c in verb.children:
         if c.dep_ in _DROP_DEPS or (c.dep_ == "advcl" and c.i < verb.i):
             drop |= subtree_ids(c)
         elif c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             drop |= subtree_ids(c)
+            drop |= {g.i for g in verb.children if g.dep_ == "cc" and g.i < c.i}
         elif c.dep_ in ("nsubj", "nsubjpass"):
             for aside in drop_parentheticals(c):
                 drop |= subtree_ids(aside)

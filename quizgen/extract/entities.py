@@ -31,6 +31,8 @@ class Name:
     labels: Counter = field(default_factory=Counter)
     locative: int = 0  # mentions after "at", "in", ...
     modifier: int = 0  # mentions used as an adjective ("a Bolshevik organizer")
+    definite: int = 0  # mentions after "the": "the Midlands" is no person
+    kin: int = 0  # mentions set beside a word for a person ("his wife, Sophie")
     spans: list[tuple[object, Span]] = field(default_factory=list)
 
 
@@ -82,13 +84,16 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
                 n.locative += 1
             if len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ == "NOUN":
                 n.modifier += 1
+            if ent[0].lower_ == "the" or (prev is not None and prev.lower_ == "the"):
+                n.definite += 1
+            if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS:
+                n.kin += 1
     return names
 
 
 def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, list[str]]:
     """Group surface forms into referents: {kind: [canonical names]}, aliases kept in _aliases."""
     excluded = {h.lower() for s in ctx.article.sections for h in [s.heading] if h}
-    excluded.add(ctx.article.title.lower())
     excluded |= {s.title.lower() for s in ctx.article.see_also if is_event_name(s.title)}
 
     def kind_of(n: Name) -> str:
@@ -98,7 +103,12 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, list[str]
         if last in lexicon.FACILITY_NOUNS or (last in lexicon.SITE_NOUNS and n.locative):
             return "place"
         votes = n.labels.copy()
-        return votes.most_common(1)[0][0]
+        votes["person"] += 2 * n.kin
+        top = votes.most_common(1)[0][0]
+        place_like = max(n.locative, n.definite)
+        if top == "person" and len(bare(n.text).split()) == 1 and place_like * 2 >= n.labels.total() and not n.kin:
+            return "place"  # "in the Midlands", "at Smolny"
+        return top
 
     kinds = {t: kind_of(n) for t, n in names.items()}
     return kinds  # type: ignore[return-value]
@@ -113,7 +123,7 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
     groups: dict[str, list[str]] = defaultdict(list)  # canonical -> forms
     owner: dict[str, str] = {}
     for t in full:
-        key = next((o for o in groups if bare(t) in bare(o) or bare(o).endswith(" " + bare(t))), None)
+        key = next((o for o in groups if bare(t) == bare(o) or bare(o).endswith(" " + bare(t))), None)
         canon = key or t
         groups[canon].append(t)
         owner[t] = canon
@@ -133,11 +143,16 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
             else:
                 owner[t] = ""
     people_canon = list(groups)
-    for t, k in sorted(kinds.items()):
-        if t not in owner and k == "person" and names[t].labels["person"] > names[t].labels.total() / 2:
-            groups[t].append(t)
-            owner[t] = t
+    for t, k in sorted(kinds.items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        if t in owner or k != "person":
+            continue
+        # a lone name: with a title of rank ("King James") or not, the same person when the bare names match
+        canon = next((c for c in people_canon if bare(c) == bare(t)), None)
+        if canon is None:
+            canon = t
             people_canon.append(t)
+        groups[canon].append(t)
+        owner[t] = canon
     # places and organizations: the longest form first; a lone first word joins it ("Smolny")
     others: dict[str, dict[str, list[str]]] = {"place": {}, "organization": {}}
     for t in sorted((t for t in kinds if t not in owner), key=lambda t: (-len(t.split()), t)):
@@ -157,6 +172,9 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
         aliases = sorted({f for f in [*forms, *surname] if f != name})
         return Entity(kind, name, tuple(aliases), "", tuple(mentions))  # type: ignore[arg-type]
 
+    place_words = {w for forms in others["place"].values() for f in forms for w in [f] if len(f.split()) == 1}
+    # "Young Bosnia", "Greater Serbia": a name that ends in a place of the article is not a person
+    people_canon = [c for c in people_canon if not (len(c.split()) > 1 and c.split()[-1] in place_words)]
     people = [entity("person", c, groups[c]) for c in people_canon]
     people += see_also_people(ctx, people, set(kinds))
     places = [entity("place", c, f) for c, f in others["place"].items()]

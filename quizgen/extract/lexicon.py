@@ -46,3 +46,6 @@ PERSON_NOUNS = frozenset("""
 figure leader man woman king queen ruler emperor empress general politician revolutionary writer poet
 statesman official commander chief head founder assassin author activist monarch prince princess
 """.split())
+KIN_NOUNS = frozenset("""
+wife husband son daughter brother sister father mother uncle aunt nephew niece cousin widow heir consort
+""".split())

@@ -37,8 +37,11 @@ def _short(text: str) -> str:
 
 def appositive(root: Token, ctx: ArticleContext) -> str:
     for c in root.children:
-        if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("DATE", "GPE"):
-            return _short(ctx.text([t for t in c.subtree], head=c))
+        if (c.dep_ == "appos" and c.i > root.i and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("DATE", "GPE")
+                and c.doc[c.left_edge.i - 1].text == ","):
+            conj = [g for g in c.children if g.dep_ in ("conj", "cc")]  # "heir to the throne, and his wife"
+            keep = set(range(c.left_edge.i, c.right_edge.i + 1)) - {t.i for g in conj for t in g.subtree}
+            return _short(ctx.text([t for t in c.subtree if t.i in keep], head=c))
     return ""
 
 

@@ -40,6 +40,8 @@ def render(tokens: Iterable[Token], replace: dict[int, str] | None = None) -> st
     text = "".join(out)
     for bad, good in ((" ,", ","), (",,", ","), ("( ", "("), (" )", ")"), ("()", ""), ("  ", " ")):
         text = text.replace(bad, good)
+    if text.count("(") != text.count(")"):  # a bracket whose partner was left out
+        text = " ".join(text.replace("(", " ").replace(")", " ").split())
     return text.strip(" ,;:—–")
 
 

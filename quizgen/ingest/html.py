@@ -18,26 +18,46 @@ from quizgen.ingest.common import clean_line
 from quizgen.ingest.outline import Outline, title_from_source
 from quizgen.models import Article
 
-NOISE = ", ".join([
+NOISE_TAGS = {
     "script", "style", "noscript", "template", "link", "meta", "svg", "math", "table", "figure", "figcaption",
     "nav", "header", "footer", "aside", "form", "button", "input", "select", "textarea", "iframe", "object",
-    "sup.reference", "sup.noprint", ".Inline-Template", "sup[id^=cite_ref]", ".mw-ref", ".reference",
-    ".mw-editsection", ".mw-jump-link", ".mw-cite-backlink", ".mw-empty-elt", ".mw-indicators",
-    "#toc", ".toc", "#siteSub", "#contentSub", "#jump-to-nav", ".hatnote", ".dablink", ".shortdescription",
-    ".navbox", ".vertical-navbox", ".navbox-styles", ".sidebar", ".infobox", ".metadata", ".ambox",
-    ".mbox-small", ".side-box", ".portalbox", ".sistersitebox", ".noprint", ".thumb", ".gallery",
-    ".printfooter", "#catlinks", ".catlinks", ".mw-authority-control", ".authority-control",
-    "ol.references", ".references", ".reflist", ".refbegin", "cite.citation", "[role=navigation]", "[role=note]",
-    "a[href^='#cite_note']", "[style*='display:none']", "[style*='display: none']",
-])
+}
+NOISE_CLASSES = {
+    "reference", "noprint", "Inline-Template", "mw-ref", "mw-editsection", "mw-jump-link", "mw-cite-backlink",
+    "mw-empty-elt", "mw-indicators", "toc", "hatnote", "dablink", "shortdescription", "navbox", "vertical-navbox",
+    "navbox-styles", "sidebar", "infobox", "metadata", "ambox", "mbox-small", "side-box", "portalbox",
+    "sistersitebox", "thumb", "gallery", "printfooter", "catlinks", "mw-authority-control", "authority-control",
+    "references", "reflist", "refbegin",
+}
+NOISE_IDS = {"toc", "siteSub", "contentSub", "jump-to-nav", "catlinks"}
 _WIKIPEDIA_SUFFIX = re.compile(r"\s+[-–—|]\s+Wikipedia\s*$")
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
 
+def is_noise(tag: Tag) -> bool:
+    """Page furniture, notes and markers: anything that is not the article's prose.
+    (One pass in Python: CSS selectors over a large page take seconds.)"""
+    if tag.name in NOISE_TAGS:
+        return True
+    if not tag.attrs:
+        return False
+    classes = tag.get("class") or []
+    tag_id = str(tag.get("id") or "")
+    return (
+        any(c in NOISE_CLASSES for c in classes)
+        or tag_id in NOISE_IDS
+        or tag_id.startswith("cite_ref")
+        or tag.get("role") in ("navigation", "note")
+        or (tag.name == "cite" and "citation" in classes)
+        or (tag.name == "a" and str(tag.get("href", "")).startswith("#cite_note"))
+        or "display:none" in str(tag.get("style", "")).replace(" ", "")
+    )
+
+
 def page_title(soup: BeautifulSoup) -> str:
-    h1 = soup.select_one("#firstHeading") or soup.find("h1")
+    h1 = soup.find(id="firstHeading") or soup.find("h1")
     if isinstance(h1, Tag):
-        for edit in h1.select(".mw-editsection"):
+        for edit in h1.find_all(class_="mw-editsection"):
             edit.decompose()
         if clean_line(h1.get_text()):
             return clean_line(h1.get_text())
@@ -92,11 +112,11 @@ def parse(content: str, source: str) -> Article:
     try:
         soup = BeautifulSoup(content, "lxml")
         title = page_title(soup) or title_from_source(source)
-        for node in soup.select(NOISE):
-            node.decompose()
-        for sup in soup.find_all("sup"):
-            if isinstance(sup, Tag) and not sup.decomposed and is_marker_sup(sup):
-                sup.decompose()
+        for tag in soup.find_all(True):
+            if isinstance(tag, Tag) and not tag.decomposed and (
+                is_noise(tag) or (tag.name == "sup" and is_marker_sup(tag))
+            ):
+                tag.decompose()
         for br in soup.find_all("br"):
             br.replace_with(" ")
         root = (soup.select_one("#mw-content-text") or soup.find("main") or soup.find("article")
