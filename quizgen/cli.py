@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,13 +16,13 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Grounded quiz questions and flashcards from encyclopedia-style history articles.")
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     json = "json"
     text = "text"
     table = "table"
 
 
-InputFormat = Annotated[Optional[str], typer.Option("--input-format", help="text, markdown, html or wikitext")]
+InputFormat = Annotated[str | None, typer.Option("--input-format", help="text, markdown, html or wikitext")]
 
 
 def fail(message: str) -> None:
@@ -57,9 +57,9 @@ def extract(
 def generate(
     path: Annotated[Path, typer.Argument(help="an article file or a deck folder")],
     format: Annotated[OutFormat, typer.Option("--format", "-f")] = OutFormat.text,
-    formats: Annotated[Optional[list[str]], typer.Option("--formats", help="question formats to keep")] = None,
-    topics: Annotated[Optional[list[str]], typer.Option("--topics", help="topics to keep")] = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="at most N questions per article")] = None,
+    formats: Annotated[list[str] | None, typer.Option("--formats", help="question formats to keep")] = None,
+    topics: Annotated[list[str] | None, typer.Option("--topics", help="topics to keep")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="at most N questions per article")] = None,
     input_format: InputFormat = None,
 ) -> None:
     """Generate grounded questions from an article or every article of a deck."""
@@ -92,7 +92,8 @@ def export(
     input_format: InputFormat = None,
 ) -> None:
     """Export the questions of an article or deck to one format."""
-    from quizgen.export import EXPORTERS, export as run_export
+    from quizgen.export import EXPORTERS
+    from quizgen.export import export as run_export
     from quizgen.pipeline import generate_path
 
     if to not in EXPORTERS:

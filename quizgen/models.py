@@ -5,9 +5,10 @@ All records are frozen dataclasses so each stage is a pure function of its input
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
-from typing import Any, Iterator, Literal
+from typing import Any, Literal
 
 LEAD_SECTION = "Introduction"  # display name of the untitled section before the first heading
 
@@ -128,6 +129,12 @@ class CausalLink:
     effect: str
     cue: str
     where: Provenance
+    # how the cue reads as a question: "verb" (with `verb`, its base form: "set in motion"),
+    # "passive", "result", "after" (in the wake of ...), "because", "reason" (arrested for ...)
+    kind: str = "verb"
+    verb: str = ""
+    past: bool = True
+    anchor: int = -1  # article offset of the cue word, to find the clause again in the parse
 
 
 @dataclass(frozen=True)
@@ -219,7 +226,7 @@ class Question:
         }
 
     @staticmethod
-    def from_dict(d: dict[str, Any], article: str = "") -> "Question":
+    def from_dict(d: dict[str, Any], article: str = "") -> Question:
         answer = d["answer"]
         if isinstance(answer, list):
             answer = tuple(tuple(a) if isinstance(a, list) else a for a in answer)

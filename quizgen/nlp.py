@@ -5,8 +5,8 @@ Built once per process and model name; every article is parsed once, paragraph b
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 import spacy
 from spacy.language import Language

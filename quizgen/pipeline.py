@@ -5,8 +5,8 @@ The CLI and the web app call these functions; nothing else strings the stages to
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from quizgen.extract import extract_many
 from quizgen.ingest import article_paths, load_article

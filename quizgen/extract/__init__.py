@@ -6,7 +6,7 @@ be resolved to the last person named.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from quizgen.extract.causal import extract_causal
 from quizgen.extract.context import ArticleContext, Paragraph

@@ -8,6 +8,8 @@ reports ("critics contend that ...") are left out.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
 from quizgen.extract import lexicon
@@ -30,6 +32,25 @@ REASON_VERBS = {"arrest", "reprimand", "punish", "execute", "convict", "expel", 
 PP_CUES = {("wake", "of"): "in the wake of", ("aftermath", "of"): "in the aftermath of",
            ("result", "of"): "as a result of", ("because", "of"): "because of", ("due", "to"): "due to",
            ("owing", "to"): "owing to", ("consequence", "of"): "as a consequence of"}
+
+
+@dataclass(frozen=True)
+class Found:
+    cause: str
+    effect: str
+    cue: str
+    kind: str
+    verb: str
+    past: bool
+
+
+def past(v: Token) -> bool:
+    return v.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children)
+
+
+def subj_phrase(subj: Token) -> str:
+    """"The immediate result" -> "immediate result"."""
+    return " ".join(t.text for t in subj.subtree if t.dep_ not in ("det", "poss") and t.i <= subj.i).lower()
 
 
 def reported(tok: Token) -> bool:
@@ -78,7 +99,7 @@ def _pobj(prep: Token | None) -> Token | None:
     return _child(prep, ("pobj", "pcomp")) if prep is not None else None
 
 
-def verb_cue(ctx: ArticleContext, v: Token) -> tuple[str, str, str] | None:
+def verb_cue(ctx: ArticleContext, v: Token) -> Found | None:
     lemma = v.lemma_.lower()
     # "set in motion X"
     if lemma == "set":
@@ -87,7 +108,7 @@ def verb_cue(ctx: ArticleContext, v: Token) -> tuple[str, str, str] | None:
             obj = _child(v, ("dobj",))
             subj = subject_of(v)
             if obj is not None and subj is not None:
-                return ctx.np(subj), noun_effect(ctx, obj), "set in motion"
+                return Found(ctx.np(subj), noun_effect(ctx, obj), "set in motion", "verb", "set in motion", past(v))
         return None
     # "provided a powerful justification for X"
     obj = _child(v, ("dobj",))
@@ -98,14 +119,15 @@ def verb_cue(ctx: ArticleContext, v: Token) -> tuple[str, str, str] | None:
         subj = subject_of(v)
         if prep is not None and subj is not None:
             rest = [t for t in v.doc[prep.i + 1: v.sent.end] if t.text not in (";",)]
-            return ctx.np(subj), ctx.text(rest), f"{v.text} a {obj.lemma_} for"
+            cue = f"{v.text} a {obj.lemma_} for"
+            return Found(ctx.np(subj), ctx.text(rest), cue, "verb", f"{v.lemma_} a {obj.lemma_} for", past(v))
     if lemma not in VERB_CUES:
         return None
     part = VERB_CUES[lemma]
     if lemma == "result" and _child(v, ("prep",), "from") is not None:  # "X resulted from Y"
         cause_tok, subj = _pobj(_child(v, ("prep",), "from")), subject_of(v)
         if cause_tok is not None and subj is not None:
-            return ctx.np(cause_tok), ctx.np(subj), "resulted from"
+            return Found(ctx.np(cause_tok), ctx.np(subj), "resulted from", "passive", "result from", past(v))
         return None
     if part is None:
         effect = _child(v, ("dobj",))
@@ -117,7 +139,7 @@ def verb_cue(ctx: ArticleContext, v: Token) -> tuple[str, str, str] | None:
     if agent is not None and _pobj(agent) is not None:  # "X was triggered by Y"
         subj = _child(v, ("nsubjpass",))
         if subj is not None:
-            return ctx.np(_pobj(agent)), ctx.np(subj), f"{v.text} by"
+            return Found(ctx.np(_pobj(agent)), ctx.np(subj), f"{v.text} by", "passive", v.lemma_, past(v))
         return None
     if effect is None:
         return None
@@ -126,13 +148,11 @@ def verb_cue(ctx: ArticleContext, v: Token) -> tuple[str, str, str] | None:
         subj = subject_of(v.head)
     if subj is None:
         return None
-    cue = v.text if part is None or part == "rise" else f"{v.text} {part}"
-    if part == "rise":
-        cue = f"{v.text} rise to"
-    return ctx.np(subj), ctx.np(effect), cue
+    tail = {None: "", "rise": " rise to"}.get(part, f" {part}")
+    return Found(ctx.np(subj), ctx.np(effect), v.text + tail, "verb", v.lemma_ + tail, past(v))
 
 
-def result_cue(ctx: ArticleContext, subj: Token, sent: Span, prev: Span | None) -> tuple[str, str, str] | None:
+def result_cue(ctx: ArticleContext, subj: Token, sent: Span, prev: Span | None) -> Found | None:
     """"The immediate result was X": X is the effect of the article's event (or of "of Y")."""
     cop = subj.head
     if subj.dep_ != "nsubj" or cop.lemma_ != "be" or subj.lemma_.lower() not in RESULT_NOUNS:
@@ -144,10 +164,10 @@ def result_cue(ctx: ArticleContext, subj: Token, sent: Span, prev: Span | None) 
     cause = ctx.np(of) if of is not None else ctx.event or (clause(ctx, prev.root, set()) if prev is not None else "")
     if not cause:
         return None
-    return cause, ctx.np(attr), f"the {subj.lemma_} was"
+    return Found(cause, ctx.np(attr), f"the {subj.lemma_} was", "result", subj_phrase(subj), cop.tag_ == "VBD")
 
 
-def pp_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> tuple[str, str, str] | None:
+def pp_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found | None:
     """"In the wake of X, Y" / "because of X" / "In the aftermath, Y"."""
     low = tok.lower_
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -178,18 +198,18 @@ def pp_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> tuple[str, str
     else:
         return None
     cue = PP_CUES[key] if cause_tok is not None else f"in the {low}"
-    return cause, clause(ctx, verb, subtree_ids(anchor)), cue
+    return Found(cause, clause(ctx, verb, subtree_ids(anchor)), cue, "after", cue, past(verb))
 
 
-def because_cue(ctx: ArticleContext, mark: Token) -> tuple[str, str, str] | None:
+def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
     sub = mark.head
     if mark.dep_ != "mark" or sub.dep_ != "advcl" or reported(sub):
         return None
     main = sub.head
-    return clause(ctx, sub, {mark.i}), clause(ctx, main, subtree_ids(sub)), "because"
+    return Found(clause(ctx, sub, {mark.i}), clause(ctx, main, subtree_ids(sub)), "because", "because", "", past(main))
 
 
-def reason_for(ctx: ArticleContext, prep: Token) -> tuple[str, str, str] | None:
+def reason_for(ctx: ArticleContext, prep: Token) -> Found | None:
     """"He was arrested ..., allegedly for loitering": the "for" phrase of a verb of judgement."""
     verb = prep.head
     if prep.lower_ != "for" or verb.pos_ != "VERB" or verb.lemma_.lower() not in REASON_VERBS:
@@ -203,7 +223,7 @@ def reason_for(ctx: ArticleContext, prep: Token) -> tuple[str, str, str] | None:
     for h in hedge:
         drop |= subtree_ids(h)
     cause = ctx.text([*hedge, *(t for t in prep.subtree if t.i != prep.i)])
-    return cause, clause(ctx, verb, drop), f"{verb.text} for"
+    return Found(cause, clause(ctx, verb, drop), f"{verb.text} for", "reason", verb.lemma_, past(verb))
 
 
 def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
@@ -225,11 +245,11 @@ def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
                 found = reason_for(ctx, tok)
             if found is None:
                 continue
-            cause, effect, cue = found
-            if not cause or not effect or cause == effect or (tok.i, cue) in seen:
+            if not found.cause or not found.effect or found.cause == found.effect or (tok.i, found.cue) in seen:
                 continue
-            seen.add((tok.i, cue))
-            out.append(CausalLink(cause, effect, cue, ctx.where(sent, para)))
+            seen.add((tok.i, found.cue))
+            out.append(CausalLink(found.cause, found.effect, found.cue, ctx.where(sent, para), found.kind,
+                                  found.verb, found.past, ctx.offset(tok)))
     return tuple(out)
 
 

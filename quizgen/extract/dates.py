@@ -50,7 +50,7 @@ PATTERN = re.compile(
 # a bare number is a year only after a word that takes a time: "in 1605", "the plot of 1605"
 _YEAR_CUES = {"in", "of", "by", "since", "until", "till", "from", "to", "during", "after", "before", "around",
               "circa", "c.", "ca.", "year", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter",
-              "and", "between", "(", "since", "through", "throughout"}
+              "and", "between", "(", "through", "throughout"}
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Question generation (being written)."""
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from quizgen.models import Facts, QuestionSet
 
