@@ -47,11 +47,11 @@ def mark_up(text: str, offset: int, facts: Sequence[ArticleFact]) -> Markup:
     end = offset + len(text)
     spans = [f for f in facts if f.start < end and f.end > offset and f.end > f.start]
     if not spans:
-        return Markup(escape(text))
+        return escape(text)
     edges = sorted({offset, end, *(max(f.start, offset) for f in spans), *(min(f.end, end) for f in spans)})
     out = []
     for a, b in zip(edges, edges[1:], strict=False):
-        piece = escape(text[a - offset:b - offset])
+        piece = str(escape(text[a - offset:b - offset]))
         covering = sorted((f for f in spans if f.start <= a and f.end >= b),
                           key=lambda f: (ORDER.get(f.kind, 9), f.start, -f.end))
         out.append("".join(_open(f) for f in covering) + piece + "".join(_close(f) for f in reversed(covering)))

@@ -7,76 +7,30 @@ from __future__ import annotations
 
 import os
 import shutil
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
 from sqlmodel import Session
+from webtests import Db, pg_schema, pg_server_user
 
 from quizgen.settings import Settings
 from web.app import create_app
 from web.db import make_engine, upgrade
 from web.seed import DeckBuild, save_build
 
-PG_HOST, PG_PORT, PG_DB = "127.0.0.1", 5432, "test"
-
-
-def _pg_user() -> str | None:
-    """The first of postgres and root that the local server lets in (trust auth)."""
-    for user in ("postgres", "root"):
-        try:
-            with psycopg.connect(host=PG_HOST, port=PG_PORT, dbname=PG_DB, user=user, connect_timeout=3):
-                return user
-        except psycopg.OperationalError:
-            continue
-    return None
-
 
 @pytest.fixture(scope="session")
 def pg_user() -> str:
-    user = _pg_user()
+    user = pg_server_user()
     if user is None:
-        message = f"PostgreSQL does not answer on {PG_HOST}:{PG_PORT} (database {PG_DB}); run `make services`"
+        message = "PostgreSQL does not answer on 127.0.0.1:5432 (database test); run `make services`"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
     return user
-
-
-@dataclass
-class Db:
-    """A seeded database for one test: its URL and an engine to look inside."""
-
-    kind: str
-    url: str
-    engine: Engine
-
-    def session(self) -> Session:
-        return Session(self.engine)
-
-
-def pg_schema_url(user: str, schema: str) -> str:
-    return f"postgresql+psycopg://{user}@{PG_HOST}:{PG_PORT}/{PG_DB}?options=-csearch_path%3D{schema}"
-
-
-@contextmanager
-def pg_schema(user: str) -> Iterator[str]:
-    """A fresh, empty schema; its URL puts it first on the search path."""
-    schema = f"qg_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(host=PG_HOST, port=PG_PORT, dbname=PG_DB, user=user, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield pg_schema_url(user, schema)
-    finally:
-        with psycopg.connect(host=PG_HOST, port=PG_PORT, dbname=PG_DB, user=user, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

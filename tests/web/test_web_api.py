@@ -1,0 +1,98 @@
+"""The JSON API under /api: decks, questions, learners, attempts and answers, exports, bad input."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from webtests import Db
+
+from quizgen.export import EXPORTERS
+from web import crud
+
+
+def test_openapi_describes_the_api(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    for path in ("/api/decks", "/api/decks/{slug}", "/api/decks/{slug}/questions", "/api/articles/{article_id}",
+                 "/api/questions/{question_id}", "/api/learners", "/api/attempts", "/api/attempts/{attempt_id}",
+                 "/api/attempts/{attempt_id}/answers", "/api/exports", "/api/decks/{slug}/exports/{fmt}"):
+        assert path in spec["paths"], path
+    assert not any(p.startswith(("/attempts", "/decks", "/articles")) for p in spec["paths"])  # pages stay out
+    docs = client.get("/api/docs")
+    assert docs.status_code == 200 and "/static/swagger-ui/swagger-ui-bundle.js" in docs.text
+
+
+def test_decks_articles_and_questions(client: TestClient, db: Db) -> None:
+    with db.session() as session:
+        questions = crud.list_questions(session=session)
+    decks = client.get("/api/decks").json()
+    assert [d["slug"] for d in decks] == ["kirov-assassination"]
+    assert decks[0]["questions"] == len(questions)
+    deck = client.get("/api/decks/kirov-assassination").json()
+    article_id = deck["articles"][0]["id"]
+    article = client.get(f"/api/articles/{article_id}").json()
+    assert article["deck"] == "kirov-assassination" and article["sections"][0]["paragraphs"]
+    listed = client.get("/api/decks/kirov-assassination/questions").json()
+    assert len(listed) == len(questions)
+    one = client.get(f"/api/questions/{listed[0]['id']}").json()
+    assert one == listed[0] and one["source"]["sentence"]
+    mc = client.get("/api/decks/kirov-assassination/questions", params={"format": "multiple_choice"}).json()
+    assert mc and {q["format"] for q in mc} == {"multiple_choice"}
+    assert client.get(f"/api/articles/{article_id}/questions", params={"topic": "date"}).json()
+
+
+def test_quiz_through_the_api(client: TestClient, db: Db) -> None:
+    assert client.post("/api/attempts", json={"deck": "kirov-assassination"}).status_code == 401
+    me = client.post("/api/learners", json={"name": "Api User"})
+    assert me.status_code == 201 and me.json()["name"] == "Api User"
+    assert client.get("/api/learners/me").json() == me.json()
+    attempt = client.post("/api/attempts", json={"deck": "kirov-assassination", "count": 50})
+    assert attempt.status_code == 201
+    state = attempt.json()
+    total = state["total"]
+    questions = {q["id"]: q for q in client.get("/api/decks/kirov-assassination/questions").json()}
+    for position in range(total):
+        current = state["current"]
+        assert current["position"] == position and "answer" not in current
+        q = questions[current["id"]]
+        response = q["answer"]
+        r = client.post(f"/api/attempts/{state['id']}/answers", json={"position": position, "response": response})
+        assert r.status_code == 200, r.text
+        assert r.json()["correct"] is True and r.json()["explanation"] == q["explanation"]
+        state = client.get(f"/api/attempts/{state['id']}").json()
+    assert state["finished"] and state["correct"] == total and state["current"] is None
+
+
+def test_api_bad_input(client: TestClient, db: Db) -> None:
+    client.post("/api/learners", json={"name": "Api User"})
+    assert client.post("/api/learners", json={"name": "  "}).status_code == 422
+    assert client.post("/api/learners", json={}).status_code == 422
+    assert client.post("/api/learners", content=b"{not json", headers={"content-type": "application/json"}).status_code == 422
+    assert client.get("/api/decks/nope").status_code == 404
+    assert client.get("/api/decks/nope").json()["detail"].startswith("There is no deck")
+    assert client.get("/api/articles/999").status_code == 404
+    assert client.get("/api/questions/999999").status_code == 404
+    assert client.get("/api/questions/abc").status_code == 404
+    assert client.get("/api/decks/kirov-assassination/questions", params={"format": "essay"}).status_code == 422
+    assert client.post("/api/attempts", json={}).status_code == 422
+    assert client.post("/api/attempts", json={"deck": "kirov-assassination", "article_id": 1}).status_code == 422
+    assert client.post("/api/attempts", json={"deck": "kirov-assassination", "count": 0}).status_code == 422
+    assert client.post("/api/attempts", json={"deck": "kirov-assassination", "formats": ["essay"]}).status_code == 422
+    assert client.post("/api/attempts", json={"deck": "nope"}).status_code == 404
+    assert client.post("/api/attempts", json={"article_id": 999}).status_code == 404
+    attempt = client.post("/api/attempts", json={"deck": "kirov-assassination", "count": 2}).json()
+    url = f"/api/attempts/{attempt['id']}/answers"
+    assert client.post(url, json={"position": 1, "response": "x"}).status_code == 409
+    assert client.post(url, json={"position": 5, "response": "x"}).status_code == 400
+    assert client.post(url, json={"position": 0}).status_code == 422
+    assert client.post(url, json={"position": 0, "response": {"a": 1}}).status_code == 422
+    assert client.get("/api/attempts/999").status_code == 404
+    assert client.get("/api/nothing").status_code == 404
+    assert client.get("/api/nothing").headers["content-type"] == "application/json"
+
+
+def test_api_exports(client: TestClient) -> None:
+    formats = client.get("/api/exports").json()
+    assert [f["name"] for f in formats] == list(EXPORTERS)
+    r = client.get("/api/decks/kirov-assassination/exports/json")
+    assert r.status_code == 200 and r.json()
+    assert client.get("/api/articles/1/exports/csv").status_code == 200
+    assert client.get("/api/decks/kirov-assassination/exports/pdf").status_code == 404

@@ -1,0 +1,123 @@
+"""The web app's pure parts: answer normalising and checking, highlighting, first-start import."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from sqlmodel import Session
+
+from web import crud
+from web.db import make_engine, upgrade
+from web.highlight import mark_up
+from web.models import ArticleFact, Question
+from web.quiz import BadAnswer, is_correct, normalise, read_response, text_matches, view
+from web.seed import DeckBuild, seed_if_empty
+
+
+def question(fmt: str, answer, choices=(), topic: str = "person") -> Question:  # type: ignore[no-untyped-def]
+    return Question(id=7, question_set_id=1, uid="u", position=0, format=fmt, topic=topic, prompt="?", answer=answer,
+                    choices=list(choices), explanation="", source_sentence="", source_section="", tags=[])
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("the smolny institute", "Smolny Institute"),
+    ("Smolny  Institute.", "The Smolny Institute"),
+    ("\u201cNKVD\u201d", '"NKVD"'),
+    ("Kirov\u2019s murder", "Kirov's murder"),
+    ("Genrikh Yagóda", "Genrikh Yagoda"),
+    ("saint-petersburg", "Saint Petersburg"),
+])
+def test_normalised_answers_match(given: str, expected: str) -> None:
+    assert normalise(given) == normalise(expected)
+    assert text_matches(given, expected, topic="place")
+
+
+@pytest.mark.parametrize("given, expected, topic, ok", [
+    ("Kirov", "Sergei Kirov", "person", True),
+    ("Sergei", "Sergei Kirov", "person", False),
+    ("Kirov", "Sergei Kirov", "place", False),
+    ("1 December 1934", "December 1, 1934", "date", True),
+    ("December 1st, 1934", "December 1, 1934", "date", True),
+    ("December 2, 1934", "December 1, 1934", "date", False),
+    ("", "Leningrad", "place", False),
+    ("the", "The", "place", False),
+])
+def test_lenient_text_matching(given: str, expected: str, topic: str, ok: bool) -> None:
+    assert text_matches(given, expected, topic=topic) is ok
+
+
+def test_timeline_is_shown_shuffled_and_read_back_in_order() -> None:
+    events = ["first", "second", "third", "fourth"]
+    q = question("timeline", events)
+    for seed in range(20):
+        shown = view(q, seed=str(seed))
+        assert shown.events != events and sorted(shown.events) == sorted(events)
+        form = {f"position-{i}": str(events.index(e) + 1) for i, e in enumerate(shown.events)}
+        response = read_response(shown, form)
+        assert response == events and is_correct(q, response)
+
+
+def test_matching_choices_and_checking() -> None:
+    q = question("matching", [["Kirov", "Leningrad"], ["Stalin", "Moscow"]])
+    shown = view(q, seed="1")
+    assert shown.lefts == ["Kirov", "Stalin"] and shown.rights == ["Moscow", "Leningrad"]
+    right = read_response(shown, {"match-0": "Leningrad", "match-1": "Moscow"})
+    wrong = read_response(shown, {"match-0": "Moscow", "match-1": "Leningrad"})
+    assert is_correct(q, right) and not is_correct(q, wrong)
+    with pytest.raises(BadAnswer):
+        read_response(shown, {"match-0": "Leningrad"})
+
+
+def test_true_false_without_stored_choices() -> None:
+    q = question("true_false", "False")
+    shown = view(q, seed="x")
+    assert shown.options == ["True", "False"]
+    assert is_correct(q, read_response(shown, {"choice": "False"}))
+    assert not is_correct(q, read_response(shown, {"choice": "True"}))
+
+
+def fact(kind: str, start: int, end: int) -> ArticleFact:
+    return ArticleFact(article_id=1, kind=kind, key="k", label="L", detail="d", start=start, end=end, sentence="",
+                       section="")
+
+
+def test_overlapping_highlights_nest_properly() -> None:
+    text = "On 1 May, Kirov & co left."
+    html = str(mark_up(text, 100, [fact("date", 103, 108), fact("cause", 100, 116), fact("person", 110, 115)]))
+    assert html.count("<mark") == html.count("</mark>") == 2
+    assert html.count("<span") == html.count("</span>") == 5  # the cause, cut at each edge of the marks
+    assert "Kirov" in html and "&amp; co" in html
+    assert html.index('hl-date') < html.index('1 May') < html.index('hl-person') < html.index('Kirov')
+
+
+def test_highlights_outside_the_paragraph_are_ignored() -> None:
+    assert str(mark_up("<b>plain</b>", 50, [fact("date", 0, 10), fact("date", 70, 80)])) == "&lt;b&gt;plain&lt;/b&gt;"
+
+
+def test_first_start_imports_the_deck_folders_with_progress(tmp_path: Path, deck_build: DeckBuild) -> None:
+    decks = tmp_path / "decks"
+    (decks / "kirov-assassination").mkdir(parents=True)
+    (decks / "kirov-assassination" / "article.txt").write_text("x")
+    engine = make_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+    upgrade(engine)
+    out = io.StringIO()
+    console = Console(file=out, width=100, force_terminal=False)
+    calls = []
+
+    def build(folder: Path, step) -> DeckBuild:  # type: ignore[no-untyped-def]
+        calls.append(folder.name)
+        step("reading")
+        return deck_build
+
+    assert seed_if_empty(engine, decks, console=console, build=build) == ["kirov-assassination"]
+    assert "kirov-assassination: imported" in out.getvalue()
+    with Session(engine) as session:
+        assert [d.slug for d in crud.list_decks(session=session)] == ["kirov-assassination"]
+        assert crud.list_questions(session=session)
+    # a second start finds the deck and imports nothing
+    assert seed_if_empty(engine, decks, console=console, build=build) == []
+    assert calls == ["kirov-assassination"]
+    engine.dispose()
