@@ -190,6 +190,22 @@ def test_qti_zip_has_manifest_and_well_formed_assessments(tmp_path: Path) -> Non
     assert report.left_out == [(TIMELINE.id, "timeline (QTI 1.2 in Canvas has no ordering question)")]
 
 
+QTI_SCHEMA = Path(__file__).parent / "data" / "qti12_subset.rng"
+
+
+def test_qti_assessments_validate_against_the_qti_1_2_subset_schema(tmp_path: Path) -> None:
+    schema = etree.RelaxNG(etree.parse(str(QTI_SCHEMA)))
+    out = tmp_path / "quiz.zip"
+    export([sample_set(), second_set()], "qti", out)
+    _, assessments = read_qti(out)
+    for root in assessments.values():
+        assert schema.validate(root), schema.error_log
+    # and the schema does catch a misplaced element
+    item = next(root.iter(f"{QTI}item"))
+    item.append(item.find(f"{QTI}itemmetadata"))
+    assert not schema.validate(root)
+
+
 def qti_items(path: Path) -> dict[str, etree._Element]:
     _, assessments = read_qti(path)
     return {item.get("title"): item for root in assessments.values() for item in root.iter(f"{QTI}item")}
