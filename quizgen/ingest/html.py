@@ -36,7 +36,7 @@ _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
 def is_noise(tag: Tag) -> bool:
     """Page furniture, notes and markers: anything that is not the article's prose.
-    (One pass in Python: CSS selectors over a large page take seconds.)"""
+    (Plain Python checks: CSS selectors over a large page take seconds.)"""
     if tag.name in NOISE_TAGS:
         return True
     if not tag.attrs:
@@ -61,9 +61,8 @@ def page_title(soup: BeautifulSoup) -> str:
             edit.decompose()
         if clean_line(h1.get_text()):
             return clean_line(h1.get_text())
-    if soup.title and soup.title.string:
-        return _WIKIPEDIA_SUFFIX.sub("", clean_line(soup.title.get_text()))
-    return ""
+    head_title = soup.find("title")
+    return _WIKIPEDIA_SUFFIX.sub("", clean_line(head_title.get_text())) if isinstance(head_title, Tag) else ""
 
 
 def is_marker_sup(sup: Tag) -> bool:
@@ -91,6 +90,19 @@ def own_text(li: Tag) -> tuple[str, str | None]:
     return clean_line("".join(parts)), link
 
 
+def remove_noise(root: Tag) -> None:
+    """Decompose noise top-down, never looking inside what is already gone."""
+    stack = [root]
+    while stack:
+        for child in list(stack.pop().contents):
+            if not isinstance(child, Tag):
+                continue
+            if is_noise(child) or (child.name == "sup" and is_marker_sup(child)):
+                child.decompose()
+            else:
+                stack.append(child)
+
+
 def walk(root: Tag, outline: Outline, title: str) -> None:
     """Visit the content in document order without recursion (pages can nest thousands deep);
     an h1 repeating the title is skipped, any other starts a section."""
@@ -112,14 +124,10 @@ def parse(content: str, source: str) -> Article:
     try:
         soup = BeautifulSoup(content, "lxml")
         title = page_title(soup) or title_from_source(source)
-        for tag in soup.find_all(True):
-            if isinstance(tag, Tag) and not tag.decomposed and (
-                is_noise(tag) or (tag.name == "sup" and is_marker_sup(tag))
-            ):
-                tag.decompose()
+        remove_noise(soup)
         for br in soup.find_all("br"):
             br.replace_with(" ")
-        root = (soup.select_one("#mw-content-text") or soup.find("main") or soup.find("article")
+        root = (soup.find(id="mw-content-text") or soup.find("main") or soup.find("article")
                 or soup.body or soup)
         outline = Outline()
         walk(root, outline, title)

@@ -18,7 +18,6 @@ import re
 
 import mwparserfromhell
 from mwparserfromhell.nodes import (
-    Comment,
     ExternalLink,
     Heading,
     HTMLEntity,
@@ -85,9 +84,7 @@ def convert_node(node: Node) -> str:
         if node.wiki_markup and tag in ("li", "dt", "dd", "hr"):
             return str(node.wiki_markup)  # list markers keep their place at the start of the line
         return convert(node.contents) if node.contents is not None else ""
-    if isinstance(node, Comment):
-        return ""
-    return ""  # arguments {{{1}}} and anything unknown
+    return ""  # comments, arguments {{{1}}} and anything unknown
 
 
 def convert(code: Wikicode) -> str:
