@@ -224,6 +224,17 @@ def test_html_title_from_title_element_without_wikipedia_suffix() -> None:
     assert article.title == "Siege of Vienna"
 
 
+def test_html_keeps_ordinal_superscripts_and_drops_leftover_markers() -> None:
+    article = parse_article(
+        "<html><body><h1>Taiping Rebellion</h1><p>The Taiping Rebellion shook China in the 19<sup>th</sup> "
+        "century.<sup>[3]</sup> It began in 1850 in Guangxi.[12] Its death toll is uncertain.[citation needed]</p>"
+        "<h2>Origins [edit]</h2><p>Hong Xiuquan founded the movement.[a][b]</p></body></html>"
+    )
+    assert paragraphs(article) == ["The Taiping Rebellion shook China in the 19th century. It began in 1850 in "
+                                   "Guangxi. Its death toll is uncertain.", "Hong Xiuquan founded the movement."]
+    assert headings(article) == ["", "Origins"]
+
+
 def test_html_without_paragraphs_is_an_input_error() -> None:
     with pytest.raises(InputError, match="no paragraphs"):
         parse_article("<html><body><h1>Peasants' Revolt</h1><table><tr><td>1381</td></tr></table></body></html>",
