@@ -1,0 +1,84 @@
+"""Browser test fixtures: the app served by uvicorn on a seeded SQLite copy, driven in Debian's Chromium.
+
+Each test gets a fresh browser context (so a new learner) and leaves a screenshot in tests/screenshots/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from browsertests import SCREENSHOTS, Server
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+
+from quizgen.settings import Settings
+from web.app import create_app
+from web.db import make_engine
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    folder = tmp_path_factory.mktemp("live")
+    shutil.copy(seeded_sqlite, folder / "quizgen.db")
+    (folder / "no-decks").mkdir()
+    url = f"sqlite:///{folder / 'quizgen.db'}"
+    app = create_app(Settings(database_url=url, decks_dir=folder / "no-decks", secret_key="browser-test"))
+    port = _free_port()
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the app did not start under uvicorn")
+        time.sleep(0.05)
+    engine = make_engine(url)
+    yield Server(f"http://127.0.0.1:{port}", engine)
+    uv.should_exit = True
+    thread.join(timeout=10)
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make chromium` (apt-get install chromium)")
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A new browser context; its last view is saved as tests/screenshots/<test>.png."""
+    # reduced motion: screenshots show the flashcard after its flip, not halfway through
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, accept_downloads=True,
+                                  reduced_motion="reduce")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
