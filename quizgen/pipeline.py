@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from quizgen.extract import extract_many
+from quizgen.extract import analyze, extract_many
 from quizgen.ingest import article_paths, load_article
 from quizgen.models import Article, Facts, QuestionSet
 from quizgen.questions import generate_sets
@@ -31,8 +31,7 @@ def generate(
     limit: int | None = None,
 ) -> list[QuestionSet]:
     """Questions for each article; wrong answers are drawn from all the articles given (the deck)."""
-    facts = extract_many(list(articles))
-    return generate_sets(facts, formats=formats, topics=topics, limit=limit)
+    return generate_sets(analyze(list(articles)), formats=formats, topics=topics, limit=limit)
 
 
 def generate_path(path: str | Path, **options: object) -> list[QuestionSet]:

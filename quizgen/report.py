@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from quizgen.models import Facts, QuestionSet
+from quizgen.models import Facts, Question, QuestionSet
 
 
 def print_facts(facts: Facts) -> None:
@@ -32,4 +32,28 @@ def print_facts(facts: Facts) -> None:
 
 
 def questions_text(qs: QuestionSet) -> str:
-    raise NotImplementedError
+    """Numbered questions with their choices, the answer and the source sentence."""
+    lines = [qs.title, "=" * len(qs.title)]
+    section = None
+    for n, q in enumerate(qs.questions, 1):
+        if q.source.section != section:
+            section = q.source.section
+            lines += ["", f"## {section}"]
+        lines += ["", f"{n}. [{q.format} · {q.topic} · difficulty {q.difficulty} · score {q.score:.2f}] {q.prompt}"]
+        if q.format in ("multiple_choice", "timeline"):
+            lines += [f"   {chr(65 + i)}) {c}" for i, c in enumerate(q.choices)]
+        elif q.format == "matching":
+            lefts = [a for a, _ in q.answer]  # type: ignore[misc]
+            lines += [f"   {chr(65 + i)}) {c}" for i, c in enumerate(q.choices)]
+            lines += [f"   {i + 1}. {a}" for i, a in enumerate(lefts)]
+        lines.append(f"   Answer: {answer_text(q)}")
+        lines.append(f"   Source: {q.source.sentence}")
+    return "\n".join(lines)
+
+
+def answer_text(q: Question) -> str:
+    if q.format == "timeline":
+        return " → ".join(q.answer)  # type: ignore[arg-type]
+    if q.format == "matching":
+        return "; ".join(f"{a} = {b}" for a, b in q.answer)  # type: ignore[misc]
+    return str(q.answer)

@@ -46,5 +46,10 @@ def facts_of(ctx: ArticleContext) -> Facts:
     )
 
 
+def analyze(articles: Sequence[Article], *, n_process: int = 1) -> list[tuple[ArticleContext, Facts]]:
+    """Facts with the parses they came from (question templates read both)."""
+    return [(c, facts_of(c)) for c in contexts(articles, n_process=n_process)]
+
+
 def extract_many(articles: Sequence[Article], *, n_process: int = 1) -> list[Facts]:
-    return [facts_of(c) for c in contexts(articles, n_process=n_process)]
+    return [f for _, f in analyze(articles, n_process=n_process)]

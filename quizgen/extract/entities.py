@@ -206,10 +206,16 @@ def see_also_people(ctx: ArticleContext, people: list[Entity], known: set[str]) 
 
 def find_mentions(ctx: ArticleContext, forms: list[str]) -> list[Provenance]:
     """Every place the article names the referent, longest form first, no overlaps."""
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    # not inside a longer name: "Leningrad" in "the Leningrad Affair" is another thing
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])(?!\s[A-Z])")
     out: list[Provenance] = []
     for para in ctx.paragraphs:
         for m in pattern.finditer(para.doc.text):
+            before = re.search(r"(\S+)\s$", para.doc.text[max(0, m.start() - 30): m.start()])
+            if before and before.group(1)[:1].isupper() and before.group(1).lower().rstrip(".") not in lexicon.HONORIFICS \
+                    and not re.search(r"[.!?:;,)]$", before.group(1)) and before.group(1).lower() not in ("the", "in", "on", "at"):
+                continue
             span = para.doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 out.append(ctx.where(span, para))

@@ -49,3 +49,6 @@ statesman official commander chief head founder assassin author activist monarch
 KIN_NOUNS = frozenset("""
 wife husband son daughter brother sister father mother uncle aunt nephew niece cousin widow heir consort
 """.split())
+
+# Last words of the names of states, which contain the places inside them
+POLITY_NOUNS = frozenset("union empire kingdom republic federation confederation commonwealth sultanate caliphate khanate states".split())

@@ -39,7 +39,9 @@ def appositive(root: Token, ctx: ArticleContext) -> str:
     for c in root.children:
         if (c.dep_ == "appos" and c.i > root.i and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("DATE", "GPE")
                 and c.doc[c.left_edge.i - 1].text == ","):
-            conj = [g for g in c.children if g.dep_ in ("conj", "cc")]  # "heir to the throne, and his wife"
+            # "heir to the throne, and his wife, Sophie": another person joined on, not more description
+            conj = [g for g in c.children if g.dep_ == "conj" and (g.pos_ == "PROPN" or any(k.dep_ == "poss" for k in g.children))]
+            conj += [g for g in c.children if g.dep_ == "cc" and conj]
             keep = set(range(c.left_edge.i, c.right_edge.i + 1)) - {t.i for g in conj for t in g.subtree}
             return _short(ctx.text([t for t in c.subtree if t.i in keep], head=c))
     return ""

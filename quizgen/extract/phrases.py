@@ -62,6 +62,8 @@ def drop_parentheticals(head: Token) -> list[Token]:
             out.append(c)
         elif c.dep_ in ("acl", "relcl") and c.i > head.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
             out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("including", "like") and c.i > 0 and c.doc[c.i - 1].text == ",":
+            out.append(c)  # "eight of the survivors, including Fawkes,"
     return out
 
 

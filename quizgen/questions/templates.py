@@ -1,0 +1,425 @@
+"""Question templates: each turns the facts of one article into candidate questions.
+
+Registered in `TEMPLATES` (name -> function), so adding a template is one function and one line.
+Every candidate keeps the sentence it comes from; ranking decides which survive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from quizgen.extract import lexicon
+from quizgen.extract.context import ArticleContext
+from quizgen.extract.phrases import subtree_ids
+from quizgen.models import CausalLink, DateFact, Entity, Facts, Provenance
+from quizgen.questions.distractors import Pool, _ymd, choose
+from quizgen.questions.draft import BLANK, Draft, capitalize, inline, norm
+from quizgen.questions.events import cause_key, is_event_phrase
+from quizgen.questions.rank import VAGUE
+from quizgen.questions.wh import clause_verb, phrase_ids, wh_question
+
+LINKING_WORDS = {"in", "at", "of", "near", "the", "now", "then", "formerly", "later", "today"}
+Template = Callable[[ArticleContext, Facts, Pool], Iterable[Draft]]
+
+WH_FOR = {"person": "Who", "place": "Where", "organization": "Which organization", "date": "When"}
+MAX_SENTENCE_WORDS = 50
+
+
+def too_long(sent: Span, limit: int = MAX_SENTENCE_WORDS) -> bool:
+    return sum(1 for t in sent if not t.is_punct) > limit
+
+
+# -- finding a fact again in the parse --------------------------------------------------------------
+
+def span_at(ctx: ArticleContext, where: Provenance) -> Span | None:
+    for para in ctx.paragraphs:
+        b = para.block
+        if b.offset <= where.start < b.offset + len(b.paragraph) + 1:
+            return para.doc.char_span(where.start - b.offset, where.end - b.offset, alignment_mode="expand")
+    return None
+
+
+def token_at(ctx: ArticleContext, offset: int) -> Token | None:
+    for para in ctx.paragraphs:
+        b = para.block
+        if b.offset <= offset < b.offset + len(b.paragraph) + 1:
+            span = para.doc.char_span(offset - b.offset, offset - b.offset + 1, alignment_mode="expand")
+            return span[0] if span is not None and len(span) else None
+    return None
+
+
+def readable_sentence(ctx: ArticleContext, sent: Span) -> str:
+    """The sentence as it reads alone: a leading "His ..." or "He ..." named."""
+    first = sent[0]
+    reps = {}
+    if first.lower_ in ("his", "her", "he", "she"):
+        reps = {k: v for k, v in ctx.replacements(first.head).items() if k == first.i}
+    if not reps:
+        return sent.text.strip()
+    return "".join(reps.get(t.i, t.text) + t.whitespace_ for t in sent).strip()
+
+
+def blank_out(sentence: str, start: int, end: int) -> str:
+    return sentence[:start] + BLANK + sentence[end:]
+
+
+def _draft(template: str, fmt: str, topic: str, prompt: str, answer: str, where: Provenance, key: str, **kw) -> Draft:
+    return Draft(template, fmt, topic, prompt, answer, where.sentence, where.section, key, position=where.start, **kw)
+
+
+def with_choices(d: Draft, pool: Pool) -> Draft | None:
+    """The multiple-choice form of a draft, or None without three good wrong answers."""
+    wrong = choose(d, pool)
+    if len(wrong) < 3 or not isinstance(d.answer, str):
+        return None
+    options = [d.answer, *wrong]
+    shuffle(options, d.template + d.key)
+    return Draft(**{**d.__dict__, "format": "multiple_choice", "template": d.template + "_mc", "choices": tuple(options),
+                    "features": {**d.features, "distractors_local": local_share(d, wrong, pool)}})
+
+
+def local_share(d: Draft, wrong: list[str], pool: Pool) -> float:
+    """How many wrong answers come from the article or its deck (dates near the answer count too)."""
+    if d.kind == "date":
+        return 1.0
+    deck = " ".join(norm(f.article.text) for f in pool.all_facts())
+    return sum(1 for w in wrong if norm(w) in deck) / len(wrong)
+
+
+def shuffle(items: list, seed: str) -> None:
+    """A fixed order for the same question on every run."""
+    items.sort(key=lambda x: hashlib.sha1((seed + "\x1f" + str(x)).encode()).hexdigest())
+
+
+# -- dates ---------------------------------------------------------------------------------------
+
+def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
+    for d in facts.dates:
+        span = span_at(ctx, d.where)
+        if span is None or too_long(span.sent):
+            continue
+        key = f"{norm(d.text)}|{norm(d.where.sentence)}"
+        rel = d.where.start - d.where.sentence_start
+        sentence = readable_sentence(ctx, span.sent)
+        if sentence == d.where.sentence:
+            yield _draft("date_cloze", "cloze", "date", blank_out(sentence, rel, rel + len(d.text)), d.text, d.where, key,
+                         kind="date")
+        verb = clause_verb(span)
+        if verb is not None and span.root.dep_ not in ("dobj", "attr", "nsubj"):
+            q = wh_question(ctx, verb, phrase_ids(span, verb), "When")
+            if q:
+                sa = _draft("date_when", "short_answer", "date", q, d.text, d.where, key, kind="date")
+                yield sa
+                mc = with_choices(sa, pool)
+                if mc:
+                    yield mc
+
+
+# -- people, places, organizations --------------------------------------------------------------------
+
+def mention_text(span: Span) -> tuple[str, int, int]:
+    """The name as written, without a possessive ending, with its offsets in the sentence."""
+    toks = [t for t in span if t.tag_ != "POS" and t.text not in ("'s", "’s")]
+    if toks and toks[0].lower_ == "the":
+        toks = toks[1:]
+    if not toks:
+        return "", 0, 0
+    start, end = toks[0].idx - span.sent.start_char, toks[-1].idx + len(toks[-1].text) - span.sent.start_char
+    return span.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)], start, end
+
+
+def entity_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
+    for e in facts.entities():
+        same_sentence: dict[str, set[str]] = {}
+        for m in e.mentions:
+            span = span_at(ctx, m)
+            if span is None or too_long(span.sent):
+                continue
+            answer, a, b = mention_text(span)
+            if not answer:
+                continue
+            others = same_sentence.setdefault(m.sentence, {norm(n) for x in facts.entities() for n in x.names
+                                                           if x.kind == e.kind and x is not e and norm(n) in norm(m.sentence)})
+            also = frozenset(others | {norm(n) for n in e.names} | (linked_places(facts, e) if e.kind == "place" else set()))
+            key = f"{norm(answer)}|{norm(m.sentence)}"
+            sentence = readable_sentence(ctx, span.sent)
+            if sentence == m.sentence:
+                yield _draft(f"{e.kind}_cloze", "cloze", e.kind, blank_out(sentence, a, b), answer, m, key,
+                             kind=e.kind, also_true=also, features={"mentions": len(e.mentions)})
+            q = entity_wh(ctx, e, span)
+            if q:
+                sa = _draft(f"{e.kind}_wh", "short_answer", e.kind, q, answer, m, key, kind=e.kind, also_true=also,
+                            features={"mentions": len(e.mentions)})
+                yield sa
+                mc = with_choices(sa, pool)
+                if mc:
+                    yield mc
+        if e.kind == "person" and e.description:
+            yield from described_person(e, facts, pool)
+
+
+def linked_places(facts: Facts, place: Entity) -> set[str]:
+    """Places that may hold the answer or be held by it, so are right as well: names the article sets
+    next to it ("the Smolny Institute in Leningrad (now Saint Petersburg)") and whole states."""
+    out: set[str] = set()
+    spans = sorted(((m.start, m.end, e) for e in facts.places for m in e.mentions), key=lambda x: x[0])
+    text = facts.article.text
+    for (_, e1, a), (s2, _, b) in zip(spans, spans[1:], strict=False):
+        gap = text[e1:s2].lower()
+        if a is not b and place in (a, b) and s2 - e1 < 25 and set(re.findall(r"[a-z]+", gap)) <= LINKING_WORDS:
+            out |= {norm(n) for n in (b if a is place else a).names}
+    if not is_polity(place.name):
+        out |= {norm(n) for e in facts.places if is_polity(e.name) for n in e.names}
+    return out
+
+
+def is_polity(name: str) -> bool:
+    return name.split()[-1].lower() in lexicon.POLITY_NOUNS
+
+
+def entity_wh(ctx: ArticleContext, e: Entity, span: Span) -> str | None:
+    root = span.root
+    verb = clause_verb(span)
+    if verb is None:
+        return None
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.i == verb.i:
+        wh = {"person": "Who", "place": "Which place", "organization": "Which organization"}[e.kind]
+        return wh_question(ctx, verb, subtree_ids(root), wh)
+    if e.kind == "place" and root.dep_ == "pobj" and root.head.lower_ in lexicon.LOCATIVE_PREPOSITIONS - {"from", "to", "into"}:
+        ids = phrase_ids(span, verb)
+        # every place phrase of the verb goes, so the question has one right answer
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in lexicon.LOCATIVE_PREPOSITIONS and any(
+                    t.ent_type_ in ("GPE", "LOC", "FAC", "ORG") for t in c.subtree):
+                ids |= subtree_ids(c)
+        return wh_question(ctx, verb, ids, "Where") if ids else None
+    return None
+
+
+def described_person(e: Entity, facts: Facts, pool: Pool) -> Iterator[Draft]:
+    """"Who was a veteran Bolshevik organizer ...?" from the description the article gives."""
+    desc = e.description
+    first = desc.split(" ", 1)[0].lower()
+    if first in ("who", "that"):
+        desc = desc.split(" ", 1)[1] if " " in desc else ""
+        prompt = f"Who {desc}?"
+    elif first in ("a", "an", "the", "one") or first.endswith("'s"):
+        prompt = f"Who was {desc}?"
+    elif desc.split(" ", 1)[0].endswith("ed"):
+        prompt = f"Who {desc}?"
+    else:
+        return
+    where = e.mentions[0] if e.mentions else Provenance("See also", f"See also {e.name}: {e.description}.", 0, 0, 0)
+    d = _draft("person_described", "short_answer", "person", prompt, e.name, where, f"{norm(e.name)}|{norm(desc)}",
+               kind="person", also_true=frozenset(norm(n) for n in e.names), features={"mentions": len(e.mentions)})
+    mc = with_choices(d, pool)
+    yield mc or d
+
+
+# -- cause and effect -----------------------------------------------------------------------------------
+
+def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
+    for link in facts.causal_links:
+        same_cause = frozenset(norm(x.effect) for x in facts.causal_links
+                               if cause_key(x.cause, facts) == cause_key(link.cause, facts))
+        same_effect = frozenset(norm(x.cause) for x in facts.causal_links if norm(x.effect) == norm(link.effect))
+        key = f"{norm(link.cause)}|{norm(link.effect)}"
+        cause, effect = inline(link.cause), inline(link.effect)
+        w = link.where
+        if link.kind == "verb" and link.verb:
+            do = "did" if link.past else "does"
+            yield _draft("effect_of", "short_answer", "effect", f"What {do} {cause} {link.verb}?", effect, w, key,
+                         kind="effect", also_true=same_cause)
+            yield from _optional_mc(_draft("cause_of", "short_answer", "cause",
+                                           f"According to the article, what {link.cue} {effect}?", link.cause, w, key,
+                                           kind="cause", also_true=same_effect), pool)
+        elif link.kind == "result":
+            yield _draft("result_of", "short_answer", "effect",
+                         f"According to the article, what was the {link.verb} of {cause}?", effect, w, key,
+                         kind="effect", also_true=same_cause)
+        elif link.kind == "after":
+            cue = link.cue if link.cue.endswith((" of", " to")) else f"{link.cue} of"
+            yield _draft("after", "short_answer", "effect",
+                         f"According to the article, what happened {cue} {cause}?", effect, w, key,
+                         kind="effect", also_true=same_cause)
+        elif link.kind in ("because", "reason"):
+            q = why_question(ctx, link)
+            if q:
+                yield _draft("why", "short_answer", "cause", q, link.cause, w, key, kind="cause", also_true=same_effect)
+        consequence = _draft("consequence", "short_answer", "effect",
+                             f"According to the article, which was a consequence of {cause}?", effect, w,
+                             key, kind="effect", also_true=same_cause)
+        mc = with_choices(consequence, pool)
+        if mc:
+            yield mc
+
+
+def _optional_mc(d: Draft, pool: Pool) -> Iterator[Draft]:
+    mc = with_choices(d, pool)
+    yield mc or d
+
+
+def why_question(ctx: ArticleContext, link: CausalLink) -> str | None:
+    cue = token_at(ctx, link.anchor)
+    if cue is None:
+        return None
+    if link.kind == "because":  # "X is controversial because Y": the clause of X without Y
+        sub = cue.head
+        return wh_question(ctx, sub.head, subtree_ids(sub), "Why")
+    verb = cue.head  # "arrested ... for loitering"
+    ids = subtree_ids(cue)
+    hedge = [c for c in verb.children if c.dep_ == "advmod" and c.i == cue.left_edge.i - 1]
+    for h in hedge:
+        ids |= subtree_ids(h)
+    return wh_question(ctx, verb, ids, "Why")
+
+
+# -- true or false ----------------------------------------------------------------------------------------
+
+def true_false(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
+    """A statement from the text, true as written or made false by one swapped value of the same kind."""
+    seen: set[str] = set()
+    anchors: list[tuple[str, str, Provenance, str]] = [(d.text, "date", d.where, d.text) for d in facts.dates]
+    for e in facts.entities():
+        for m in e.mentions:
+            anchors.append((e.name, e.kind, m, m.sentence[m.start - m.sentence_start: m.end - m.sentence_start]))
+    for value, kind, where, written in anchors:
+        if where.sentence in seen:
+            continue
+        span = span_at(ctx, where)
+        if span is None or too_long(span.sent, 40):
+            continue
+        statement = readable_sentence(ctx, span.sent)
+        seen.add(where.sentence)
+        key = f"{norm(statement)}"
+        make_false = int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 1
+        if make_false:
+            probe = Draft("tf", "true_false", kind, "", written if kind == "date" else value, where.sentence,
+                          where.section, key, kind=kind,
+                          also_true=frozenset(norm(n) for x in facts.entities() for n in x.names if norm(n) in norm(where.sentence)))
+            # a place the article never names: one it does name may contain the other
+            wrong = [w for w in choose(probe, pool, n=6) if kind != "place" or norm(w) not in pool.text][:1]
+            if wrong and written in statement and f"the {written.lower()}" not in statement.lower():
+                swapped = statement.replace(written, wrong[0], 1)
+                yield _draft("true_false", "true_false", kind, swapped, "False", where, key, choices=("True", "False"),
+                             explanation=where.sentence)
+                continue
+        yield _draft("true_false", "true_false", kind, statement, "True", where, key, choices=("True", "False"),
+                     explanation=where.sentence)
+
+
+# -- timeline ---------------------------------------------------------------------------------------------
+
+Item = tuple[tuple[int, int, int], tuple[int, int, int], str, Provenance]
+AFTERWARDS = (10_000, 12, 31)
+
+
+def timeline(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
+    """Order 3-5 events: dated ones whose intervals do not overlap, and an event the article says
+    came after the article's own event ("in the wake of ...", "the result was ...")."""
+    items: list[Item] = [(_ymd(d.start), _ymd(d.end), capitalize(d.event), d.where) for d in facts.dates
+                         if d.event and len(d.event.split()) <= 25 and not problems_in(d.event)]
+    main = main_event_date(facts)
+    if main is not None:
+        y, m, dd = _ymd(main.end)
+        after = (y, m, dd + 1)  # any day after the event's last day sorts after it
+        items += [(after, AFTERWARDS, capitalize(link.effect), link.where) for link in facts.causal_links
+                  if link.kind in ("after", "result") and is_event_phrase(link.cause, facts)
+                  and len(link.effect.split()) <= 25 and not problems_in(link.effect)]
+    chain = longest_chain(items)[:5]
+    if len(chain) < 3:
+        return
+    events = tuple(c[2] for c in chain)
+    shown = list(events)
+    shuffle(shown, "timeline" + facts.article.title)
+    if shown == list(events):
+        shown = shown[1:] + shown[:1]
+    where = chain[0][3]
+    when = {d.where.start: d.text for d in facts.dates}
+    yield Draft("timeline", "timeline", "date", f"{facts.article.title}: put these events in the order they happened.",
+                events, where.sentence, where.section, "|".join(norm(e) for e in events), choices=tuple(shown),
+                explanation="; ".join(f"{c[2]} ({when.get(c[3].start, 'afterwards')})" for c in chain),
+                position=where.start)
+
+
+def longest_chain(items: list[Item]) -> list[Item]:
+    """The most events that can be put in one certain order: each ends before the next begins."""
+    items = sorted(items, key=lambda x: (x[0], x[1], x[2]))
+    best: list[list[Item]] = []
+    for k, it in enumerate(items):
+        prev = [best[j] for j in range(k) if items[j][1] < it[0]]
+        best.append(max(prev, key=len, default=[]) + [it])
+    return max(best, key=len, default=[])
+
+
+def problems_in(text: str) -> bool:
+    return text.lower().split(" ", 1)[0] in ("it", "this", "these", "he", "she", "they", "his", "her", "its", "their")
+
+
+def main_event_date(facts: Facts) -> DateFact | None:
+    """The date of the event the article is about: the first whose clause names it."""
+    if not facts.event:
+        return None
+    head = facts.event.split()[-1].lower()[:6]
+    for d in facts.dates:
+        if head and any(w.lower().startswith(head) for w in d.event.split()):
+            return d
+    return next((d for d in facts.dates if d.precision == "day"), None)
+
+
+# -- matching ---------------------------------------------------------------------------------------------
+
+def matching(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
+    def clean(text: str) -> bool:
+        return bool(text) and len(text.split()) <= 30 and not VAGUE.search(text.lower())
+
+    people = [(p.name, p.description) for p in facts.people if clean(p.description)]
+    refs = [(r.title, r.description) for r in facts.article.see_also if clean(r.description)]
+    dates = [(d.text, capitalize(d.event)) for d in facts.dates if clean(d.event) and not problems_in(d.event)]
+    for pairs, topic, prompt in ((people, "person", "Match each person to the description the article gives."),
+                                 (refs, "related", "Match each related topic to what the article says it covers."),
+                                 (dates, "date", "Match each date to what the article says happened then.")):
+        descs = [norm(d) for _, d in pairs]
+        pairs = [p for p, dn in zip(pairs, descs, strict=True) if descs.count(dn) == 1]  # a shared description matches twice
+        if len(pairs) < 3:
+            continue
+        pairs = pairs[:6]
+        rights = [d for _, d in pairs]
+        shuffle(rights, prompt + facts.article.title)
+        first = {"person": next((p.mentions[0] for p in facts.people if p.mentions), None),
+                 "date": facts.dates[0].where if facts.dates else None}.get(topic)
+        sentence = first.sentence if first else "; ".join(f"See also {a} for {b}" for a, b in pairs)
+        section = first.section if first else "See also"
+        yield Draft(f"matching_{topic}", "matching", topic, f"{facts.article.title}: {prompt[0].lower()}{prompt[1:]}",
+                    tuple(pairs), sentence, section, "|".join(norm(a) for a, _ in pairs), choices=tuple(rights),
+                    explanation="; ".join(f"{a}: {b}" for a, b in pairs), position=first.start if first else 10**9)
+
+
+def related_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
+    """"Which related topic does the article point to for ...?" from see-also descriptions."""
+    for ref in facts.article.see_also:
+        if not ref.description:
+            continue
+        shared = frozenset(norm(r.title) for r in facts.article.see_also if norm(r.description) == norm(ref.description))
+        where = Provenance("See also", f"See also {ref.title} for {ref.description}.", 0, 0, 0)
+        d = _draft("related", "short_answer", "related",
+                   f"Which related topic does the article point to for {ref.description}?", ref.title, where,
+                   norm(ref.title), kind="related", also_true=shared)
+        mc = with_choices(d, pool)
+        if mc:
+            yield mc
+
+
+TEMPLATES: dict[str, Template] = {
+    "dates": date_questions,
+    "entities": entity_questions,
+    "causal": causal_questions,
+    "true_false": true_false,
+    "timeline": timeline,
+    "matching": matching,
+    "related": related_questions,
+}

@@ -1,0 +1,110 @@
+"""Real WH questions from the parse: the answer phrase taken out, the wh-word fronted, the subject
+and auxiliary inverted, "do" brought in where the clause has no auxiliary.
+
+"Sergei Kirov was assassinated on December 1, 1934" -> "When was Sergei Kirov assassinated?"
+Where no grammatical question can be formed the functions return None (the caller falls back to cloze).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from quizgen.extract.context import ArticleContext
+from quizgen.extract.phrases import drop_parentheticals, render, subject_of, subtree_ids
+from quizgen.questions.draft import capitalize
+
+MAX_WORDS = 32
+_DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+
+
+def phrase_ids(span: Span | Token, verb: Token) -> set[int]:
+    """The span with the prepositional phrases that carry it up to the verb ("on the afternoon of
+    1 December 1934"); empty when the span sits inside the subject or an object instead."""
+    tok = span.root if isinstance(span, Span) else span
+    ids = {t.i for t in span} if isinstance(span, Span) else {tok.i}
+    while tok.head.i != verb.i:
+        if tok.dep_ in ("pobj", "pcomp"):
+            tok = tok.head
+        elif tok.dep_ == "prep" and tok.head.dep_ in ("pobj", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head
+        else:
+            return set()
+    if tok.dep_ not in ("prep", "npadvmod", "advmod"):
+        return set()
+    return ids | subtree_ids(tok)
+
+
+def clause_verb(span: Span | Token) -> Token | None:
+    tok = span.root if isinstance(span, Span) else span
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def _drops(verb: Token, keep: set[int]) -> set[int]:
+    """What a question leaves out of the clause: fronted adverbials, subordinate clauses, other
+    clauses with their own subject, asides."""
+    drop: set[int] = set()
+    for c in verb.children:
+        if c.i in keep:
+            continue
+        if c.dep_ in ("mark", "cc", "parataxis", "intj", "advcl", "dep", "preconj"):
+            drop |= subtree_ids(c)
+        elif c.dep_ == "punct":
+            drop.add(c.i)
+        elif c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+            drop |= subtree_ids(c)  # "took place in X and involved a gunman": one clause is asked about
+        elif c.i < verb.i and c.dep_ in ("prep", "advmod", "npadvmod") and not c.dep_.startswith("nsubj"):
+            drop |= subtree_ids(c)
+        elif c.dep_.startswith("nsubj"):
+            for aside in drop_parentheticals(c):
+                drop |= subtree_ids(aside)
+    return drop
+
+
+def wh_question(ctx: ArticleContext, verb: Token, answer_ids: set[int], wh: str) -> str | None:
+    """The question whose answer is the phrase `answer_ids` of the verb's clause."""
+    if not answer_ids or verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("relcl", "acl", "ccomp", "xcomp", "pcomp"):
+        return None  # only a clause that stands on its own makes a question
+    subj = subject_of(verb)
+    if subj is None or subj.lower_ in ("it", "there", "this", "that", "which", "what") and subj.i not in answer_ids:
+        return None
+    subj_ids = subtree_ids(subj)
+    drop = _drops(verb, answer_ids | subj_ids) | answer_ids
+    for c in verb.children:
+        if c.i < subj.left_edge.i:
+            drop |= subtree_ids(c)  # whatever stands before the subject: openers, a whole clause before a ";"
+    if subj.i in answer_ids:  # "Who was assassinated in Leningrad?": the order stays
+        toks = [t for t in verb.subtree if t.i not in drop and t.i not in subj_ids]
+        if not toks:
+            return None
+        return _finish(f"{wh} {ctx.text(toks, head=verb)}")
+    if subj.i in drop or subj.i not in {t.i for t in verb.subtree}:
+        return None  # a subject shared with another verb: the question would lose it
+    auxes = sorted((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), key=lambda t: t.i)
+    subject = ctx.np(subj, without=tuple(drop_parentheticals(subj)))
+    if subj.i == subj.sent.start and subj.pos_ != "PROPN" and not subj.left_edge.pos_ == "PROPN":
+        subject = subject[:1].lower() + subject[1:]
+    rest = [t for t in verb.subtree if t.i not in drop and t.i not in subj_ids]
+    if auxes:
+        first = auxes[0]
+        body = ctx.text([t for t in rest if t.i != first.i], head=verb)
+        return _finish(f"{wh} {first.lower_} {subject} {body}")
+    if verb.lemma_ == "be":
+        body = ctx.text([t for t in rest if t.i != verb.i], head=verb)
+        return _finish(f"{wh} {verb.lower_} {subject} {body}")
+    do = _DO.get(verb.tag_)
+    if do is None:
+        return None
+    reps = ctx.replacements(verb)
+    reps[verb.i] = verb.lemma_
+    return _finish(f"{wh} {do} {subject} {render(rest, reps)}")
+
+
+def _finish(q: str) -> str | None:
+    q = " ".join(q.split()).rstrip(" ,;:.")
+    if len(q.split()) > MAX_WORDS or len(q.split()) < 3 or ";" in q:
+        return None
+    return capitalize(q) + "?"
