@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from quizgen.extract import lexicon
-from quizgen.extract.context import ArticleContext
-from quizgen.extract.phrases import subtree_ids
+from quizgen.extract.context import ArticleContext, is_event_anaphor
+from quizgen.extract.phrases import subject_of, subtree_ids
 from quizgen.models import CausalLink, DateFact, Entity, Facts, Provenance
 from quizgen.questions.distractors import Pool, _ymd, choose
 from quizgen.questions.draft import BLANK, Draft, capitalize, inline, norm
@@ -52,19 +52,32 @@ def token_at(ctx: ArticleContext, offset: int) -> Token | None:
     return None
 
 
-def readable_sentence(ctx: ArticleContext, sent: Span) -> str:
-    """The sentence as it reads alone: a leading "His ..." or "He ..." named."""
-    first = sent[0]
-    reps = {}
-    if first.lower_ in ("his", "her", "he", "she"):
-        reps = {k: v for k, v in ctx.replacements(first.head).items() if k == first.i}
-    if not reps:
-        return sent.text.strip()
-    return "".join(reps.get(t.i, t.text) + t.whitespace_ for t in sent).strip()
-
-
-def blank_out(sentence: str, start: int, end: int) -> str:
-    return sentence[:start] + BLANK + sentence[end:]
+def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None, keep_the: bool = False) -> str:
+    """The sentence as it reads alone: a subject that points back ("The killing", "his death", "He")
+    names what it means; `blank` is replaced by a gap for a cloze."""
+    reps: dict[int, str] = {}
+    subj = subject_of(sent.root)
+    if subj is not None:
+        ids = subtree_ids(subj)
+        reps = {k: v for k, v in ctx.replacements(subj).items() if k in ids}
+        if ctx.event and subj.i in ids and is_event_anaphor(subj):
+            reps = {i: "" for i in ids} | {min(ids): capitalize(ctx.event) if min(ids) == sent.start else ctx.event}
+    if blank is not None:
+        toks = [t for t in blank if t.tag_ != "POS" and t.text not in ("'s", "’s") and not (t.i == blank.start and t.lower_ == "the" and not keep_the)]
+        if not toks or any(t.i in reps for t in toks):
+            return ""
+        reps |= {t.i: "" for t in toks} | {toks[0].i: BLANK}
+    toks = list(sent)
+    out = []
+    for k, t in enumerate(toks):
+        piece = reps.get(t.i, t.text)
+        if piece == "":
+            continue
+        j = k  # a replacement takes the spacing after the last word it stands for
+        while j + 1 < len(toks) and reps.get(toks[j + 1].i) == "":
+            j += 1
+        out.append(piece + toks[j].whitespace_)
+    return "".join(out).strip()
 
 
 def _draft(template: str, fmt: str, topic: str, prompt: str, answer: str, where: Provenance, key: str, **kw) -> Draft:
@@ -103,11 +116,9 @@ def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Dr
         if span is None or too_long(span.sent):
             continue
         key = f"{norm(d.text)}|{norm(d.where.sentence)}"
-        rel = d.where.start - d.where.sentence_start
-        sentence = readable_sentence(ctx, span.sent)
-        if sentence == d.where.sentence:
-            yield _draft("date_cloze", "cloze", "date", blank_out(sentence, rel, rel + len(d.text)), d.text, d.where, key,
-                         kind="date")
+        cloze = readable_sentence(ctx, span.sent, blank=span, keep_the=d.text.lower().startswith("the "))
+        if cloze:
+            yield _draft("date_cloze", "cloze", "date", cloze, d.text, d.where, key, kind="date")
         verb = clause_verb(span)
         if verb is not None and span.root.dep_ not in ("dobj", "attr", "nsubj"):
             q = wh_question(ctx, verb, phrase_ids(span, verb), "When")
@@ -146,9 +157,9 @@ def entity_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
                                                            if x.kind == e.kind and x is not e and norm(n) in norm(m.sentence)})
             also = frozenset(others | {norm(n) for n in e.names} | (linked_places(facts, e) if e.kind == "place" else set()))
             key = f"{norm(answer)}|{norm(m.sentence)}"
-            sentence = readable_sentence(ctx, span.sent)
-            if sentence == m.sentence:
-                yield _draft(f"{e.kind}_cloze", "cloze", e.kind, blank_out(sentence, a, b), answer, m, key,
+            cloze = readable_sentence(ctx, span.sent, blank=span)
+            if cloze:
+                yield _draft(f"{e.kind}_cloze", "cloze", e.kind, cloze, answer, m, key,
                              kind=e.kind, also_true=also, features={"mentions": len(e.mentions)})
             q = entity_wh(ctx, e, span)
             if q:
@@ -234,9 +245,11 @@ def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
             do = "did" if link.past else "does"
             yield _draft("effect_of", "short_answer", "effect", f"What {do} {cause} {link.verb}?", effect, w, key,
                          kind="effect", also_true=same_cause)
-            yield from _optional_mc(_draft("cause_of", "short_answer", "cause",
-                                           f"According to the article, what {link.cue} {effect}?", link.cause, w, key,
-                                           kind="cause", also_true=same_effect), pool)
+            # "what set this in motion?" answered by the article's own title teaches nothing
+            if not is_event_phrase(link.cause, facts):
+                yield from _optional_mc(_draft("cause_of", "short_answer", "cause",
+                                               f"According to the article, what {link.cue} {effect}?", link.cause, w,
+                                               key, kind="cause", also_true=same_effect), pool)
         elif link.kind == "result":
             yield _draft("result_of", "short_answer", "effect",
                          f"According to the article, what was the {link.verb} of {cause}?", effect, w, key,
