@@ -15,11 +15,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
-from quizgen import models as qm
-from quizgen.ingest import load_article
 from quizgen.settings import PROJECT_ROOT
 from web.db import make_engine, upgrade
-from web.seed import DeckBuild, save_build
+from web.seed import DeckBuild, build_deck, save_build
 
 DECK = PROJECT_ROOT / "decks" / "kirov-assassination"
 
@@ -34,59 +32,15 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
-def _span(text: str, needle: str, section: str, after: int = 0) -> qm.Provenance:
-    start = text.index(needle, after)
-    sent_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
-    sent_end = text.index(".", start + len(needle)) + 1
-    return qm.Provenance(section, text[sent_start:sent_end], sent_start, start, start + len(needle))
-
-
-def sample_build() -> DeckBuild:
-    """A hand-made deck over the bundled article, with one question of each format."""
-    article = load_article(DECK / "article.txt")
-    text = article.text
-    lead = qm.LEAD_SECTION
-    date = qm.DateFact("December 1, 1934", "1934-12-01", "1934-12-01", "day", "Sergei Kirov was assassinated",
-                       _span(text, "December 1, 1934", lead))
-    kirov = qm.Entity("person", "Sergei Kirov", ("Kirov",), "a veteran Bolshevik organizer",
-                      (_span(text, "Sergei Kirov", lead),))
-    stalin = qm.Entity("person", "Joseph Stalin", ("Stalin",), "", (_span(text, "Joseph Stalin", lead),))
-    leningrad = qm.Entity("place", "Leningrad", (), "", (_span(text, "Leningrad", lead),))
-    smolny = qm.Entity("place", "Smolny Institute", (), "", (_span(text, "Smolny Institute", lead),))
-    cause = qm.CausalLink("The killing", "a chain of political events", "set in motion",
-                          _span(text, "set in motion", lead))
-    facts = qm.Facts(article, (date,), (kirov, stalin), (leningrad, smolny), (), (cause,))
-
-    def q(qid: str, fmt: str, topic: str, prompt: str, answer: qm.Answer, choices: tuple[str, ...] = ()) -> qm.Question:
-        where = date.where
-        return qm.Question(qid, fmt, topic, prompt, answer, choices, where.sentence, qm.Source(where.sentence, lead),
-                           2, 0.8, (topic, lead), article.title)
-
-    questions = (
-        q("q-mc", "multiple_choice", "date", "When was Sergei Kirov assassinated?", "December 1, 1934",
-          ("March 5, 1934", "December 1, 1934", "July 4, 1936", "January 1, 1930")),
-        q("q-tf", "true_false", "place", "Sergei Kirov was assassinated in Moscow.", "False", ("True", "False")),
-        q("q-short", "short_answer", "place", "In which city was Sergei Kirov assassinated?", "Leningrad"),
-        q("q-cloze", "cloze", "person", "In the aftermath, central authorities, led by _____, moved decisively.",
-          "Joseph Stalin"),
-        q("q-timeline", "timeline", "date", "Put these events in the order they happened.",
-          ("Kirov rose in the party", "Kirov was assassinated", "The Great Purge began")),
-        q("q-match", "matching", "person", "Match each person with their role.",
-          (("Sergei Kirov", "Leningrad party leader"), ("Joseph Stalin", "Soviet leader"))),
-    )
-    qset = qm.QuestionSet(article.title, questions, tuple(s.name for s in article.sections))
-    return DeckBuild(slug="kirov-assassination", title="Kirov Assassination", articles=((article, facts, qset),))
-
-
 @pytest.fixture(scope="session")
 def deck_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> DeckBuild:
-    """The bundled deck through the pipeline, built once for all workers of this run."""
+    """The bundled deck through the real pipeline (spaCy), built once for all workers of this run."""
     base = tmp_path_factory.getbasetemp()
     root = base if worker_id == "master" else base.parent
     cached = root / "deck-build.pickle"
     with _locked(root / "deck-build.lock"):
         if not cached.exists():
-            cached.write_bytes(pickle.dumps(sample_build()))
+            cached.write_bytes(pickle.dumps(build_deck(DECK)))
     return pickle.loads(cached.read_bytes())
 
 
