@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from quizgen.extract import lexicon
 from quizgen.extract.context import ArticleContext
-from quizgen.extract.phrases import drop_parentheticals, subject_of, subtree_ids
+from quizgen.extract.phrases import drop_parentheticals, inline, subject_of, subtree_ids
 from quizgen.models import CausalLink
 
 # lemma -> the particle or preposition that carries the effect (None: the direct object)
@@ -29,6 +29,8 @@ RESULT_NOUNS = {"result", "consequence", "outcome", "effect"}
 REASON_VERBS = {"arrest", "reprimand", "punish", "execute", "convict", "expel", "exile", "imprison", "sentence",
                 "fine", "charge", "condemn", "praise", "reward", "award", "honor", "honour", "criticize",
                 "criticise", "dismiss", "excommunicate", "try", "hang", "jail", "banish"}
+# "fled as they learnt of the discovery": finding something out is why they acted
+LEARNING_VERBS = {"learn", "hear", "discover", "realize", "realise", "find", "notice", "fear", "know", "see"}
 PP_CUES = {("wake", "of"): "in the wake of", ("aftermath", "of"): "in the aftermath of",
            ("result", "of"): "as a result of", ("because", "of"): "because of", ("due", "to"): "due to",
            ("owing", "to"): "owing to", ("consequence", "of"): "as a consequence of"}
@@ -202,11 +204,20 @@ def pp_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found | None:
 
 
 def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
+    """"X because Y", and "X as they learnt of Y" (an "as" that gives what someone found out)."""
     sub = mark.head
     if mark.dep_ != "mark" or sub.dep_ != "advcl" or reported(sub):
         return None
+    if mark.lower_ == "as" and sub.lemma_.lower() not in LEARNING_VERBS:
+        return None
     main = sub.head
-    return Found(clause(ctx, sub, {mark.i}), clause(ctx, main, subtree_ids(sub)), "because", "because", "", past(main))
+    cause = clause(ctx, sub, {mark.i})
+    sub_subj, main_subj = subject_of(sub), subject_of(main)
+    if sub_subj is not None and main_subj is not None and sub_subj.lower_ in ("they", "he", "she"):
+        # "they learnt of it" in "the conspirators fled as they learnt of it": they are the conspirators
+        cause = clause(ctx, sub, {mark.i} | subtree_ids(sub_subj))
+        cause = f"{inline(ctx.np(main_subj, without=tuple(drop_parentheticals(main_subj))))} {cause}"
+    return Found(cause, clause(ctx, main, subtree_ids(sub)), mark.lower_, "because", "", past(main))
 
 
 def reason_for(ctx: ArticleContext, prep: Token) -> Found | None:
@@ -239,7 +250,7 @@ def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
                 found = result_cue(ctx, tok, sent, prev)
             if found is None and tok.lower_ in {w for w, _ in PP_CUES}:
                 found = pp_cue(ctx, tok, prev)
-            if found is None and tok.lower_ == "because":
+            if found is None and tok.lower_ in ("because", "as"):
                 found = because_cue(ctx, tok)
             if found is None and tok.dep_ == "prep":
                 found = reason_for(ctx, tok)

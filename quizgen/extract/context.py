@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quizgen.extract import lexicon
-from quizgen.extract.phrases import RELATIVE_PRONOUNS, antecedent, phrase, relative_clause, render, subtree_ids
+from quizgen.extract.phrases import (
+    RELATIVE_PRONOUNS,
+    antecedent,
+    capitalize,
+    phrase,
+    relative_clause,
+    render,
+    subtree_ids,
+)
 from quizgen.models import Article, Block, Entity, Provenance, SeeAlso
 
 
@@ -121,10 +129,6 @@ class ArticleContext:
                     if k in ids:
                         reps.setdefault(k, v)
         return render(toks, reps)
-
-
-def capitalize(s: str) -> str:
-    return s[:1].upper() + s[1:]
 
 
 def is_event_anaphor(t: Token) -> bool:

@@ -16,7 +16,7 @@ from dateutil import parser as dateparser
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from quizgen.extract.phrases import drop_parentheticals, subject_of, subtree_ids
+from quizgen.extract.phrases import drop_parentheticals, phrase_ids, subject_of, subtree_ids
 from quizgen.models import DateFact
 
 COMPONENT = "quizgen_dates"
@@ -214,10 +214,7 @@ def event_of(span: Span, ctx) -> str:
     if span.root.dep_ in ("dobj", "attr") and span.root.head.i == verb.i:
         return ctx.np(subj) if subj is not None else ""
     # the phrase holding the date ("On December 1, 1934", "during the mid-1930s")
-    anchor = span.root
-    while anchor.head.i != verb.i and anchor.head.i != anchor.i and anchor.dep_ != "prep":
-        anchor = anchor.head
-    drop = {t.i for t in span} | subtree_ids(anchor)
+    drop = phrase_ids(span, verb) or {t.i for t in span}
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.dep_ == "prep" and before.lower_ in _DATE_PREPOSITIONS:
         drop.add(before.i)  # a preposition left behind by a parse that hung the date elsewhere

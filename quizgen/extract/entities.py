@@ -33,6 +33,7 @@ class Name:
     modifier: int = 0  # mentions used as an adjective ("a Bolshevik organizer")
     definite: int = 0  # mentions after "the": "the Midlands" is no person
     kin: int = 0  # mentions set beside a word for a person ("his wife, Sophie")
+    plural: int = 0  # "enslaved Africans": a people, not a person
     spans: list[tuple[object, Span]] = field(default_factory=list)
 
 
@@ -79,13 +80,18 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             n.labels[kind] += 1
             n.spans.append((para, ent))
             prev = ent.doc[ent.start - 1] if ent.start > 0 else None
-            if prev is not None and prev.lower_ in lexicon.LOCATIVE_PREPOSITIONS or (
-                    ent[0].lower_ == "the" and ent.start > 1 and ent.doc[ent.start - 1].lower_ in lexicon.LOCATIVE_PREPOSITIONS):
+            # "sent to William Parker": "to" points at people too, so only a lone name counts it
+            preps = lexicon.LOCATIVE_PREPOSITIONS | (lexicon.DIRECTIONAL_PREPOSITIONS if len(ent) == 1 else set())
+            if prev is not None and prev.lower_ in preps or (
+                    ent[0].lower_ == "the" and ent.start > 1 and ent.doc[ent.start - 1].lower_ in preps):
                 n.locative += 1
             if len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ == "NOUN":
                 n.modifier += 1
             if ent[0].lower_ == "the" or (prev is not None and prev.lower_ == "the"):
                 n.definite += 1
+            if len(ent) == 1 and ent.root.text.endswith("s") and any(
+                    c.dep_ in ("amod", "nummod", "quantmod") or c.lower_ in ("many", "some", "most") for c in ent.root.children):
+                n.plural += 1  # "enslaved Africans", "many Catholics": a people, not a person
             if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS:
                 n.kin += 1
     return names
@@ -105,9 +111,12 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, list[str]
         votes = n.labels.copy()
         votes["person"] += 2 * n.kin
         top = votes.most_common(1)[0][0]
+        if top == "person" and n.plural * 2 > n.labels.total():
+            return "group"
         place_like = max(n.locative, n.definite)
-        if top == "person" and len(bare(n.text).split()) == 1 and place_like * 2 >= n.labels.total() and not n.kin:
-            return "place"  # "in the Midlands", "at Smolny"
+        if top == "person" and place_like * 2 >= n.labels.total() and not n.kin and (
+                len(bare(n.text).split()) == 1 or n.locative * 2 > n.labels.total()):
+            return "place"  # "in the Midlands", "at Smolny", "a ceremony at Bois Caïman"
         return top
 
     kinds = {t: kind_of(n) for t, n in names.items()}
@@ -193,6 +202,13 @@ def see_also_people(ctx: ArticleContext, people: list[Entity], known: set[str]) 
     for ref, doc in ctx.see_also_docs:
         title = ref.title
         if bare(title).lower() in taken or is_event_name(title) or not looks_like_name(title):
+            continue
+        lone = next((p for p in people if len(p.names) and len(p.name.split()) == 1
+                     and p.name in (bare(title).split()[0], bare(title).split()[-1])), None)
+        if lone is not None:  # "Toussaint" in the text, "Toussaint Louverture" in See also
+            people[people.index(lone)] = Entity("person", title, tuple(sorted({lone.name, *lone.aliases})),
+                                                lone.description or ref.description, lone.mentions)
+            taken.add(bare(title).lower())
             continue
         named = any(e.label_ == "PERSON" and clean_name(e) == title for e in doc.ents)
         described = bool(ref.description) and any(w in lexicon.PERSON_NOUNS for w in ref.description.lower().split()[:3])

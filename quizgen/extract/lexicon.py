@@ -32,7 +32,8 @@ kremlin monastery palace park prison square station street temple theatre theate
 """.split())
 # Named institutions that are also sites; a place when the text puts something "at" or "in" them
 SITE_NOUNS = frozenset("institute university college academy school hospital museum library".split())
-LOCATIVE_PREPOSITIONS = frozenset("at in inside near outside around within into from to".split())
+LOCATIVE_PREPOSITIONS = frozenset("at in inside near outside around within".split())
+DIRECTIONAL_PREPOSITIONS = frozenset("to from into towards toward".split())
 
 # Verbs that report a claim; a causal statement under them is somebody's view, not the article's
 REPORTING_VERBS = frozenset("""

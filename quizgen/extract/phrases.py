@@ -7,9 +7,20 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 EDGE_PUNCT = set(",;:—–-()[]\"'“”‘’")
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
-OBJECT_DEPS = {"dobj", "obj", "attr", "oprd", "dative"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+
+
+def capitalize(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+_LOWER_STARTS = {"the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "some", "many", "most"}
+
+
+def inline(phrase: str) -> str:
+    """A phrase set inside a sentence: "The events ..." -> "the events ...", names keep capitals."""
+    first = phrase.split(" ", 1)[0]
+    return phrase[:1].lower() + phrase[1:] if first.lower() in _LOWER_STARTS else phrase
 
 
 def subtree_ids(tok: Token) -> set[int]:
@@ -114,5 +125,20 @@ def relative_clause(rel: Token) -> Token | None:
     return clause if clause.dep_ == "relcl" else None
 
 
-def sentence_of(tok: Token) -> Span:
-    return tok.sent
+def phrase_ids(span: Span | Token, verb: Token) -> set[int]:
+    """The span with the prepositional phrases that carry it up to the verb ("on the afternoon of
+    1 December 1934"); empty when the span sits inside the subject or an object instead."""
+    tok = span.root if isinstance(span, Span) else span
+    ids = {t.i for t in span} if isinstance(span, Span) else {tok.i}
+    while tok.head.i != verb.i:
+        if tok.dep_ in ("pobj", "pcomp"):
+            tok = tok.head
+        elif tok.dep_ == "prep" and tok.head.dep_ in ("pobj", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head
+        else:
+            return set()
+    if tok.dep_ not in ("prep", "npadvmod", "advmod"):
+        return set()
+    return ids | subtree_ids(tok)
+
+

@@ -7,7 +7,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from quizgen.extract.phrases import capitalize, inline
 from quizgen.models import Answer, Question, Source
+
+__all__ = ["BLANK", "Draft", "capitalize", "inline", "norm", "stable_id"]
 
 BLANK = "_____"
 
@@ -20,19 +23,6 @@ def norm(s: str) -> str:
 
 def stable_id(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-
-
-def capitalize(s: str) -> str:
-    return s[:1].upper() + s[1:]
-
-
-_LOWER_STARTS = {"the", "a", "an", "his", "her", "its", "their", "this", "these", "those", "some", "many"}
-
-
-def inline(phrase: str) -> str:
-    """A phrase set inside a sentence: "The events ..." -> "the events ...", names keep capitals."""
-    first = phrase.split(" ", 1)[0]
-    return phrase[:1].lower() + phrase[1:] if first.lower() in _LOWER_STARTS else phrase
 
 
 @dataclass

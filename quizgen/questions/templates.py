@@ -14,13 +14,13 @@ from spacy.tokens import Span, Token
 
 from quizgen.extract import lexicon
 from quizgen.extract.context import ArticleContext, is_event_anaphor
-from quizgen.extract.phrases import subject_of, subtree_ids
+from quizgen.extract.phrases import phrase_ids, subject_of, subtree_ids
 from quizgen.models import CausalLink, DateFact, Entity, Facts, Provenance
 from quizgen.questions.distractors import Pool, _ymd, choose
 from quizgen.questions.draft import BLANK, Draft, capitalize, inline, norm
 from quizgen.questions.events import cause_key, is_event_phrase
 from quizgen.questions.rank import VAGUE
-from quizgen.questions.wh import clause_verb, phrase_ids, wh_question
+from quizgen.questions.wh import clause_verb, wh_question
 
 LINKING_WORDS = {"in", "at", "of", "near", "the", "now", "then", "formerly", "later", "today"}
 Template = Callable[[ArticleContext, Facts, Pool], Iterable[Draft]]
@@ -200,7 +200,7 @@ def entity_wh(ctx: ArticleContext, e: Entity, span: Span) -> str | None:
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.i == verb.i:
         wh = {"person": "Who", "place": "Which place", "organization": "Which organization"}[e.kind]
         return wh_question(ctx, verb, subtree_ids(root), wh)
-    if e.kind == "place" and root.dep_ == "pobj" and root.head.lower_ in lexicon.LOCATIVE_PREPOSITIONS - {"from", "to", "into"}:
+    if e.kind == "place" and root.dep_ == "pobj" and root.head.lower_ in lexicon.LOCATIVE_PREPOSITIONS:
         ids = phrase_ids(span, verb)
         # every place phrase of the verb goes, so the question has one right answer
         for c in verb.children:

@@ -11,27 +11,10 @@ from spacy.tokens import Span, Token
 
 from quizgen.extract.context import ArticleContext
 from quizgen.extract.phrases import drop_parentheticals, render, subject_of, subtree_ids
-from quizgen.questions.draft import capitalize
+from quizgen.questions.draft import capitalize, inline
 
 MAX_WORDS = 32
 _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
-
-
-def phrase_ids(span: Span | Token, verb: Token) -> set[int]:
-    """The span with the prepositional phrases that carry it up to the verb ("on the afternoon of
-    1 December 1934"); empty when the span sits inside the subject or an object instead."""
-    tok = span.root if isinstance(span, Span) else span
-    ids = {t.i for t in span} if isinstance(span, Span) else {tok.i}
-    while tok.head.i != verb.i:
-        if tok.dep_ in ("pobj", "pcomp"):
-            tok = tok.head
-        elif tok.dep_ == "prep" and tok.head.dep_ in ("pobj", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
-            tok = tok.head
-        else:
-            return set()
-    if tok.dep_ not in ("prep", "npadvmod", "advmod"):
-        return set()
-    return ids | subtree_ids(tok)
 
 
 def clause_verb(span: Span | Token) -> Token | None:
@@ -85,8 +68,7 @@ def wh_question(ctx: ArticleContext, verb: Token, answer_ids: set[int], wh: str)
         return None  # a subject shared with another verb: the question would lose it
     auxes = sorted((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), key=lambda t: t.i)
     subject = ctx.np(subj, without=tuple(drop_parentheticals(subj)))
-    if subj.i == subj.sent.start and subj.pos_ != "PROPN" and not subj.left_edge.pos_ == "PROPN":
-        subject = subject[:1].lower() + subject[1:]
+    subject = inline(subject)
     rest = [t for t in verb.subtree if t.i not in drop and t.i not in subj_ids]
     if auxes:
         first = auxes[0]
