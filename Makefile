@@ -14,8 +14,9 @@ $(BIN)/quizgen: pyproject.toml
 
 setup: $(BIN)/quizgen
 
+# the web app at http://127.0.0.1:8000 (the first start imports decks/ and generates their questions)
 run: setup
-	$(BIN)/quizgen generate $(DECK)
+	$(BIN)/quizgen serve
 
 # PostgreSQL for the web tests; started when it does not answer
 services:

@@ -121,3 +121,23 @@ def test_first_start_imports_the_deck_folders_with_progress(tmp_path: Path, deck
     assert seed_if_empty(engine, decks, console=console, build=build) == []
     assert calls == ["kirov-assassination"]
     engine.dispose()
+
+
+def test_first_start_on_an_empty_database_imports_the_bundled_decks(tmp_path: Path,
+                                                                    capfd: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from quizgen.settings import PROJECT_ROOT, Settings
+    from web.app import create_app
+
+    decks = tmp_path / "decks"
+    shutil.copytree(PROJECT_ROOT / "decks" / "kirov-assassination", decks / "kirov-assassination",
+                    ignore=shutil.ignore_patterns("dist"))
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'new.db'}", decks_dir=decks))
+    assert "kirov-assassination: imported" in capfd.readouterr().err  # the console progress bar
+    with TestClient(app) as client:
+        page = client.get("/").text
+    assert "Kirov Assassination" in page and "Take a quiz" in page
+    app.state.engine.dispose()
