@@ -241,3 +241,30 @@ def test_library_and_article_pages_look_right(page: Page, server: Server) -> Non
     shot(page, "library-mobile")
     # no part of the page is wider than a phone's screen
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+UNLABELLED = """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby')
+                && !(el.tagName === 'BUTTON' && el.innerText.trim()))
+  .map(el => el.outerHTML)"""
+
+
+def test_every_form_control_has_a_label(page: Page, server: Server) -> None:
+    give_name(page, server, "Labels")
+    attempt = start_deck_quiz(page, server, count="20")
+    formats = set()
+    for n in range(20):
+        expect(page.locator(".progress-row label")).to_have_text(f"Question {n + 1} of 20")
+        assert page.evaluate(UNLABELLED) == []
+        _, _, question, shown = current_question(page, server, attempt)
+        formats.add(question.format)
+        answer_by_clicking(page, question, shown, right=False)
+        page.get_by_role("link", name="See your score" if n == 19 else "Next question").click()
+    expect(page.locator("#score")).to_have_text("0")
+    assert page.evaluate(UNLABELLED) == []
+    for path in ("/learner", "/decks/kirov-assassination/quiz", "/decks/kirov-assassination/flashcards"):
+        page.goto(server.url + path)
+        assert page.evaluate(UNLABELLED) == [], path
+    page.get_by_role("link", name="Show answer").click()
+    assert page.evaluate(UNLABELLED) == []
+    assert len(formats) >= 3  # a mix of question formats was checked

@@ -141,3 +141,33 @@ def test_first_start_on_an_empty_database_imports_the_bundled_decks(tmp_path: Pa
         page = client.get("/").text
     assert "Kirov Assassination" in page and "Take a quiz" in page
     app.state.engine.dispose()
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_text_colours_have_sufficient_contrast() -> None:
+    """WCAG AA: 4.5:1 for text, on every background that text is drawn on."""
+    import re
+
+    from quizgen.settings import PROJECT_ROOT
+
+    css = (PROJECT_ROOT / "web" / "static" / "style.css").read_text()
+    var = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css))
+    pairs = [("ink", "card"), ("ink", "paper"), ("muted", "card"), ("muted", "paper"), ("accent", "card"),
+             ("accent", "paper"), ("accent-ink", "accent"), ("right", "right-soft"), ("wrong", "wrong-soft"),
+             ("right", "card"), ("wrong", "card"), ("accent", "accent-soft"), ("ink", "date"), ("ink", "person"),
+             ("ink", "place"), ("ink", "org"), ("muted", "accent-soft")]
+    for fg, bg in pairs:
+        assert contrast(var[fg], var[bg]) >= 4.5, (fg, bg, round(contrast(var[fg], var[bg]), 2))
+    # the rating buttons: white on their own colours
+    for button in ("#a3261b", "#7a5200", "#1d6b35", "#1f5fa8"):
+        assert contrast("#ffffff", button) >= 4.5
