@@ -32,6 +32,15 @@ def test_summary_counts_what_was_left_out_by_kind() -> None:
     assert ExportReport("json", Path("q.json"), 1).summary() == "json: 1 question -> q.json"
 
 
+def test_summary_groups_kinds_left_out_for_the_same_reason() -> None:
+    report = ExportReport("kahoot", Path("k.xlsx"), 2)
+    for fmt, why in [("cloze", "not a quiz"), ("matching", "not a quiz"), ("cloze", "not a quiz"),
+                     ("true_false", "question over 120 characters")]:
+        report.leave_out(dataclasses.replace(TIMELINE, format=fmt), why)
+    assert report.summary() == ("kahoot: 2 questions -> k.xlsx; left out 4: 2 cloze, 1 matching (not a quiz); "
+                                "1 true/false (question over 120 characters)")
+
+
 def test_malformed_questions_are_reported_not_written(tmp_path: Path) -> None:
     broken = dataclasses.replace(TIMELINE, format="multiple_choice", answer="nowhere")
     report = export([QuestionSet("T", (broken,))], "gift", tmp_path / "q.gift")

@@ -20,6 +20,7 @@ from quizgen.models import LEAD_SECTION, Question, QuestionSet
 from quizgen.settings import get_settings
 
 BLANK = re.compile(r"_{3,}")  # the gap of a cloze prompt ("_____")
+REASON = re.compile(r"^(.*?) \((.*)\)$")  # "timeline (GIFT has no ordering question)"
 
 
 @dataclass
@@ -36,11 +37,20 @@ class ExportReport:
         self.left_out.append((question.id, f"{format_label(question.format)} ({why})"))
 
     def summary(self) -> str:
+        """One line: what was written, and what was left out, counted by kind and grouped by why."""
         line = f"{self.format}: {self.count} question{'s' if self.count != 1 else ''} -> {self.path}"
-        if self.left_out:
-            kinds = Counter(reason for _, reason in self.left_out)
-            line += f"; left out {len(self.left_out)}: " + ", ".join(f"{n} {reason}" for reason, n in kinds.items())
-        return line
+        if not self.left_out:
+            return line
+        by_why: dict[str, Counter[str]] = {}
+        for _, reason in self.left_out:
+            m = REASON.match(reason)
+            kind, why = (m.group(1), m.group(2)) if m else (reason, "")
+            by_why.setdefault(why, Counter())[kind] += 1
+        groups = []
+        for why, kinds in by_why.items():
+            counted = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
+            groups.append(f"{counted} ({why})" if why else counted)
+        return f"{line}; left out {len(self.left_out)}: " + "; ".join(groups)
 
 
 class Exporter(Protocol):
@@ -133,7 +143,7 @@ def normalize_zip(data: bytes, *, timestamp: float | None = None) -> bytes:
 # ---- reading questions -----------------------------------------------------------------------
 
 def format_label(fmt: str) -> str:
-    return fmt.replace("_", " ")
+    return "true/false" if fmt == "true_false" else fmt.replace("_", " ")
 
 
 def section_of(question: Question) -> str:
