@@ -6,7 +6,6 @@ import functools
 import html
 import re
 import shutil
-import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -19,6 +18,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from gift_reader import read as read_gift
 from lxml import etree
 
+from quizgen.cli import main
 from quizgen.decks import deck_title
 from quizgen.export import EXPORTERS, export
 from quizgen.export.common import malformed
@@ -154,26 +154,31 @@ def test_kahoot_and_csv(kirov: list[QuestionSet], tmp_path: Path) -> None:
     assert report.count == len(questions(kirov))
 
 
-def quizgen(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "quizgen.cli", *map(str, args)],
-                          capture_output=True, text=True, timeout=300, cwd=cwd)
+def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    """`quizgen ARGS` in this process, where the spaCy model is already loaded."""
+    monkeypatch.setattr(sys, "argv", ["quizgen", *map(str, args)])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    captured = capsys.readouterr()
+    return exited.value.code or 0, captured.out, captured.err
 
 
-def test_cli_export_and_build(tmp_path: Path) -> None:
+def test_cli_export_and_build(kirov: list[QuestionSet], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                              capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "k.apkg"
-    run = quizgen("export", DECK, "--to", "anki", "-o", out)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("anki: ") and f"-> {out}" in run.stdout
+    code, stdout, stderr = run_cli(monkeypatch, capsys, "export", DECK, "--to", "anki", "-o", out)
+    assert code == 0, stderr
+    assert stdout == f"anki: {len(questions(kirov))} questions -> {out}\n"
     assert zipfile.ZipFile(out).namelist() == ["collection.anki2", "media"]
 
     deck = tmp_path / "kirov-assassination"
     shutil.copytree(DECK, deck, ignore=shutil.ignore_patterns("dist"))
-    run = quizgen("build", deck)
-    assert run.returncode == 0, run.stderr
-    assert len(run.stdout.splitlines()) == len(EXPORTERS)
+    code, stdout, stderr = run_cli(monkeypatch, capsys, "build", deck)
+    assert code == 0, stderr
+    assert len(stdout.splitlines()) == len(EXPORTERS)
     assert len(list((deck / "dist").iterdir())) == len(EXPORTERS)
 
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    run = quizgen("export", DECK, "--to", "gift", "-o", blocker / "x.gift")
-    assert run.returncode == 2 and run.stderr.count("\n") == 1 and "cannot write" in run.stderr
+    code, stdout, stderr = run_cli(monkeypatch, capsys, "export", DECK, "--to", "gift", "-o", blocker / "x.gift")
+    assert code == 2 and stderr.count("\n") == 1 and "cannot write" in stderr
