@@ -229,11 +229,6 @@ def open_attempt(*, session: Session, learner_id: int, deck_id: int, article_id:
     return session.exec(query.order_by(col(Attempt.id).desc()).limit(1)).first()
 
 
-def list_attempts(*, session: Session, learner_id: int, limit: int = 10) -> list[Attempt]:
-    query = select(Attempt).where(Attempt.learner_id == learner_id).order_by(col(Attempt.id).desc()).limit(limit)
-    return list(session.exec(query))
-
-
 def list_answers(*, session: Session, attempt_id: int) -> list[Answer]:
     query = select(Answer).where(Answer.attempt_id == attempt_id).order_by(Answer.position)
     return list(session.exec(query))
