@@ -1,0 +1,534 @@
+"""Extraction with the real spaCy model: the bundled article against its gold annotation, the CLI's
+JSON contract, provenance offsets, one parse per paragraph, the date normaliser, and articles of
+other eras and countries written for these tests (tests/data/articles/*.txt).
+
+Every article is parsed once per test process (see quizgen_runs.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from quizgen_runs import KIROV, OWN_ARTICLES, QUIZGEN, gold, kirov_facts, own_facts, run_cli, run_parallel
+
+from quizgen.ingest import load_article, parse_article
+from quizgen.models import Entity, Facts
+from quizgen.nlp import get_nlp
+from quizgen.pipeline import extract
+
+HONORIFICS = frozenset("""
+archbishop baron bishop captain cardinal count dame dr duke earl emperor empress general king lady lord
+major mr mrs ms pope president prince princess queen saint sir st tsar viscount
+""".split())
+
+
+# -- measures ------------------------------------------------------------------------------------------
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case words longer than three letters."""
+    return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 3}
+
+
+def share(extracted: str, reference: str) -> float:
+    """How many of the reference's content words the extracted text has (0..1)."""
+    ref = content_words(reference)
+    return len(ref & content_words(extracted)) / len(ref) if ref else 0.0
+
+
+def is_phrase(part: str, sentence: str) -> bool:
+    """A cause or effect is a phrase of its sentence, not the sentence again."""
+    return 0 < len(part.split()) < 0.9 * len(sentence.split())
+
+
+def name_key(name: str) -> str:
+    """Lower case, a leading "the" dropped, titles of rank dropped: "King Richard II" -> "richard ii"."""
+    words = name.lower().replace("’", "'").split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    while len(words) > 1 and words[0].rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def names_of(entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    return {name_key(n): e for e in entities for n in e.names}
+
+
+def listing(entities: tuple[Entity, ...]) -> str:
+    return "; ".join(f"{e.name} {list(e.aliases)}" for e in entities)
+
+
+# -- the bundled article against its gold annotation ------------------------------------------------------
+
+GOLD = gold()
+REQUIRED_LINKS = [link for link in GOLD["causal_links"] if link["required"]]
+
+
+@pytest.fixture(scope="session")
+def kirov() -> Facts:
+    return kirov_facts()
+
+
+def gold_interval(iso: str) -> tuple[str, str]:
+    """"1934-12-01" is one day; "1930/1933" runs from the first day of 1930 to the last of 1933."""
+    if "/" in iso:
+        first, last = iso.split("/")
+        return f"{first}-01-01", f"{last}-12-31"
+    return iso, iso
+
+
+def gold_precision(g: dict[str, Any]) -> str:
+    if "/" not in g["iso"]:
+        return {3: "day", 2: "month", 1: "year"}[len(g["iso"].split("-"))]
+    return "decade" if re.search(r"\d0s\b", g["text"]) else "year"
+
+
+def date_named(facts: Facts, text: str):
+    found = [d for d in facts.dates if d.text == text]
+    assert found, f"no date {text!r}; found {[d.text for d in facts.dates]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("g", GOLD["dates"], ids=lambda g: g["text"])
+def test_gold_date_has_its_interval_and_precision(kirov: Facts, g: dict[str, Any]) -> None:
+    d = date_named(kirov, g["text"])
+    assert (d.start, d.end) == gold_interval(g["iso"])
+    assert d.precision == gold_precision(g)
+
+
+@pytest.mark.parametrize("g", GOLD["dates"], ids=lambda g: g["text"])
+def test_gold_date_is_tied_to_its_event(kirov: Facts, g: dict[str, Any]) -> None:
+    d = date_named(kirov, g["text"])
+    overlap = share(d.event, g["event"])
+    assert overlap >= 0.5, f"event {d.event!r} has {overlap:.0%} of the content words of {g['event']!r}"
+
+
+@pytest.mark.parametrize("g", GOLD["people"], ids=lambda g: g["name"])
+def test_gold_person_is_found_with_aliases(kirov: Facts, g: dict[str, Any]) -> None:
+    people = names_of(kirov.people)
+    person = people.get(name_key(g["name"]))
+    assert person is not None, f"{g['name']} is not among the people: {listing(kirov.people)}"
+    found = {name_key(n) for n in person.names}
+    assert {name_key(a) for a in g["aliases"]} <= found, f"{g['name']} has names {person.names}"
+
+
+def test_gold_not_people_are_not_people(kirov: Facts) -> None:
+    wrong = sorted(set(names_of(kirov.people)) & {name_key(n) for n in GOLD["not_people"]})
+    assert not wrong, f"reported as people: {wrong} ({listing(kirov.people)})"
+
+
+def link_matches(link, evidence: str, effect: str) -> bool:
+    sentence = link.where.sentence
+    return (share(sentence, evidence) >= 0.8 and share(link.effect, effect) >= 0.4
+            and is_phrase(link.cause, sentence) and is_phrase(link.effect, sentence))
+
+
+def test_required_causal_links_are_found(kirov: Facts) -> None:
+    assert len(REQUIRED_LINKS) == 9
+    missing = [g for g in REQUIRED_LINKS if not any(link_matches(c, g["evidence"], g["effect"]) for c in kirov.causal_links)]
+    report = "\n".join(
+        f"- {g['cause']!r} -> {g['effect']!r} in {g['evidence']!r}; extracted there: "
+        + repr([(c.cause, c.cue, c.effect) for c in kirov.causal_links if share(c.where.sentence, g["evidence"]) >= 0.8])
+        for g in missing)
+    assert len(missing) <= 1, f"{len(missing)} of 9 required links missing:\n{report}"
+
+
+def test_gold_see_also_titles_are_present(kirov: Facts) -> None:
+    titles = {s.title for s in kirov.article.see_also}
+    assert set(GOLD["see_also"]) <= titles, f"missing {set(GOLD['see_also']) - titles}"
+
+
+# -- the CLI: quizgen extract ------------------------------------------------------------------------------
+
+DESIGN_KEYS = {
+    "sections": {"heading", "paragraphs"},
+    "see_also": {"title", "description"},
+    "dates": {"text", "start", "end", "precision", "event", "sentence", "section"},
+    "people": {"name", "aliases", "description", "mentions"},
+    "places": {"name", "aliases", "mentions"},
+    "organizations": {"name", "aliases", "mentions"},
+    "causal_links": {"cause", "effect", "cue", "sentence", "section"},
+}
+
+
+@pytest.fixture(scope="session")
+def extract_cli() -> dict[str, subprocess.CompletedProcess[str]]:
+    """`quizgen extract ARTICLE --format json` twice, in processes of their own, side by side."""
+    runs = run_parallel([[str(QUIZGEN), "extract", str(KIROV), "--format", "json"]] * 2)
+    for run in runs:
+        assert run.returncode == 0, run.stderr
+    return dict(zip(("json", "json again"), runs, strict=True))
+
+
+@pytest.fixture(scope="session")
+def extract_json(extract_cli: dict[str, subprocess.CompletedProcess[str]]) -> dict[str, Any]:
+    return json.loads(extract_cli["json"].stdout)
+
+
+def test_extract_json_has_the_design_keys(extract_json: dict[str, Any]) -> None:
+    assert {"title", *DESIGN_KEYS} <= set(extract_json)
+    assert extract_json["title"] == "Kirov Assassination"
+    for key, fields in DESIGN_KEYS.items():
+        assert extract_json[key], f"no {key}"
+        for item in extract_json[key]:
+            assert fields <= set(item), f"{key} item lacks {fields - set(item)}: {item}"
+
+
+def test_extract_json_values_follow_the_contract(extract_json: dict[str, Any]) -> None:
+    """Dates carry their ISO interval; mentions are counts; aliases are lists of names."""
+    for d in extract_json["dates"]:
+        assert re.fullmatch(r"-?\d{4}-\d{2}-\d{2}", str(d["start"])), d
+        assert re.fullmatch(r"-?\d{4}-\d{2}-\d{2}", str(d["end"])), d
+        assert d["precision"] in ("day", "month", "year", "decade", "century")
+    first = next(d for d in extract_json["dates"] if d["text"] == "December 1, 1934")
+    assert (first["start"], first["end"]) == ("1934-12-01", "1934-12-01")
+    for key in ("people", "places", "organizations"):
+        for e in extract_json[key]:
+            assert isinstance(e["mentions"], int) and isinstance(e["aliases"], list), e
+
+
+def test_extract_json_is_byte_identical_across_runs(extract_cli: dict[str, subprocess.CompletedProcess[str]]) -> None:
+    assert extract_cli["json"].stdout == extract_cli["json again"].stdout
+
+
+def test_extract_table_is_readable() -> None:
+    code, out, err = run_cli("extract", KIROV, "--format", "table")
+    assert code == 0, err
+    assert "Kirov Assassination" in out
+    assert "Dates" in out and "December 1, 1934" in out
+    assert "Sergei Kirov" in out
+    assert not out.lstrip().startswith("{")
+
+
+# -- provenance: every fact points at its own words ---------------------------------------------------
+
+
+def test_date_offsets_point_at_the_date_text(kirov: Facts) -> None:
+    text = kirov.article.text
+    wrong = [(d.text, text[d.where.start:d.where.end]) for d in kirov.dates if text[d.where.start:d.where.end] != d.text]
+    assert not wrong
+
+
+@pytest.mark.parametrize("kind", ["people", "places", "organizations"])
+def test_mention_offsets_point_at_a_name(kirov: Facts, kind: str) -> None:
+    text = kirov.article.text
+    entities = getattr(kirov, kind)
+    wrong = [(e.name, text[m.start:m.end]) for e in entities for m in e.mentions if text[m.start:m.end] not in e.names]
+    assert not wrong
+    assert sum(len(e.mentions) for e in entities) > 0
+
+
+def all_provenance(facts: Facts):
+    yield from ((f"date {d.text}", d.where) for d in facts.dates)
+    yield from ((f"{e.kind} {e.name}", m) for e in facts.entities() for m in e.mentions)
+    yield from ((f"link {c.cue}", c.where) for c in facts.causal_links)
+
+
+def test_every_fact_sentence_stands_where_it_says(kirov: Facts) -> None:
+    text = kirov.article.text
+    wrong = []
+    for what, w in all_provenance(kirov):
+        at = text[w.sentence_start:w.sentence_start + len(w.sentence)]
+        if not w.sentence or w.sentence not in text or at != w.sentence or not w.sentence_start <= w.start <= w.end:
+            wrong.append((what, w.sentence, at))
+    assert not wrong
+
+
+def test_every_paragraph_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One run of the extractor parses each paragraph and each see-also entry once, nothing per fact."""
+    article = load_article(KIROV)
+    nlp = get_nlp()
+    parsed: list[str] = []
+    pipe, call = nlp.pipe, type(nlp).__call__
+
+    def counting_pipe(texts, *args, **kwargs):
+        for doc in pipe(texts, *args, **kwargs):
+            parsed.append(doc.text)
+            yield doc
+
+    def counting_call(self, text, *args, **kwargs):
+        if self is nlp:
+            parsed.append(str(text))
+        return call(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", counting_pipe)
+    monkeypatch.setattr(type(nlp), "__call__", counting_call)
+    facts = extract(article)
+    assert facts.dates and facts.people and facts.causal_links
+    assert len(parsed) == len(article.blocks) + len(article.see_also)
+    counts = Counter(parsed)
+    assert all(counts[b.paragraph] == 1 for b in article.blocks)
+
+
+# -- the date normaliser, through the real pipeline ---------------------------------------------------------
+
+DATE_CASES = [
+    # sentence, date text, start, end, precision
+    ("On 1 December 1934 the council met in the old hall.", "1 December 1934", "1934-12-01", "1934-12-01", "day"),
+    ("The treaty was signed on December 1, 1934, in the capital.", "December 1, 1934", "1934-12-01", "1934-12-01", "day"),
+    ("The strike began in March 1917.", "March 1917", "1917-03-01", "1917-03-31", "month"),
+    ("The plot was discovered in 1605.", "1605", "1605-01-01", "1605-12-31", "year"),
+    ("The famine lasted from 1937 to 1938.", "1937 to 1938", "1937-01-01", "1938-12-31", "year"),
+    ("The war of 1914–18 changed the map of the region.", "1914–18", "1914-01-01", "1918-12-31", "year"),
+    ("Prices rose sharply in the 1930s.", "the 1930s", "1930-01-01", "1939-12-31", "decade"),
+    ("The mill closed in the early 1930s.", "the early 1930s", "1930-01-01", "1933-12-31", "decade"),
+    ("Unrest spread during the mid-1930s.", "the mid-1930s", "1934-01-01", "1936-12-31", "decade"),
+    ("Emigration peaked in the late 1930s.", "the late 1930s", "1937-01-01", "1939-12-31", "decade"),
+    ("Railways reached the valley in the late 19th century.", "the late 19th century", "1867-01-01", "1899-12-31",
+     "century"),
+    # astronomical year numbering (ISO 8601): 1 BC is year 0, so 500 BC is -0499
+    ("The temple was built in the 5th century BC.", "the 5th century BC", "-0499-01-01", "-0400-12-31", "century"),
+    ("Caesar was killed in 44 BC.", "44 BC", "-0043-01-01", "-0043-12-31", "year"),
+]
+NOT_DATES = [
+    "Over the next several years the town grew.",
+    "Two decades later the mill reopened.",
+    "That spring the river flooded the lower town.",
+    "The cellar held 36 barrels of powder.",
+    "The statue stands 152 cm tall.",
+]
+
+
+@pytest.fixture(scope="session")
+def date_article() -> Facts:
+    """One sentence per paragraph, parsed in one go."""
+    text = "Date forms\n\n" + "\n\n".join([c[0] for c in DATE_CASES] + NOT_DATES) + "\n"
+    return extract(parse_article(text, input_format="text"))
+
+
+def dates_in(facts: Facts, sentence: str) -> list:
+    return [d for d in facts.dates if d.where.sentence == sentence]
+
+
+@pytest.mark.parametrize("sentence,text,start,end,precision", DATE_CASES, ids=[c[1] for c in DATE_CASES])
+def test_date_normaliser(date_article: Facts, sentence: str, text: str, start: str, end: str, precision: str) -> None:
+    found = dates_in(date_article, sentence)
+    assert len(found) == 1, f"{[d.text for d in found]} in {sentence!r}"
+    d = found[0]
+    assert d.text.removeprefix("from ") == text
+    assert (d.start, d.end, d.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("sentence", NOT_DATES)
+def test_relative_phrases_and_measures_are_not_dates(date_article: Facts, sentence: str) -> None:
+    assert [d.text for d in dates_in(date_article, sentence)] == []
+
+
+def test_date_sentences_are_their_own_paragraphs(date_article: Facts) -> None:
+    assert len(date_article.article.blocks) == len(DATE_CASES) + len(NOT_DATES)
+
+
+# -- articles of other eras and countries ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Expect:
+    people: list[tuple[str, tuple[str, ...]]]  # name (titles of rank dropped), aliases
+    not_people: list[str]  # events, section headings, places, bodies
+    places: list[str]
+    organizations: list[str]
+    not_places: list[str]
+    dates: list[tuple[str, str, str, str]]  # text, start, end, precision
+    not_dates: list[str]
+    links: list[tuple[str, str, str]]  # words of the sentence, cause, effect
+
+
+EXPECT: dict[str, Expect] = {
+    "peasants-revolt": Expect(
+        people=[("John Ball", ()), ("Robert Hales", ("Hales",)), ("Simon Sudbury", ()), ("Richard II", ()),
+                ("William Walworth", ()), ("John of Gaunt", ())],
+        not_people=["Peasants' Revolt", "Peasants", "Black Death", "Causes", "The rising in London", "Aftermath",
+                    "London", "Essex", "Kent", "England", "Brentwood", "Fobbing", "Smithfield", "Mile End",
+                    "Tower Hill", "Tower of London", "Savoy Palace", "Knights Hospitaller", "Parliament"],
+        places=["England", "Essex", "Kent", "London", "Savoy Palace", "Tower of London", "Tower Hill", "Mile End",
+                "Smithfield"],
+        organizations=["Knights Hospitaller", "Parliament"],
+        not_places=["Wat Tyler", "Hales", "Walworth"],
+        dates=[("30 May 1381", "1381-05-30", "1381-05-30", "day"), ("13 June 1381", "1381-06-13", "1381-06-13", "day"),
+               ("15 June 1381", "1381-06-15", "1381-06-15", "day"),
+               ("the late 1340s", "1347-01-01", "1349-12-31", "decade")],
+        not_dates=["next day", "fourteen", "generations"],
+        links=[("third poll tax triggered open resistance", "The third poll tax", "open resistance"),
+               ("because it fell hardest on the poor", "the third poll tax fell hardest on the poor",
+                "The third poll tax triggered open resistance"),
+               ("led to a long pause", "The failure of the poll tax", "a long pause in such taxes")],
+    ),
+    "bengal": Expect(
+        people=[("Gilbert Elliot", ()), ("Bampfylde Fuller", ()), ("Rabindranath Tagore", ())],
+        not_people=["Partition of Bengal", "Eastern Bengal and Assam", "British India", "India", "Calcutta", "Dacca",
+                    "Delhi", "Benares", "Town Hall", "Delhi Durbar", "Swadeshi", "Indian National Congress",
+                    "All-India Muslim League", "Background", "Protest", "Reversal", "Viceroy"],
+        places=["Dacca", "Delhi", "Benares"],
+        organizations=["All-India Muslim League"],
+        not_places=["Gilbert Elliot", "Bampfylde Fuller", "Rabindranath Tagore"],
+        dates=[("July 1905", "1905-07-01", "1905-07-31", "month"), ("16 October 1905", "1905-10-16", "1905-10-16", "day"),
+               ("7 August 1905", "1905-08-07", "1905-08-07", "day"), ("November 1905", "1905-11-01", "1905-11-30", "month"),
+               ("December 1905", "1905-12-01", "1905-12-31", "month"), ("1906", "1906-01-01", "1906-12-31", "year"),
+               ("1911", "1911-01-01", "1911-12-31", "year")],
+        not_dates=["78 million"],
+        links=[("triggered the Swadeshi movement", "The announcement", "the Swadeshi movement"),
+               ("The protests led to the reversal", "The protests", "the reversal of the partition"),
+               ("As a result of the Durbar decisions", "the Durbar decisions",
+                "the capital of British India moved from Calcutta to Delhi"),
+               ("In the wake of the partition", "the partition",
+                "Muslim leaders founded the All-India Muslim League at Dacca")],
+    ),
+    "ionian-revolt": Expect(
+        people=[("Aristagoras", ())],
+        not_people=["Ionian Revolt", "Greco-Persian Wars", "Ionian League", "Panionium", "Miletus", "Naxos", "Sparta",
+                    "Athens", "Eretria", "Lade", "Cyprus", "Hellespont", "Persia", "Asia Minor", "Greece", "Marathon",
+                    "Origins", "The war", "Consequences"],
+        places=["Asia Minor", "Naxos", "Sparta", "Athens", "Eretria", "Cyprus", "Hellespont", "Lade", "Greece"],
+        organizations=["Ionian League"],
+        not_places=["Aristagoras", "Artaphernes"],
+        dates=[("499 BC to 493 BC", "-0498-01-01", "-0492-12-31", "year"),
+               ("499 BC", "-0498-01-01", "-0498-12-31", "year"), ("498 BC", "-0497-01-01", "-0497-12-31", "year"),
+               ("494 BC", "-0493-01-01", "-0493-12-31", "year"), ("493 BC", "-0492-01-01", "-0492-12-31", "year"),
+               ("490 BC", "-0489-01-01", "-0489-12-31", "year")],
+        not_dates=["four months", "later that year"],
+        links=[("His fear prompted a revolt", "Aristagoras's fear", "a revolt of the Ionian cities"),
+               ("his decision led to the Persian invasion", "Darius's decision", "the Persian invasion of Greece")],
+    ),
+    "tupac-amaru": Expect(
+        people=[("José Gabriel Condorcanqui", ()), ("Antonio de Arriaga", ("Arriaga",)), ("Micaela Bastidas", ()),
+                ("José Antonio de Areche", ()), ("Diego Cristóbal Túpac Amaru", ())],
+        not_people=["Rebellion of Túpac Amaru II", "Viceroyalty of Peru", "Peru", "Cuzco", "Andes", "Tungasuca",
+                    "Sangarará", "Indigenous", "Spanish Crown", "Crown", "Audiencia of Cuzco", "Causes", "The uprising",
+                    "Aftermath"],
+        places=["Peru", "Andes", "Cuzco"],
+        organizations=[],
+        not_places=["Antonio de Arriaga", "Micaela Bastidas"],
+        dates=[("November 1780", "1780-11-01", "1780-11-30", "month"), ("the 1770s", "1770-01-01", "1779-12-31", "decade"),
+               ("4 November 1780", "1780-11-04", "1780-11-04", "day"), ("January 1781", "1781-01-01", "1781-01-31", "month"),
+               ("April 1781", "1781-04-01", "1781-04-30", "month"), ("18 May 1781", "1781-05-18", "1781-05-18", "day"),
+               ("1782", "1782-01-01", "1782-12-31", "year")],
+        not_dates=["six days later", "later that month"],
+        links=[("sparked a wider rising", "The execution of Arriaga", "a wider rising"),
+               ("As a result of the rebellion", "the rebellion",
+                "the Crown abolished the reparto and later created the Audiencia of Cuzco")],
+    ),
+}
+
+
+def cases(attr: str) -> list:
+    return [pytest.param(key, item, id=f"{key}:{item[0] if isinstance(item, tuple) else item}")
+            for key, exp in EXPECT.items() for item in getattr(exp, attr)]
+
+
+@pytest.fixture(scope="session")
+def own() -> dict[str, Facts]:
+    return own_facts()
+
+
+def test_own_articles_are_the_expected_ones(own: dict[str, Facts]) -> None:
+    assert set(own) == set(EXPECT) == set(OWN_ARTICLES)
+    for facts in own.values():
+        words = sum(len(b.paragraph.split()) for b in facts.article.blocks)
+        assert 150 <= words <= 300, (facts.article.title, words)
+
+
+@pytest.mark.parametrize("key,person", cases("people"))
+def test_own_article_person(own: dict[str, Facts], key: str, person: tuple[str, tuple[str, ...]]) -> None:
+    facts = own[key]
+    name, aliases = person
+    found = names_of(facts.people).get(name_key(name))
+    assert found is not None, f"{name} is not among the people: {listing(facts.people)}"
+    assert {name_key(a) for a in aliases} <= {name_key(n) for n in found.names}, found.names
+
+
+@pytest.mark.parametrize("key,name", cases("not_people"))
+def test_own_article_not_a_person(own: dict[str, Facts], key: str, name: str) -> None:
+    facts = own[key]
+    person = names_of(facts.people).get(name_key(name))
+    assert person is None, f"{name!r} reported as a person: {person}"
+
+
+@pytest.mark.parametrize("key,name", cases("places"))
+def test_own_article_place(own: dict[str, Facts], key: str, name: str) -> None:
+    facts = own[key]
+    assert name_key(name) in names_of(facts.places), f"{name} is not among the places: {listing(facts.places)}"
+
+
+@pytest.mark.parametrize("key,name", cases("not_places"))
+def test_own_article_not_a_place(own: dict[str, Facts], key: str, name: str) -> None:
+    facts = own[key]
+    assert name_key(name) not in names_of(facts.places), f"{name} reported as a place"
+
+
+@pytest.mark.parametrize("key,name", cases("organizations"))
+def test_own_article_organization(own: dict[str, Facts], key: str, name: str) -> None:
+    facts = own[key]
+    assert name_key(name) in names_of(facts.organizations), \
+        f"{name} is not among the organizations: {listing(facts.organizations)}"
+
+
+@pytest.mark.parametrize("key,date", cases("dates"))
+def test_own_article_date(own: dict[str, Facts], key: str, date: tuple[str, str, str, str]) -> None:
+    facts = own[key]
+    text, start, end, precision = date
+    found = [(d.start, d.end, d.precision) for d in facts.dates if d.text.removeprefix("from ") == text]
+    assert found, f"no date {text!r}; found {[d.text for d in facts.dates]}"
+    assert (start, end, precision) in found
+
+
+@pytest.mark.parametrize("key,phrase", cases("not_dates"))
+def test_own_article_relative_phrase_is_no_date(own: dict[str, Facts], key: str, phrase: str) -> None:
+    facts = own[key]
+    assert phrase in facts.article.text
+    assert not [d.text for d in facts.dates if phrase in d.text or d.text in phrase]
+
+
+DANGLING = {"and", "or", "but", "of", "to", "by", "the", "a", "an", "with", "for", "in", "on", "at"}
+
+
+def outside_names(part: str, sentence: str, allowed: str) -> list[str]:
+    """Capitalised words of a cause or effect that its sentence does not have (a pronoun resolved to
+    someone) and the expected phrase does not have either: resolved to the wrong person."""
+    names = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[^\W\d_][\w'’]*", part) if w[0].isupper()]
+    return [n for n in names if n not in sentence and n not in allowed]
+
+
+def link_problems(facts: Facts, fragment: str, cause: str, effect: str) -> list[str]:
+    candidates = [c for c in facts.causal_links if fragment in c.where.sentence]
+    if not candidates:
+        return [f"no link in the sentence with {fragment!r}"]
+    best: list[str] = []
+    for c in candidates:
+        s = c.where.sentence
+        problems = []
+        if share(c.cause, cause) < 0.4 or share(c.effect, effect) < 0.4:
+            problems.append("cause or effect is not the expected one")
+        if not (is_phrase(c.cause, s) and is_phrase(c.effect, s)):
+            problems.append("cause or effect is the whole sentence")
+        if any(p.rstrip().endswith(",") or p.split()[-1].lower() in DANGLING for p in (c.cause, c.effect)):
+            problems.append("a phrase ends in mid-air")
+        wrong = outside_names(c.cause, s, cause + " " + facts.event) + outside_names(c.effect, s, effect + " " + facts.event)
+        if wrong:
+            problems.append(f"names {wrong} brought in from outside the sentence")
+        if not problems:
+            return []
+        best.append(f"{c.cause!r} --{c.cue}--> {c.effect!r}: {', '.join(problems)}")
+    return best
+
+
+@pytest.mark.parametrize("key,link", cases("links"))
+def test_own_article_causal_link(own: dict[str, Facts], key: str, link: tuple[str, str, str]) -> None:
+    fragment, cause, effect = link
+    problems = link_problems(own[key], fragment, cause, effect)
+    assert not problems, f"expected {cause!r} -> {effect!r}; extracted:\n" + "\n".join(problems)
+
+
+def test_own_article_offsets(own: dict[str, Facts]) -> None:
+    for facts in own.values():
+        text = facts.article.text
+        assert all(text[d.where.start:d.where.end] == d.text for d in facts.dates)
+        assert all(text[m.start:m.end] in e.names for e in facts.entities() for m in e.mentions)
+        assert all(w.sentence in text for _, w in all_provenance(facts))
+
