@@ -20,6 +20,16 @@ class Settings(BaseSettings):
     secret_key: str = "change-me-in-production"
     # a fixed timestamp makes exported files byte-identical across runs
     export_timestamp: float | None = 1_700_000_000.0
+    # teachers: the signed session cookie lapses after this long without a request
+    session_max_age: int = 8 * 3600
+    # failed log-ins allowed within login_window_seconds, per account and per client address
+    login_max_failures: int = 5
+    login_max_failures_per_ip: int = 20
+    login_window_seconds: int = 15 * 60
+    # articles fetched from a URL: seconds for the whole fetch (the size limit is max_article_bytes)
+    fetch_timeout: float = 15.0
+    # let the URL fetcher reach 127.0.0.1/::1; for tests and local development only
+    allow_loopback_urls: bool = False
 
 
 @lru_cache(maxsize=1)

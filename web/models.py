@@ -174,3 +174,125 @@ class ReviewLog(SQLModel, table=True):
     reviewed_at: datetime = when()
     due_after: datetime = when()
     log: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # fsrs.ReviewLog.to_dict()
+
+
+# --- teachers and their question sets -------------------------------------------------------------
+
+
+class Teacher(SQLModel, table=True):
+    __tablename__ = "teachers"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, unique=True, index=True)  # stored lower-cased
+    name: str = Field(max_length=60)
+    password_hash: str = Field(max_length=300)  # argon2id, as PasswordHasher writes it
+    created_at: datetime = when()
+
+
+class LoginFailure(SQLModel, table=True):
+    """One failed log-in; counted per account and per address so the limit holds across workers."""
+
+    __tablename__ = "login_failures"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account: str = Field(max_length=254, index=True)
+    ip: str = Field(max_length=64, index=True)
+    at: datetime = when(index=True)
+
+
+class ClassSet(SQLModel, table=True):
+    """A teacher's own copy of questions from a deck or an article: reviewed, edited, published to a class."""
+
+    __tablename__ = "class_sets"
+
+    id: int | None = Field(default=None, primary_key=True)
+    teacher_id: int = fk("teachers.id")
+    title: str = Field(max_length=300)
+    slug: str = Field(max_length=120)
+    # building (questions being generated in the background), ready, failed
+    status: str = Field(default="ready", max_length=20)
+    progress_step: str = Field(default="", max_length=300)
+    progress_done: int = 0
+    progress_total: int = 0
+    error: str = Field(default="", sa_column=Column(Text, nullable=False))
+    notice: str = Field(default="", sa_column=Column(Text, nullable=False))  # e.g. what an import could not apply
+    # customisations from an imported deck.toml, applied once its questions are generated
+    pending: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    # what a student gets
+    question_count: int = 10  # drawn from the approved questions; 0 means all of them
+    shuffle_questions: bool = True
+    shuffle_choices: bool = True
+    feedback: str = Field(default="immediate", max_length=20)  # immediate, end
+    attempts_allowed: int = 1  # 0 means no limit
+    join_code: str | None = Field(default=None, max_length=12, unique=True, index=True)
+    published: bool = False
+    created_at: datetime = when()
+    updated_at: datetime = when()
+
+
+class SetArticle(SQLModel, table=True):
+    """An article a set was made from (a copy, so the set stands alone and can be exported whole)."""
+
+    __tablename__ = "set_articles"
+
+    id: int | None = Field(default=None, primary_key=True)
+    set_id: int = fk("class_sets.id")
+    position: int = 0
+    title: str = Field(max_length=300)
+    source: str = Field(default="", max_length=1000)  # file name, URL, or "pasted text"
+    deck_slug: str = Field(default="", max_length=120)  # the bundled deck it came from, if any
+    article_slug: str = Field(default="", max_length=120)
+    body: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # quizgen Article.to_dict()
+
+
+class SetQuestion(SQLModel, table=True):
+    __tablename__ = "set_questions"
+    __table_args__ = (UniqueConstraint("set_id", "uid"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    set_id: int = fk("class_sets.id")
+    set_article_id: int = fk("set_articles.id")
+    uid: str = Field(max_length=64)  # quizgen's stable id, or "added-..." for a question written by hand
+    origin: str = Field(default="generated", max_length=20)  # generated, added
+    status: str = Field(default="pending", max_length=20, index=True)  # pending, approved, rejected
+    edited: bool = False
+    position: int
+    format: str = Field(max_length=20)
+    topic: str = Field(max_length=20)
+    prompt: str = Field(sa_column=Column(Text, nullable=False))
+    answer: Any = Field(sa_column=Column(JSON, nullable=False))
+    choices: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    explanation: str = Field(sa_column=Column(Text, nullable=False))
+    source_sentence: str = Field(sa_column=Column(Text, nullable=False))
+    source_section: str = Field(max_length=300)
+    difficulty: int = 2
+    score: float = 0.5
+    tags: list[str] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class ClassAttempt(SQLModel, table=True):
+    """A student's run through a published set; like Attempt, its questions are fixed when it starts."""
+
+    __tablename__ = "class_attempts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    set_id: int = fk("class_sets.id")
+    learner_id: int = fk("learners.id")
+    name: str = Field(max_length=60)  # the name given when starting, as the teacher sees it
+    question_ids: list[int] = Field(sa_column=Column(JSON, nullable=False))
+    started_at: datetime = when()
+    finished_at: datetime | None = when(nullable=True)
+    correct: int = 0
+
+
+class ClassAnswer(SQLModel, table=True):
+    __tablename__ = "class_answers"
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = fk("class_attempts.id")
+    question_id: int = fk("set_questions.id")
+    position: int
+    response: Any = Field(sa_column=Column(JSON, nullable=False))
+    correct: bool
+    answered_at: datetime = when()
