@@ -130,6 +130,26 @@ def build(deck: Annotated[Path, typer.Argument(help="a deck folder, e.g. decks/k
 
 
 @app.command()
+def bench(
+    json_out: Annotated[bool, typer.Option("--json", help="print one JSON object instead of a table")] = False,
+    words: Annotated[int, typer.Option("--words", min=1, help="words in the repeated corpus")] = 200_000,
+    workers: Annotated[int | None, typer.Option("--workers", min=1,
+                                                help="processes for the parallel run (default: CPUs; 1 skips it)")] = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="benchmarks to run: generation, export")] = None,
+) -> None:
+    """Measure generation and export speed against their targets."""
+    from quizgen.bench import Options, default_workers, run_bench, table
+
+    results = run_bench(split_list(only), Options(words=words, workers=workers or default_workers()))
+    if json_out:
+        typer.echo(dump_json(results))
+    else:
+        from rich.console import Console
+
+        Console().print(table(results))
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
