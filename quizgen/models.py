@@ -154,7 +154,7 @@ class Facts:
 
     def to_dict(self) -> dict[str, Any]:
         def where(p: Provenance) -> dict[str, Any]:
-            return {"sentence": p.sentence, "section": p.section, "start": p.start, "end": p.end}
+            return {"sentence": p.sentence, "section": p.section, "char_start": p.start, "char_end": p.end}
 
         def entity(e: Entity) -> dict[str, Any]:
             d: dict[str, Any] = {"name": e.name, "aliases": list(e.aliases)}

@@ -71,8 +71,9 @@ def clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
     for c in verb.children:
         if c.i < verb.i and c.dep_ in ("prep", "advcl", "advmod", "npadvmod", "punct", "mark", "cc"):
             skip |= subtree_ids(c)
-        if c.dep_ in ("conj", "cc") and c.i > verb.i and any(g.dep_.startswith("nsubj") for g in c.children):
-            skip |= subtree_ids(c)
+        if c.dep_ == "conj" and c.i > verb.i and any(g.dep_.startswith("nsubj") for g in c.children):
+            skip |= subtree_ids(c)  # another clause with its subject, and the "and" before it
+            skip |= {g.i for g in verb.children if g.dep_ in ("cc", "punct") and verb.i < g.i < c.i}
         if c.dep_.startswith("nsubj"):
             for aside in drop_parentheticals(c):
                 skip |= subtree_ids(aside)
@@ -213,7 +214,7 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
     main = sub.head
     cause = clause(ctx, sub, {mark.i})
     sub_subj, main_subj = subject_of(sub), subject_of(main)
-    if sub_subj is not None and main_subj is not None and sub_subj.lower_ in ("they", "he", "she"):
+    if sub_subj is not None and main_subj is not None and sub_subj.lower_ in ("they", "he", "she", "it"):
         # "they learnt of it" in "the conspirators fled as they learnt of it": they are the conspirators
         cause = clause(ctx, sub, {mark.i} | subtree_ids(sub_subj))
         cause = f"{inline(ctx.np(main_subj, without=tuple(drop_parentheticals(main_subj))))} {cause}"
@@ -223,8 +224,8 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
 def reason_for(ctx: ArticleContext, prep: Token) -> Found | None:
     """"He was arrested ..., allegedly for loitering": the "for" phrase of a verb of judgement."""
     verb = prep.head
-    if prep.lower_ != "for" or verb.pos_ != "VERB" or verb.lemma_.lower() not in REASON_VERBS:
-        return None
+    if prep.lower_ != "for" or verb.pos_ != "VERB" or verb.lemma_.lower() not in REASON_VERBS or verb.dep_ == "xcomp":
+        return None  # "resolved to punish X for Y" is an intention, not a stated reason
     target = _pobj(prep)
     if target is None or target.pos_ not in ("VERB", "NOUN"):
         return None

@@ -39,7 +39,8 @@ class ArticleContext:
     event: str = ""  # "the Kirov assassination" when the article is about one event
     see_also_docs: list[tuple[SeeAlso, Doc]] = field(default_factory=list)
     people: list[Entity] = field(default_factory=list)
-    _person_marks: list[tuple[int, str]] = field(default_factory=list)  # (article offset, short name)
+    # (article offset, short name, sentence start, named as a subject)
+    _person_marks: list[tuple[int, str, int, bool]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.event = event_name(self.article)
@@ -65,18 +66,44 @@ class ArticleContext:
                 yield p, s
 
     # -- people, for pronouns --------------------------------------------------------------------
-    def set_people(self, people: list[Entity]) -> None:
+    def set_people(self, people: list[Entity], short: dict[str, str]) -> None:
+        """`short` maps a person's name to how a resolved pronoun names them (the surname)."""
         self.people = people
         marks = []
         for e in people:
-            short = e.name.split()[-1] if len(e.name.split()) > 1 else e.name
             for m in e.mentions:
-                marks.append((m.start, short))
+                tok = self.token_at(m.start)
+                subject = tok is not None and tok.sent.root.i != tok.i and any(
+                    t.dep_ in ("nsubj", "nsubjpass") for t in [tok, *tok.ancestors][:3])
+                marks.append((m.start, short[e.name], m.sentence_start, subject))
         self._person_marks = sorted(marks)
 
-    def last_person_before(self, offset: int) -> str | None:
-        i = bisect.bisect_left(self._person_marks, (offset, ""))
-        return self._person_marks[i - 1][1] if i else None
+    def span_at(self, where: Provenance) -> Span | None:
+        """The parsed words at a fact's offsets."""
+        return self._span(where.start, where.end)
+
+    def token_at(self, offset: int) -> Token | None:
+        span = self._span(offset, offset + 1)
+        return span[0] if span is not None and len(span) else None
+
+    def _span(self, start: int, end: int) -> Span | None:
+        for p in self.paragraphs:
+            b = p.block
+            if b.offset <= start < b.offset + len(b.paragraph):
+                return p.doc.char_span(start - b.offset, end - b.offset, alignment_mode="expand")
+        return None
+
+    def last_person_before(self, tok: Token) -> str | None:
+        """Who "he" or "his" most likely means: the last person named as a subject in this sentence
+        or the one before, else the last person named."""
+        offset = self.offset(tok)
+        i = bisect.bisect_left(self._person_marks, (offset,))
+        before = self._person_marks[:i]
+        if not before:
+            return None
+        prev_start = self.offset(tok.doc[tok.sent.start - 1].sent[0]) if tok.sent.start > 0 else self.offset(tok.sent[0])
+        subjects = [m for m in before if m[3] and m[2] >= prev_start]
+        return (subjects or before)[-1][1]
 
     def offset(self, tok: Token) -> int:
         return self.paragraph_of(tok).block.offset + tok.idx
@@ -88,21 +115,29 @@ class ArticleContext:
         for t in head.subtree:
             if t.i in rep:
                 continue
-            if self.event and is_event_anaphor(t):
+            if self.event and is_event_anaphor(t) and self.possessor_is_event(t):
                 ids = subtree_ids(t)
                 first = min(ids)
                 for i in ids:
                     rep[i] = ""
                 rep[first] = self.event if first != t.sent.start else capitalize(self.event)
             elif t.lower_ in ("his", "her") and t.dep_ == "poss":
-                who = self.last_person_before(self.offset(t))
+                who = self.last_person_before(t)
                 if who:
                     rep[t.i] = who + "'s"
             elif t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
-                who = self.last_person_before(self.offset(t))
+                who = self.last_person_before(t)
                 if who:
                     rep[t.i] = who
         return rep
+
+    def possessor_is_event(self, t: Token) -> bool:
+        """"his death" is the article's event only when "his" is the person the event is named after."""
+        poss = [c for c in t.children if c.dep_ == "poss"]
+        if not poss:
+            return True
+        who = self.last_person_before(poss[0])
+        return who is not None and who.lower() in self.event.lower()
 
     def np(self, head: Token, *, without: tuple[Token, ...] = ()) -> str:
         """A noun phrase made to stand alone: relative pronouns become what they stand for."""
@@ -110,7 +145,7 @@ class ArticleContext:
             ante, clause = antecedent(head), relative_clause(head)
             if ante is not None and clause is not None:
                 head, without = ante, (*without, clause)
-        if self.event and is_event_anaphor(head):
+        if self.event and is_event_anaphor(head) and self.possessor_is_event(head):
             return self.event
         return phrase(head, without=without, replace=self.replacements(head))
 

@@ -88,6 +88,8 @@ _DEFAULT = __import__("datetime").datetime(2000, 1, 1)
 
 
 def _century_bounds(num: str, part: str | None, bc: bool) -> tuple[int, int]:
+    """First and last year; a part is a share of the century's hundred years counted from its
+    start, which for BC is its highest year (the early 5th century BC is 500-467 BC)."""
     n = num.lower().replace(" ", "-")
     if n == "twenty-first":
         c = 21
@@ -95,15 +97,12 @@ def _century_bounds(num: str, part: str | None, bc: bool) -> tuple[int, int]:
         c = _ORD_WORDS.index(n) + 1
     else:
         c = int(re.match(r"\d+", n).group())  # type: ignore[union-attr]
-    first, last = (c - 1) * 100, (c - 1) * 100 + 99
     span = {"early": (0, 33), "mid": (34, 66), "middle": (34, 66), "late": (67, 99),
             "first half of the": (0, 49), "second half of the": (50, 99), "turn of the": (90, 109)}
-    if part:
-        a, b = span[part.lower()]
-        first, last = (c - 1) * 100 + a, (c - 1) * 100 + b
-    if bc:  # the 5th century BC runs from 500 BC down to 401 BC
-        return era_year(c * 100, "BC") + (99 - (last - (c - 1) * 100)), era_year(c * 100, "BC") + (99 - (first - (c - 1) * 100))
-    return first, last
+    a, b = span[part.lower()] if part else (0, 99)
+    if bc:
+        return era_year(c * 100 - a, "BC"), era_year(c * 100 - b, "BC")
+    return (c - 1) * 100 + a, (c - 1) * 100 + b
 
 
 def value_of(m: re.Match[str]) -> DateValue | None:
@@ -177,11 +176,37 @@ def find_dates(doc: Doc) -> Doc:
         value = value_of(m)
         if value is None:
             continue
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        lead = re.match(r"(?:from|between)\s", m.group(0)) if m.lastgroup == "range" else None
+        span = doc.char_span(m.start() + (lead.end() if lead else 0), m.end(), alignment_mode="expand")
         span._.date_value = value
         found.append(span)
     doc.spans["dates"] = found
+    doc.ents = trimmed_entities(doc, found)
     return doc
+
+
+def trimmed_entities(doc: Doc, dates: list[Span]) -> list[Span]:
+    """The model's entities with our dates as the only DATE entities; a name that swallowed a date
+    ("BC Aristagoras") keeps the part outside it."""
+    taken = {i for d in dates for i in range(d.start, d.end)}
+    ents = []
+    for e in doc.ents:
+        if e.label_ == "DATE":
+            continue
+        keep = [i for i in range(e.start, e.end) if i not in taken]
+        if len(keep) == len(e):
+            ents.append(e)
+            continue
+        runs: list[list[int]] = []
+        for i in keep:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        run = [i for i in max(runs, key=len, default=[]) if not doc[i].is_punct]
+        if run:
+            ents.append(Span(doc, run[0], run[-1] + 1, label=e.label_))
+    return sorted([*ents, *(Span(doc, d.start, d.end, label="DATE") for d in dates)], key=lambda s: s.start)
 
 
 # -- events ---------------------------------------------------------------------------------------

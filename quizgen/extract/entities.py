@@ -34,6 +34,7 @@ class Name:
     definite: int = 0  # mentions after "the": "the Midlands" is no person
     kin: int = 0  # mentions set beside a word for a person ("his wife, Sophie")
     plural: int = 0  # "enslaved Africans": a people, not a person
+    site: int = 0  # set beside a word for a place ("Bengal, the largest province")
     spans: list[tuple[object, Span]] = field(default_factory=list)
 
 
@@ -41,7 +42,8 @@ def clean_name(span: Span) -> str:
     toks = list(span)
     while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s")):
+    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s")
+                    or toks[-1].lower_ in ("of", "the", "and", "de", "in")):
         toks = toks[:-1]
     text = "".join(t.text_with_ws for t in toks).strip()
     return _POSSESSIVE.sub("", text).strip()
@@ -55,15 +57,44 @@ def bare(name: str) -> str:
     return " ".join(words)
 
 
+def surname_of(name: str) -> str:
+    """"Sergei Kirov" -> "Kirov"; "King Richard II" -> "Richard" (a regnal number is no surname)."""
+    words = [w for w in bare(name).split() if not ROMAN.match(w)]
+    return words[-1] if words else name
+
+
 def is_event_name(name: str) -> bool:
     words = name.split()
     return bool(words) and (words[-1].lower() in lexicon.EVENT_NOUNS or words[0].lower() in lexicon.EVENT_NOUNS and len(words) > 1)
 
 
+ROMAN = re.compile(r"^[IVX]{1,5}$")
+
+
 def looks_like_name(name: str) -> bool:
     words = name.split()
+    if all(ROMAN.match(w) or w.upper() in ("BC", "BCE", "AD", "CE") for w in words):
+        return False  # "II", "BC": pieces of a name or a date, never a name
     return bool(words) and all(w[:1].isupper() or w.lower() in ("of", "de", "von", "van", "der", "la", "le", "da", "di", "and", "bin", "ibn", "al")
                                or w[:1].isdigit() or re.fullmatch(r"[IVX]+", w) for w in words) and words[0][:1].isupper()
+
+
+def widen(ent: Span) -> Span:
+    """A person's name with the rank before it and the regnal number after it ("King George V")."""
+    doc, start, end, label = ent.doc, ent.start, ent.end, ent.label_
+    if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_.rstrip(".") in lexicon.HONORIFICS:
+        start, label = start - 1, "PERSON"  # "Lord Curzon", whatever the model took "Curzon" for
+    if label == "PERSON" and end < len(doc) and ROMAN.match(doc[end].text):
+        end += 1
+    return Span(doc, start, end, label=label)
+
+
+def part_of_event_name(ent: Span) -> bool:
+    """"Peasants" in "the Peasants' Revolt": the name of an event, not a body of people."""
+    doc, i = ent.doc, ent.end
+    while i < len(doc) and doc[i].tag_ == "POS" or i < len(doc) and doc[i].text in ("'", "’"):
+        i += 1
+    return i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ in lexicon.EVENT_NOUNS
 
 
 def gather(ctx: ArticleContext) -> dict[str, Name]:
@@ -71,11 +102,12 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
     for para in ctx.paragraphs:
         for ent in para.doc.ents:
             kind = LABELS.get(ent.label_)
-            if kind is None:
+            if kind is None or part_of_event_name(ent):
                 continue
+            ent = widen(ent)
             text = clean_name(ent)
-            if not text or not looks_like_name(text):
-                continue
+            if not text or not looks_like_name(text) or text.lower() in lexicon.HONORIFICS:
+                continue  # "the Viceroy": a rank, not a name
             n = names.setdefault(text, Name(text))
             n.labels[kind] += 1
             n.spans.append((para, ent))
@@ -85,7 +117,7 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if prev is not None and prev.lower_ in preps or (
                     ent[0].lower_ == "the" and ent.start > 1 and ent.doc[ent.start - 1].lower_ in preps):
                 n.locative += 1
-            if len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ == "NOUN":
+            if len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ == "NOUN" or ent.root.pos_ == "ADJ":
                 n.modifier += 1
             if ent[0].lower_ == "the" or (prev is not None and prev.lower_ == "the"):
                 n.definite += 1
@@ -94,6 +126,13 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
                 n.plural += 1  # "enslaved Africans", "many Catholics": a people, not a person
             if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS:
                 n.kin += 1
+            if ent[0].lower_.rstrip(".") in lexicon.HONORIFICS and ent.label_ == "PERSON":
+                n.kin += 1  # "King George V", "Lord Curzon": a title of rank names a person
+            if any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.PLACE_NOUNS for c in ent.root.children) or (
+                    ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in lexicon.PLACE_NOUNS) or (
+                    ent.root.dep_ == "nsubj" and ent.root.head.lemma_ == "be" and any(
+                        c.dep_ == "attr" and c.lemma_.lower() in lexicon.PLACE_NOUNS for c in ent.root.head.children)):
+                n.site += 1  # "Bengal, the largest province ...", "Bengal was the largest province ..."
     return names
 
 
@@ -110,6 +149,10 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, list[str]
             return "place"
         votes = n.labels.copy()
         votes["person"] += 2 * n.kin
+        votes["place"] += 3 * n.site
+        if votes.most_common(1)[0][0] == "organization" and n.locative * 2 >= n.labels.total() \
+                and last not in lexicon.ORGANIZATION_NOUNS:
+            return "place"  # "in Calcutta", "from Fobbing": towns the model took for bodies
         top = votes.most_common(1)[0][0]
         if top == "person" and n.plural * 2 > n.labels.total():
             return "group"
@@ -139,7 +182,7 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
     surnames: dict[str, set[str]] = defaultdict(set)
     for canon, forms in groups.items():
         for f in forms:
-            surnames[bare(f).split()[-1]].add(canon)
+            surnames[surname_of(f)].add(canon)
     for t, k in sorted(kinds.items()):
         if t in owner or k in ("event", "place") and len(t.split()) > 1:
             continue
@@ -166,8 +209,8 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
     others: dict[str, dict[str, list[str]]] = {"place": {}, "organization": {}}
     for t in sorted((t for t in kinds if t not in owner), key=lambda t: (-len(t.split()), t)):
         k = kinds[t]
-        if k == "organization" and names[t].modifier >= len(names[t].spans) / 2:
-            continue  # "a Bolshevik organizer": a description, not a body
+        if names[t].modifier >= len(names[t].spans) / 2 and len(t.split()) == 1:
+            continue  # "a Bolshevik organizer", "Indigenous": a description, not a name
         if k not in others:
             continue
         target = next((c for c in others[k] if c.split()[0] == t and len(t.split()) == 1), None)
@@ -177,7 +220,7 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
         mentions = find_mentions(ctx, forms)
         name = max(forms, key=lambda f: (len(f.split()), names[f].labels.total(), -forms.index(f)))
         # the surname alone is how the article (and a learner) may refer to the person
-        surname = [bare(name).split()[-1]] if kind == "person" and len(bare(name).split()) > 1 else []
+        surname = [surname_of(name)] if kind == "person" and len(bare(name).split()) > 1 else []
         aliases = sorted({f for f in [*forms, *surname] if f != name})
         return Entity(kind, name, tuple(aliases), "", tuple(mentions))  # type: ignore[arg-type]
 

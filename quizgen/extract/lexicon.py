@@ -3,7 +3,7 @@ never a particular person, place or event."""
 
 # Head nouns of names of events and periods: "Leningrad Affair", "Great Purge", "Gunpowder Plot"
 EVENT_NOUNS = frozenset("""
-affair assassination attack battle blockade campaign conference congress conquest conspiracy coup crisis
+affair assassination attack battle blockade campaign conference conquest conspiracy coup crisis
 crusade declaration disaster election embargo emergency era execution expedition explosion famine fire
 incident independence insurrection invasion killing killings massacre movement murder mutiny occupation
 offensive operation partition plot pogrom protest purge purges rebellion reform reforms reformation
@@ -22,7 +22,7 @@ HONORIFICS = frozenset("""
 archbishop archduchess archduke baron baroness bishop captain cardinal chancellor colonel count countess
 czar czarina dame dr duchess duke earl emperor empress father general governor king lady lieutenant lord
 madame major marquis marshal master miss mr mrs ms pope president prince princess professor queen
-saint senator sergeant sir sister st tsar tsarina viscount
+saint senator sergeant sir sister st tsar tsarina viceroy viscount
 """.split())
 
 # Nouns that make a name a building or site, a place rather than a body of people
@@ -53,3 +53,16 @@ wife husband son daughter brother sister father mother uncle aunt nephew niece c
 
 # Last words of the names of states, which contain the places inside them
 POLITY_NOUNS = frozenset("union empire kingdom republic federation confederation commonwealth sultanate caliphate khanate states".split())
+
+# Words for a place, which make a name set beside them a place ("Bengal, the largest province")
+PLACE_NOUNS = frozenset("""
+capital city town village province region country kingdom state colony county district port island river
+valley territory empire republic principality duchy seat
+""".split())
+
+# Last words of names of bodies of people, which stay organizations even when things happen "in" them
+ORGANIZATION_NOUNS = frozenset("""
+academy agency army assembly association bank brotherhood bureau cabinet church club college commission
+committee company congress corporation council court department directorate front government guard league
+legion ministry movement navy office order parliament party police senate service society union
+""".split())

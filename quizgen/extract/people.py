@@ -10,25 +10,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from quizgen.extract.context import ArticleContext
 from quizgen.extract.phrases import drop_parentheticals, phrase, subtree_ids
 from quizgen.models import Entity
 
 _MAX_WORDS = 30
-
-
-def _mention_spans(ctx: ArticleContext, person: Entity) -> list[Span]:
-    spans = []
-    for m in person.mentions:
-        for para in ctx.paragraphs:
-            b = para.block
-            if b.offset <= m.start < b.offset + len(b.paragraph) + 1:
-                span = para.doc.char_span(m.start - b.offset, m.end - b.offset, alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-    return spans
 
 
 def _short(text: str) -> str:
@@ -57,8 +45,9 @@ def copula(root: Token, ctx: ArticleContext) -> str:
 
 def relative(root: Token, ctx: ArticleContext) -> str:
     for c in root.children:
-        if c.dep_ == "relcl" and c.left_edge.lower_ in ("who", "whom", "whose"):
-            return _short(phrase(c, replace=ctx.replacements(c)))
+        if c.dep_ == "relcl" and c.left_edge.lower_ == "who":
+            # "who had ten years of experience" -> "had ten years of experience"
+            return _short(phrase(c, without=[c.left_edge], replace=ctx.replacements(c)))
     return ""
 
 
@@ -89,7 +78,7 @@ def describe(ctx: ArticleContext, people: list[Entity]) -> list[Entity]:
     see_also = {s.title.lower(): s.description for s in ctx.article.see_also if s.description}
     out = []
     for person in people:
-        spans = _mention_spans(ctx, person)
+        spans = [sp for sp in map(ctx.span_at, person.mentions) if sp is not None]
         desc = ""
         for rule in RULES:
             if rule is led_by:

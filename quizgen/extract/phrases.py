@@ -34,8 +34,8 @@ def render(tokens: Iterable[Token], replace: dict[int, str] | None = None) -> st
     toks = sorted(set(tokens), key=lambda t: t.i)
     while toks and (toks[0].text in EDGE_PUNCT or toks[0].dep_ in ("cc", "mark", "prep") and len(toks) == 1):
         toks.pop(0)
-    while toks and toks[-1].text in EDGE_PUNCT | {".", "!", "?"}:
-        toks.pop()
+    while toks and (toks[-1].text in EDGE_PUNCT | {".", "!", "?"} or toks[-1].dep_ in ("cc", "preconj")):
+        toks.pop()  # no phrase ends on "and" or a comma
     kept = [t for t in toks if replace.get(t.i, t.text) != ""]
     ids = {t.i for t in kept}
     # a comma next to a gap belonged to what was left out ("Kirov, [a veteran organizer,] was")

@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from quizgen.extract import lexicon
 from quizgen.extract.context import ArticleContext, is_event_anaphor
@@ -22,6 +22,8 @@ from quizgen.questions.events import cause_key, is_event_phrase
 from quizgen.questions.rank import VAGUE
 from quizgen.questions.wh import clause_verb, wh_question
 
+VERB_STARTS = {"had", "was", "were", "led", "became", "served", "won", "lost", "took", "made", "gave", "ruled", "wrote",
+               "fought", "held", "built", "founded", "commanded", "saw", "sought", "ran", "met", "left"}
 LINKING_WORDS = {"in", "at", "of", "near", "the", "now", "then", "formerly", "later", "today"}
 Template = Callable[[ArticleContext, Facts, Pool], Iterable[Draft]]
 
@@ -35,23 +37,6 @@ def too_long(sent: Span, limit: int = MAX_SENTENCE_WORDS) -> bool:
 
 # -- finding a fact again in the parse --------------------------------------------------------------
 
-def span_at(ctx: ArticleContext, where: Provenance) -> Span | None:
-    for para in ctx.paragraphs:
-        b = para.block
-        if b.offset <= where.start < b.offset + len(b.paragraph) + 1:
-            return para.doc.char_span(where.start - b.offset, where.end - b.offset, alignment_mode="expand")
-    return None
-
-
-def token_at(ctx: ArticleContext, offset: int) -> Token | None:
-    for para in ctx.paragraphs:
-        b = para.block
-        if b.offset <= offset < b.offset + len(b.paragraph) + 1:
-            span = para.doc.char_span(offset - b.offset, offset - b.offset + 1, alignment_mode="expand")
-            return span[0] if span is not None and len(span) else None
-    return None
-
-
 def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None, keep_the: bool = False) -> str:
     """The sentence as it reads alone: a subject that points back ("The killing", "his death", "He")
     names what it means; `blank` is replaced by a gap for a cloze."""
@@ -60,7 +45,7 @@ def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None
     if subj is not None:
         ids = subtree_ids(subj)
         reps = {k: v for k, v in ctx.replacements(subj).items() if k in ids}
-        if ctx.event and subj.i in ids and is_event_anaphor(subj):
+        if ctx.event and subj.i in ids and is_event_anaphor(subj) and ctx.possessor_is_event(subj):
             reps = {i: "" for i in ids} | {min(ids): capitalize(ctx.event) if min(ids) == sent.start else ctx.event}
     if blank is not None:
         toks = [t for t in blank if t.tag_ != "POS" and t.text not in ("'s", "’s") and not (t.i == blank.start and t.lower_ == "the" and not keep_the)]
@@ -112,7 +97,7 @@ def shuffle(items: list, seed: str) -> None:
 
 def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
     for d in facts.dates:
-        span = span_at(ctx, d.where)
+        span = ctx.span_at(d.where)
         if span is None or too_long(span.sent):
             continue
         key = f"{norm(d.text)}|{norm(d.where.sentence)}"
@@ -147,7 +132,7 @@ def entity_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
     for e in facts.entities():
         same_sentence: dict[str, set[str]] = {}
         for m in e.mentions:
-            span = span_at(ctx, m)
+            span = ctx.span_at(m)
             if span is None or too_long(span.sent):
                 continue
             answer, a, b = mention_text(span)
@@ -214,16 +199,13 @@ def entity_wh(ctx: ArticleContext, e: Entity, span: Span) -> str | None:
 def described_person(e: Entity, facts: Facts, pool: Pool) -> Iterator[Draft]:
     """"Who was a veteran Bolshevik organizer ...?" from the description the article gives."""
     desc = e.description
-    first = desc.split(" ", 1)[0].lower()
-    if first in ("who", "that"):
-        desc = desc.split(" ", 1)[1] if " " in desc else ""
-        prompt = f"Who {desc}?"
-    elif first in ("a", "an", "the", "one") or first.endswith("'s"):
-        prompt = f"Who was {desc}?"
-    elif desc.split(" ", 1)[0].endswith("ed"):
-        prompt = f"Who {desc}?"
-    else:
+    first, _, rest = desc.partition(" ")
+    if first.lower() in ("who", "that"):
+        desc, first = rest, rest.split(" ", 1)[0]
+    if not desc:
         return
+    # a verb phrase ("led the central authorities ...") or a noun phrase ("heir to the throne")
+    prompt = f"Who {desc}?" if first.lower() in VERB_STARTS or first.endswith("ed") else f"Who was {desc}?"
     where = e.mentions[0] if e.mentions else Provenance("See also", f"See also {e.name}: {e.description}.", 0, 0, 0)
     d = _draft("person_described", "short_answer", "person", prompt, e.name, where, f"{norm(e.name)}|{norm(desc)}",
                kind="person", also_true=frozenset(norm(n) for n in e.names), features={"mentions": len(e.mentions)})
@@ -263,6 +245,8 @@ def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
             q = why_question(ctx, link)
             if q:
                 yield _draft("why", "short_answer", "cause", q, link.cause, w, key, kind="cause", also_true=same_effect)
+        if link.kind in ("because", "reason"):
+            continue  # their cause is a clause: "a consequence of it fell hardest on the poor" reads wrong
         consequence = _draft("consequence", "short_answer", "effect",
                              f"According to the article, which was a consequence of {cause}?", effect, w,
                              key, kind="effect", also_true=same_cause)
@@ -277,7 +261,7 @@ def _optional_mc(d: Draft, pool: Pool) -> Iterator[Draft]:
 
 
 def why_question(ctx: ArticleContext, link: CausalLink) -> str | None:
-    cue = token_at(ctx, link.anchor)
+    cue = ctx.token_at(link.anchor)
     if cue is None:
         return None
     if link.kind == "because":  # "X is controversial because Y": the clause of X without Y
@@ -303,7 +287,7 @@ def true_false(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]
     for value, kind, where, written in anchors:
         if where.sentence in seen:
             continue
-        span = span_at(ctx, where)
+        span = ctx.span_at(where)
         if span is None or too_long(span.sent, 40):
             continue
         statement = readable_sentence(ctx, span.sent)

@@ -68,6 +68,8 @@ def wh_question(ctx: ArticleContext, verb: Token, answer_ids: set[int], wh: str)
         return None  # a subject shared with another verb: the question would lose it
     auxes = sorted((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), key=lambda t: t.i)
     subject = ctx.np(subj, without=tuple(drop_parentheticals(subj)))
+    if subject.lower() in ("they", "it", "he", "she", "we", "you", "them"):
+        return None  # "Where did they seize ...?": nobody can say who
     subject = inline(subject)
     rest = [t for t in verb.subtree if t.i not in drop and t.i not in subj_ids]
     if auxes:
