@@ -11,7 +11,7 @@ from pathlib import Path
 from quizgen.extract import analyze, extract_many
 from quizgen.ingest import article_paths, load_article
 from quizgen.models import Article, Facts, QuestionSet
-from quizgen.questions import generate_sets
+from quizgen.questions import check_options, generate_sets
 
 
 def load_articles(path: str | Path, *, input_format: str | None = None) -> list[Article]:
@@ -31,6 +31,8 @@ def generate(
     limit: int | None = None,
 ) -> list[QuestionSet]:
     """Questions for each article; wrong answers are drawn from all the articles given (the deck)."""
+    formats, topics = (list(formats) if formats else None), (list(topics) if topics else None)
+    check_options(formats, topics)
     return generate_sets(analyze(list(articles)), formats=formats, topics=topics, limit=limit)
 
 

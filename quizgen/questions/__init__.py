@@ -41,6 +41,12 @@ def questions_for(ctx: ArticleContext, facts: Facts, pool: Pool, *, formats: set
     return QuestionSet(ctx.article.title, tuple(questions), tuple(s.name for s in ctx.article.sections))
 
 
+def check_options(formats: Iterable[str] | None, topics: Iterable[str] | None) -> None:
+    """Refuse unknown formats or topics before any work is done."""
+    _check(formats, FORMATS, "question format")
+    _check(topics, TOPICS, "topic")
+
+
 def generate_sets(analyses: Sequence[Analysis], *, formats: Iterable[str] | None = None,
                   topics: Iterable[str] | None = None, limit: int | None = None) -> list[QuestionSet]:
     fmt, top = _check(formats, FORMATS, "question format"), _check(topics, TOPICS, "topic")
