@@ -1,4 +1,4 @@
-"""The `quizgen` command: extract, generate, export, build, serve, bench."""
+"""The `quizgen` command: extract, generate, export, build, serve, init-db, bench."""
 
 from __future__ import annotations
 
@@ -158,7 +158,25 @@ def serve(
     """Serve the web app (library, quizzes, flashcards, teacher editor)."""
     import uvicorn
 
+    if workers > 1:
+        # each worker would otherwise migrate and import the decks at once on a new database
+        init_db()
     uvicorn.run("web.app:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+@app.command("init-db")
+def init_db() -> None:
+    """Migrate the database (QUIZGEN_DATABASE_URL) and import the bundled decks if it has none."""
+    from quizgen.settings import Settings
+    from web.db import make_engine
+    from web.prepare import prepare
+
+    settings = Settings()
+    engine = make_engine(settings.database_url)
+    try:
+        prepare(engine, settings.decks_dir)
+    finally:
+        engine.dispose()
 
 
 def main() -> None:

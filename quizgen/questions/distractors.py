@@ -90,7 +90,7 @@ def _dates(d: Draft, pool: Pool) -> Iterable[str]:
         return
     for f in pool.all_facts():
         for other in f.dates:
-            if other.precision == fact.precision and not overlaps(other, fact):
+            if other.precision == fact.precision and not overlaps(other, fact) and is_span(other) == is_span(fact):
                 yield restyle(other, fact)
     yield from neighbours(fact)
 
@@ -154,6 +154,11 @@ def _ymd(iso: str) -> tuple[int, int, int]:
     neg = iso.startswith("-")
     y, m, dd = iso.lstrip("-").split("-")
     return (-int(y) if neg else int(y), int(m), int(dd))
+
+
+def is_span(d: DateFact) -> bool:
+    """"1916-1917" is not a fair wrong answer for "1605", nor the other way round."""
+    return d.precision == "year" and _ymd(d.start)[0] != _ymd(d.end)[0]
 
 
 def overlaps(a: DateFact, b: DateFact) -> bool:

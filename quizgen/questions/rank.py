@@ -10,7 +10,7 @@ from quizgen.questions.draft import BLANK, Draft, norm
 PRONOUNS = {"he", "she", "it", "they", "his", "her", "its", "their", "this", "these", "those", "him", "them",
             "others", "another"}
 # a reference that needs what came before it: "these measures", "the period", "such actions"
-VAGUE = re.compile(r"\b(?:these|those|such|this)\s+(?!is\b|was\b|the\b|a\b|an\b)[a-z]+|\bthe (?:period|time|former|latter|same)\b")
+VAGUE = re.compile(r"\b(?:these|those|such|this)\s+(?!is\b|was\b|the\b|a\b|an\b)[a-z]+|\bthe (?:period|time|former|latter|same)\b|\banother one\b")
 FORMAT_WEIGHT = {"short_answer": 0.9, "multiple_choice": 0.92, "timeline": 0.85, "matching": 0.8, "cloze": 0.7,
                  "true_false": 0.6}
 BASE_DIFFICULTY = {"true_false": 1, "multiple_choice": 2, "cloze": 2, "matching": 2, "short_answer": 3, "timeline": 3}
