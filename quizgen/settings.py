@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     export_timestamp: float | None = 1_700_000_000.0
     # teachers: the signed session cookie lapses after this long without a request
     session_max_age: int = 8 * 3600
+    # argon2id cost of teacher passwords (argon2-cffi's defaults; tests lower them to run fast)
+    password_time_cost: int = 3
+    password_memory_kib: int = 64 * 1024
     # failed log-ins allowed within login_window_seconds, per account and per client address
     login_max_failures: int = 5
     login_max_failures_per_ip: int = 20

@@ -272,9 +272,6 @@ def find_mentions(ctx: ArticleContext, forms: list[str]) -> list[Provenance]:
     for para in ctx.paragraphs:
         for m in pattern.finditer(para.doc.text):
             before = re.search(r"(\S+)\s$", para.doc.text[max(0, m.start() - 30): m.start()])
-            named_of = re.search(r"([A-Z]\w+) of\s$", para.doc.text[max(0, m.start() - 40): m.start()])
-            if named_of and named_of.group(1).lower() not in lexicon.HONORIFICS:
-                continue  # "Thomas of Woodstock", "the Tower of London": part of another name
             if before and before.group(1)[:1].isupper() and before.group(1).lower().rstrip(".") not in lexicon.HONORIFICS \
                     and not re.search(r"[.!?:;,)]$", before.group(1)) and before.group(1).lower() not in ("the", "in", "on", "at"):
                 continue

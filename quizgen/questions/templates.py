@@ -136,7 +136,7 @@ def entity_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
             if span is None or too_long(span.sent):
                 continue
             answer, a, b = mention_text(span)
-            if not answer:
+            if not answer or inside_name(span):
                 continue
             others = same_sentence.setdefault(m.sentence, {norm(n) for x in facts.entities() for n in x.names
                                                            if x.kind == e.kind and x is not e and norm(n) in norm(m.sentence)})
@@ -175,6 +175,14 @@ def linked_places(facts: Facts, place: Entity) -> set[str]:
 
 def is_polity(name: str) -> bool:
     return name.split()[-1].lower() in lexicon.POLITY_NOUNS
+
+
+def inside_name(span: Span) -> bool:
+    """"Woodstock" in "Thomas of Woodstock", "London" in "the Tower of London": asking for it
+    would ask for a piece of another name."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].text[:1].isupper() \
+        and doc[span.start - 2].lower_ not in lexicon.HONORIFICS and doc[span.start - 2].i != doc[span.start - 2].sent.start
 
 
 def entity_wh(ctx: ArticleContext, e: Entity, span: Span) -> str | None:
