@@ -11,7 +11,7 @@ PRONOUNS = {"he", "she", "it", "they", "his", "her", "its", "their", "this", "th
             "others", "another"}
 # a reference that needs what came before it: "these measures", "the period", "such actions"
 VAGUE = re.compile(r"\b(?:these|those|such|this)\s+(?!is\b|was\b|the\b|a\b|an\b)[a-z]+|\bthe (?:period|time|former|latter|same)\b|\banother one\b")
-FORMAT_WEIGHT = {"short_answer": 0.9, "multiple_choice": 0.92, "timeline": 0.85, "matching": 0.8, "cloze": 0.7,
+FORMAT_WEIGHT = {"short_answer": 0.9, "multiple_choice": 0.95, "timeline": 0.85, "matching": 0.8, "cloze": 0.7,
                  "true_false": 0.6}
 BASE_DIFFICULTY = {"true_false": 1, "multiple_choice": 2, "cloze": 2, "matching": 2, "short_answer": 3, "timeline": 3}
 GROUNDED_TOPICS = {"date", "person", "place", "organization"}
@@ -56,7 +56,7 @@ def score(d: Draft) -> float:
         "lead": 1.0 if d.section == "Introduction" else 0.85,
     }
     if d.format == "multiple_choice":
-        f["distractors"] = 0.6 + 0.4 * d.features.get("distractors_local", 1.0 if d.topic == "date" else 0.0)
+        f["distractors"] = 0.7 + 0.3 * d.features.get("distractors_local", 1.0 if d.topic == "date" else 0.0)
     d.features.update(f)
     return round(sum(f.values()) / len(f), 3)
 
