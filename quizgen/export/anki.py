@@ -239,12 +239,13 @@ def write_collection(cursor: sqlite3.Cursor, decks: Sequence[genanki.Deck], time
     cursor.executescript(APKG_COL)
     decks_json = json.loads(cursor.execute("SELECT decks FROM col").fetchone()[0])
     models_json = json.loads(cursor.execute("SELECT models FROM col").fetchone()[0])
+    last_deck: dict[int, tuple[genanki.Model, int]] = {}  # as in genanki, a note type records the last deck using it
     for deck in decks:
         decks_json[str(deck.deck_id)] = deck.to_json()
         for note in deck.notes:
             deck.add_model(note.model)
-        # as in genanki, a note type records the last deck that uses it
-        models_json.update({str(m.model_id): m.to_json(timestamp, deck.deck_id) for m in deck.models.values()})
+        last_deck.update({m.model_id: (m, deck.deck_id) for m in deck.models.values()})
+    models_json.update({str(i): m.to_json(timestamp, did) for i, (m, did) in last_deck.items()})
     cursor.execute("UPDATE col SET decks = ?, models = ?", (json.dumps(decks_json), json.dumps(models_json)))
     id_gen = itertools.count(int(timestamp * 1000))
     for deck in decks:
