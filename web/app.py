@@ -6,15 +6,17 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
 
 from quizgen.settings import Settings
 from web import errors
 from web.db import make_engine, upgrade
 from web.routes import api, downloads, flashcards, learner, library, quiz
+from web.security import SESSION_COOKIE, csrf_protect
 from web.seed import seed_if_empty
 from web.templating import make_env
 
@@ -45,9 +47,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.jinja = make_env()
+    app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie=SESSION_COOKIE,
+                       max_age=settings.session_max_age, same_site="lax")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (library, learner, quiz, flashcards, downloads, api):
-        app.include_router(module.router)
+    # every page router refuses a state-changing request without the session's CSRF token
+    for module in (library, learner, quiz, flashcards, downloads):
+        app.include_router(module.router, dependencies=[Depends(csrf_protect)])
+    app.include_router(api.router)
     errors.install(app)
 
     @app.get("/api/docs", include_in_schema=False, name="api_docs")

@@ -13,12 +13,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from quizgen.errors import QuizgenError
 from web.learner import LearnerRequired
+from web.security import CsrfFailed
 from web.templating import is_htmx, render
 
 log = logging.getLogger("quizgen.web")
 
 TITLES = {400: "Bad request", 401: "Who are you?", 403: "Not yours", 404: "Not found", 405: "Not allowed here",
-          409: "Already done", 413: "Too large", 422: "Please check your input", 500: "Something went wrong"}
+          409: "Already done", 413: "Too large", 422: "Please check your input", 429: "Too many tries",
+          500: "Something went wrong"}
 
 
 def is_api(request: Request) -> bool:
@@ -26,10 +28,11 @@ def is_api(request: Request) -> bool:
 
 
 def error_page(request: Request, status: int, message: str, problems: list[str] | None = None,
-               headers: dict[str, str] | None = None) -> Response:
+               headers: dict[str, str] | None = None, title: str | None = None) -> Response:
     if is_api(request):
         return JSONResponse({"detail": message}, status_code=status, headers=headers)
-    context = {"status": status, "title": TITLES.get(status, "Error"), "message": message, "problems": problems or []}
+    context = {"status": status, "title": title or TITLES.get(status, "Error"), "message": message,
+               "problems": problems or []}
     return render(request, "errors/error.html", context, block="error", status_code=status, headers=headers)
 
 
@@ -67,6 +70,11 @@ async def learner_required(request: Request, exc: LearnerRequired) -> Response:
     return RedirectResponse(target, status_code=303)
 
 
+async def csrf_failed(request: Request, exc: CsrfFailed) -> Response:
+    return error_page(request, 403, "This form was not sent from this site's own page, or the page is too old. "
+                      "Go back, reload the page and try again.", title="Form expired")
+
+
 async def quizgen_error(request: Request, exc: QuizgenError) -> Response:
     return error_page(request, 400, str(exc))
 
@@ -80,5 +88,6 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(LearnerRequired, learner_required)  # type: ignore[arg-type]
+    app.add_exception_handler(CsrfFailed, csrf_failed)  # type: ignore[arg-type]
     app.add_exception_handler(QuizgenError, quizgen_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, unexpected)

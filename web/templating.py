@@ -10,6 +10,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
 from jinja2.runtime import Context
 
+from web.security import CSRF_HEADER, csrf_input, csrf_value
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTMX_VERSION = "2.0.4"
 
@@ -28,7 +30,8 @@ def percent(part: int, whole: int) -> int:
 def make_env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(url_for=url_for, percent=percent, htmx_version=HTMX_VERSION)
+    env.globals.update(url_for=url_for, percent=percent, htmx_version=HTMX_VERSION, csrf_input=csrf_input,
+                       csrf_value=csrf_value, csrf_header=CSRF_HEADER)
     return env
 
 
@@ -42,7 +45,8 @@ def render(request: Request, name: str, context: dict[str, Any], *, block: str |
     """The whole page, or only `block` of it when htmx asked for a fragment."""
     env: Environment = request.app.state.jinja
     template = env.get_template(name)
-    values = {"request": request, "learner": getattr(request.state, "learner", None), **context}
+    values = {"request": request, "learner": getattr(request.state, "learner", None),
+              "teacher": getattr(request.state, "teacher", None), **context}
     if block is not None and is_htmx(request):
         ctx = template.new_context(values)
         html = "".join(template.blocks[block](ctx))

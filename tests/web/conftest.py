@@ -14,7 +14,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session
-from webtests import Db, pg_schema, pg_server_user
+from webtests import Db, PageClient, pg_schema, pg_server_user
 
 from quizgen.settings import Settings
 from web.app import create_app
@@ -70,7 +70,7 @@ def app(settings: Settings) -> Iterator[FastAPI]:
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
     """A browser without a name yet; it does not follow redirects, so tests see them."""
-    with TestClient(app, follow_redirects=False) as c:
+    with PageClient(app, follow_redirects=False) as c:
         yield c
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
 from markupsafe import escape
-from webtests import Db
+from webtests import Db, PageClient
 
 from web import crud, flashcards
 
@@ -87,7 +87,7 @@ def test_reviews_are_per_learner(learner: TestClient, app, db: Db) -> None:
     card = current_card(learner.get(CARDS).text)
     learner.post(f"{CARDS}/{card}", data={"rating": "good"})
     assert counts(learner.get(CARDS).text) == (n - 1, 0)
-    with TestClient(app, follow_redirects=False) as other:
+    with PageClient(app, follow_redirects=False) as other:
         other.post("/learner", data={"name": "Bob"})
         assert counts(other.get(CARDS).text) == (n, 0)
 

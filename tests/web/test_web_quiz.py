@@ -6,7 +6,7 @@ import re
 
 from fastapi.testclient import TestClient
 from markupsafe import escape
-from webtests import Db, answer_form, attempt_view, start_quiz
+from webtests import Db, PageClient, answer_form, attempt_view, start_quiz
 
 from web import crud
 
@@ -199,7 +199,7 @@ def test_unknown_or_someone_elses_attempt_is_not_found(learner: TestClient, app,
         assert r.status_code == 404, path
         assert "Not found" in r.text
     assert learner.post("/attempts/999/retry").status_code == 404
-    with TestClient(app, follow_redirects=False) as other:
+    with PageClient(app, follow_redirects=False) as other:
         other.post("/learner", data={"name": "Bob"})
         assert other.get(f"/attempts/{attempt}").status_code == 404
         r = other.post(f"/attempts/{attempt}/answers", data=answer_form(db, attempt, 0, right=True))

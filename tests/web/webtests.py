@@ -1,7 +1,10 @@
-"""Helpers for the web tests: PostgreSQL schemas, a seeded database handle, answering quiz questions."""
+"""Helpers for the web tests: PostgreSQL schemas, a seeded database handle, a client that sends the CSRF
+token like the pages do, answering quiz questions."""
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +18,7 @@ from sqlmodel import Session
 from web import crud
 from web.models import Question
 from web.quiz import QuestionView, view
+from web.security import CSRF_HEADER, SESSION_COOKIE
 
 PG_HOST, PG_PORT, PG_DB = "127.0.0.1", 5432, "test"
 
@@ -45,6 +49,26 @@ def pg_schema(user: str) -> Iterator[str]:
     finally:
         with psycopg.connect(host=PG_HOST, port=PG_PORT, dbname=PG_DB, user=user, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+class PageClient(TestClient):
+    """A browser on the app's pages: like their forms and htmx, it sends the session's CSRF token with every
+    state-changing request (a plain TestClient does not, which is how the tests show the token is needed)."""
+
+    def request(self, method: str, url, **kwargs):  # type: ignore[no-untyped-def, override]
+        if method.upper() not in ("GET", "HEAD", "OPTIONS") and not str(url).startswith("/api"):
+            headers = dict(kwargs.pop("headers", None) or {})
+            if not any(k.lower() == CSRF_HEADER.lower() for k in headers):
+                headers[CSRF_HEADER] = self.csrf_token()
+            kwargs["headers"] = headers
+        return super().request(method, url, **kwargs)
+
+    def csrf_token(self) -> str:
+        """The token in the session cookie (SessionMiddleware's: base64 JSON, then timestamp and signature)."""
+        if SESSION_COOKIE not in self.cookies:
+            self.get("/join")  # any page starts a session
+        payload = self.cookies[SESSION_COOKIE].split(".", 1)[0]
+        return json.loads(base64.b64decode(payload))["csrf"]
 
 
 @dataclass
@@ -95,3 +119,4 @@ def start_quiz(client: TestClient, path: str, count: int = 50) -> int:
     r = client.post(path, data={"count": str(count)})
     assert r.status_code == 303, r.text
     return int(r.headers["location"].rsplit("/", 1)[1])
+
