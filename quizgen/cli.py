@@ -135,12 +135,21 @@ def bench(
     words: Annotated[int, typer.Option("--words", min=1, help="words in the repeated corpus")] = 200_000,
     workers: Annotated[int | None, typer.Option("--workers", min=1,
                                                 help="processes for the parallel run (default: CPUs; 1 skips it)")] = None,
-    only: Annotated[list[str] | None, typer.Option("--only", help="benchmarks to run: generation, export")] = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="benchmarks to run: generation, export, web")] = None,
+    students: Annotated[int, typer.Option("--students", min=1, help="web: students answering at once")] = 50,
+    web_workers: Annotated[int, typer.Option("--web-workers", min=1, help="web: server worker processes")] = 2,
+    seconds: Annotated[float, typer.Option("--seconds", min=0.1, help="web: how long the students answer")] = 20.0,
+    max_requests: Annotated[int, typer.Option("--max-requests", min=1,
+                                              help="web: stop after this many requests")] = 1_000_000,
+    web_db: Annotated[list[str] | None, typer.Option("--web-db", help="web: sqlite, postgresql (default both)")] = None,
 ) -> None:
-    """Measure generation and export speed against their targets."""
+    """Measure generation, export and web serving speed against their targets."""
     from quizgen.bench import Options, default_workers, run_bench, table
+    from quizgen.bench.web import DATABASES, WebOptions
 
-    results = run_bench(split_list(only), Options(words=words, workers=workers or default_workers()))
+    web = WebOptions(students=students, workers=web_workers, seconds=seconds, max_requests=max_requests,
+                     databases=tuple(split_list(web_db) or DATABASES))
+    results = run_bench(split_list(only), Options(words=words, workers=workers or default_workers(), web=web))
     if json_out:
         typer.echo(dump_json(results))
     else:
