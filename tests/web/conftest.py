@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session
-from webtests import Db, PageClient, pg_schema, pg_server_user
+from webtests import ArticleHandler, Db, PageClient, pg_schema, pg_server_user
 
 from quizgen.settings import Settings
 from web.app import create_app
@@ -80,3 +82,14 @@ def learner(client: TestClient) -> TestClient:
     r = client.post("/learner", data={"name": "Ada"})
     assert r.status_code == 303, r.text
     return client
+
+
+@pytest.fixture(scope="module")
+def article_server() -> Iterator[str]:
+    """A web server on 127.0.0.1 serving an article, a redirect, too-large and non-text answers (see ArticleHandler)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), ArticleHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()

@@ -9,7 +9,9 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler
 
+import httpx
 import psycopg
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -120,3 +122,74 @@ def start_quiz(client: TestClient, path: str, count: int = 50) -> int:
     assert r.status_code == 303, r.text
     return int(r.headers["location"].rsplit("/", 1)[1])
 
+
+# --- articles to fetch ------------------------------------------------------------------------------------
+
+ARTICLE = """Siege of Rhodes (1522)
+
+The Siege of Rhodes began on June 26, 1522, when the Ottoman army of Suleiman the Magnificent landed on the island of Rhodes. The Knights Hospitaller, led by Grand Master Philippe Villiers de L'Isle-Adam, defended the city behind strong walls.
+
+The Ottoman engineers dug mines under the walls, and the defenders lost the Tower of England in September 1522. Because supplies ran low, the knights agreed to surrender on December 20, 1522.
+
+Aftermath
+
+The surrender led to the knights leaving Rhodes for Crete and later Malta. Suleiman allowed the knights to depart with their weapons in January 1523.
+"""
+
+
+# the article as a web page, for the URL fetcher
+HTML = f"<html><head><title>Siege of Rhodes</title></head><body><h1>Siege of Rhodes (1522)</h1>" \
+       f"{''.join(f'<p>{p}</p>' for p in ARTICLE.split(chr(10) * 2)[1:3])}</body></html>"
+
+
+def refusing_transport() -> httpx.MockTransport:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise AssertionError(f"a request was sent to {request.url}")
+
+    return httpx.MockTransport(handler)
+
+
+class ArticleHandler(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+        if self.path == "/article.html":
+            self.send(200, "text/html; charset=utf-8", HTML.encode())
+        elif self.path == "/moved":
+            self.send_response(302)
+            self.send_header("Location", "/article.html")
+            self.end_headers()
+        elif self.path == "/to-private":
+            self.send_response(302)
+            self.send_header("Location", "http://10.0.0.1/article.html")
+            self.end_headers()
+        elif self.path == "/big-declared":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(6 * 1024 * 1024))
+            self.end_headers()
+            self.wfile.write(b"x" * 1024)
+        elif self.path == "/big-streamed":  # no length given: the reader must stop by itself
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            chunk = b"Siege of Rhodes. " * 4096
+            try:
+                for _ in range(6 * 1024 * 1024 // len(chunk) + 2):
+                    self.wfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+        elif self.path == "/picture.png":
+            self.send(200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+        elif self.path == "/missing":
+            self.send(404, "text/html", b"<p>no</p>")
+        else:
+            self.send(404, "text/plain", b"")
+
+    def send(self, status: int, media: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", media)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)

@@ -1,0 +1,108 @@
+"""The URL fetcher for new articles: it refuses private and loopback addresses (checked before any
+connection, on every redirect hop), connects only to the address it checked, and reads only HTML or text up to
+the size and time limits. Fetches that do connect read from a local test server, with loopback allowed."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+from webtests import HTML, refusing_transport
+
+from web.fetch import FetchRefused, check_url, fetch
+
+PRIVATE = ["http://127.0.0.1/", "http://localhost/", "http://10.0.0.1/", "http://192.168.1.1/",
+           "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/",
+           "http://172.16.5.4:8080/", "http://100.64.0.1/", "http://224.0.0.1/", "http://[fe80::1]/",
+           "http://127.1/", "http://2130706433/"]
+
+
+def no_dns(host: str, port: int) -> list[str]:
+    raise AssertionError(f"no name may be looked up in this test ({host})")
+
+
+@pytest.mark.parametrize("url", PRIVATE)
+def test_private_and_loopback_addresses_are_refused(url: str) -> None:
+    # literal addresses are never looked up; localhost and the short forms of 127.0.0.1 resolve without
+    # the network (/etc/hosts, inet_aton), and what they resolve to is refused before anything connects
+    literal = url.split("/")[2].strip("[]").rsplit(":", 1)[0] not in ("localhost", "127.1", "2130706433")
+    with pytest.raises(FetchRefused, match="only public web addresses"):
+        check_url(url, **({"resolver": no_dns} if literal else {}))
+    with pytest.raises(FetchRefused):
+        fetch(url, max_bytes=1000, timeout=1, transport=refusing_transport())
+
+
+def test_a_name_that_resolves_to_a_private_address_is_refused() -> None:
+    with pytest.raises(FetchRefused, match=r"intranet.example \(at 10.1.2.3\) is a private network address"):
+        check_url("https://intranet.example/", resolver=lambda host, port: ["93.184.216.34", "10.1.2.3"])
+    target = check_url("https://news.example:8443/a?b=1", resolver=lambda host, port: ["93.184.216.34"])
+    assert (target.host, target.port, target.address) == ("news.example", 8443, "93.184.216.34")
+
+
+@pytest.mark.parametrize("url, message", [
+    ("ftp://example.org/article.txt", "Only http:// and https://"), ("file:///etc/passwd", "Only http:// and https://"),
+    ("javascript:alert(1)", "Only http:// and https://"), ("http://user:pw@example.org/", "user name or password"),
+    ("http:///nohost", "names no host"), ("", "Give the address"), ("http://example.org:99999/", "not a web address"),
+])
+def test_other_bad_urls_are_refused(url: str, message: str) -> None:
+    with pytest.raises(FetchRefused, match=re.escape(message)):
+        check_url(url, resolver=no_dns)
+
+
+def test_the_pinned_request_goes_to_the_checked_address_with_the_host_named() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path == "/start":
+            return httpx.Response(302, headers={"Location": "https://other.example/next"})
+        return httpx.Response(200, headers={"Content-Type": "text/html; charset=utf-8"}, content=HTML.encode())
+
+    addresses = {"news.example": ["93.184.216.34"], "other.example": ["151.101.1.1"]}
+    fetched = fetch("https://news.example/start", max_bytes=100_000, timeout=5,
+                    resolver=lambda host, port: addresses[host], transport=httpx.MockTransport(handler))
+    assert [str(r.url) for r in seen] == ["https://93.184.216.34/start", "https://151.101.1.1/next"]
+    assert [r.headers["Host"] for r in seen] == ["news.example", "other.example"]
+    assert [r.extensions["sni_hostname"] for r in seen] == ["news.example", "other.example"]
+    assert fetched.url == "https://other.example/next" and fetched.input_format == "html"
+
+
+def test_a_redirect_to_a_private_address_is_refused_before_following_it() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(301, headers={"Location": "http://169.254.169.254/latest/meta-data/"})
+
+    with pytest.raises(FetchRefused, match="169.254.169.254 is a link-local address"):
+        fetch("http://news.example/", max_bytes=1000, timeout=5, resolver=lambda host, port: ["93.184.216.34"],
+              transport=httpx.MockTransport(handler))
+    assert seen == ["http://93.184.216.34/"]
+
+
+# --- fetches that connect, to the local article server (conftest.article_server) ---------------------
+
+
+def local_fetch(url: str) -> object:
+    return fetch(url, max_bytes=5 * 1024 * 1024, timeout=10, allow_loopback=True)
+
+
+def test_fetching_from_the_local_server_with_loopback_allowed(article_server: str) -> None:
+    fetched = local_fetch(f"{article_server}/moved")
+    assert fetched.url == f"{article_server}/article.html"  # type: ignore[attr-defined]
+    assert "Suleiman the Magnificent" in fetched.content  # type: ignore[attr-defined]
+    # loopback is all the setting allows: a redirect from there to a private network is still refused
+    with pytest.raises(FetchRefused, match="10.0.0.1 is a private network address"):
+        local_fetch(f"{article_server}/to-private")
+    with pytest.raises(FetchRefused, match="loopback"):
+        fetch(f"{article_server}/article.html", max_bytes=1000, timeout=5)
+
+
+@pytest.mark.parametrize("path, message", [
+    ("/big-declared", "larger than 5 MB"), ("/big-streamed", "larger than 5 MB"),
+    ("/picture.png", "gives image/png, not a web page or text"), ("/missing", "answered 404"),
+])
+def test_too_large_and_non_text_responses_are_refused(article_server: str, path: str, message: str) -> None:
+    with pytest.raises(FetchRefused, match=re.escape(message)):
+        local_fetch(f"{article_server}{path}")
