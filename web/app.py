@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from argon2 import PasswordHasher
 from fastapi import Depends, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
@@ -15,7 +16,8 @@ from starlette.middleware.sessions import SessionMiddleware
 from quizgen.settings import Settings
 from web import errors
 from web.db import make_engine, upgrade
-from web.routes import api, downloads, flashcards, learner, library, quiz
+from web.jobs import Analyses
+from web.routes import api, classroom, downloads, editor, flashcards, learner, library, quiz, results, teacher
 from web.security import SESSION_COOKIE, csrf_protect
 from web.seed import seed_if_empty
 from web.templating import make_env
@@ -47,11 +49,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.jinja = make_env()
+    # argon2id; a stored hash made with other costs is redone at the next log-in
+    app.state.hasher = PasswordHasher(time_cost=settings.password_time_cost, memory_cost=settings.password_memory_kib)
+    app.state.analyses = Analyses()
+    app.state.fetch_transport = None  # tests put an httpx transport here to see that nothing is sent
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie=SESSION_COOKIE,
                        max_age=settings.session_max_age, same_site="lax")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # every page router refuses a state-changing request without the session's CSRF token
-    for module in (library, learner, quiz, flashcards, downloads):
+    for module in (library, learner, quiz, flashcards, downloads, teacher, editor, results, classroom):
         app.include_router(module.router, dependencies=[Depends(csrf_protect)])
     app.include_router(api.router)
     errors.install(app)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import case, delete, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -17,11 +17,18 @@ from web.models import (
     ArticleFact,
     Attempt,
     CardState,
+    ClassAnswer,
+    ClassAttempt,
+    ClassSet,
     Deck,
     Learner,
+    LoginFailure,
     Question,
     QuestionSet,
     ReviewLog,
+    SetArticle,
+    SetQuestion,
+    Teacher,
     utcnow,
 )
 
@@ -304,3 +311,314 @@ def save_review(
 def count_reviews(*, session: Session, learner_id: int) -> int:
     query = select(func.count(col(ReviewLog.id))).where(ReviewLog.learner_id == learner_id)
     return session.exec(query).one()
+
+
+# --- teachers -----------------------------------------------------------------------------------
+
+
+def create_teacher(*, session: Session, email: str, name: str, password_hash: str) -> Teacher | None:
+    """A new account, or None when the e-mail address already has one."""
+    teacher = Teacher(email=email, name=name, password_hash=password_hash)
+    session.add(teacher)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return None
+    session.refresh(teacher)
+    return teacher
+
+
+def get_teacher(*, session: Session, teacher_id: int) -> Teacher | None:
+    return session.get(Teacher, teacher_id)
+
+
+def get_teacher_by_email(*, session: Session, email: str) -> Teacher | None:
+    return session.exec(select(Teacher).where(Teacher.email == email)).first()
+
+
+def update_password_hash(*, session: Session, teacher: Teacher, password_hash: str) -> None:
+    teacher.password_hash = password_hash
+    session.add(teacher)
+    session.commit()
+
+
+@dataclass(frozen=True)
+class FailureCounts:
+    by_account: int
+    by_ip: int
+    account_oldest: datetime | None
+    ip_oldest: datetime | None
+
+
+def count_login_failures(*, session: Session, account: str, ip: str, since: datetime) -> FailureCounts:
+    """Failed log-ins since `since` for this account and from this address, with the oldest of each."""
+    def counted(where: Any) -> tuple[int, datetime | None]:
+        query = select(func.count(col(LoginFailure.id)), func.min(LoginFailure.at)).where(where, LoginFailure.at >= since)
+        n, oldest = session.exec(query).one()
+        return n, oldest
+
+    by_account, account_oldest = counted(LoginFailure.account == account)
+    by_ip, ip_oldest = counted(LoginFailure.ip == ip)
+    return FailureCounts(by_account, by_ip, account_oldest, ip_oldest)
+
+
+def record_login_failure(*, session: Session, account: str, ip: str, forget_before: datetime) -> None:
+    """Count one failure; failures older than the window are dropped on the way."""
+    session.exec(delete(LoginFailure).where(col(LoginFailure.at) < forget_before))  # type: ignore[call-overload]
+    session.add(LoginFailure(account=account, ip=ip))
+    session.commit()
+
+
+def clear_login_failures(*, session: Session, account: str) -> None:
+    session.exec(delete(LoginFailure).where(col(LoginFailure.account) == account))  # type: ignore[call-overload]
+    session.commit()
+
+
+# --- class sets ---------------------------------------------------------------------------------
+
+
+def create_class_set(*, session: Session, class_set: ClassSet, articles: Sequence[SetArticle]) -> ClassSet:
+    """A new set with its articles (their ids are filled in)."""
+    session.add(class_set)
+    session.flush()
+    for position, article in enumerate(articles):
+        article.set_id, article.position = class_set.id, position  # type: ignore[assignment]
+    session.add_all(articles)
+    session.commit()
+    session.refresh(class_set)
+    for article in articles:
+        session.refresh(article)
+    return class_set
+
+
+def add_set_questions(*, session: Session, questions: Sequence[SetQuestion]) -> None:
+    session.add_all(questions)
+    session.commit()
+
+
+def get_class_set(*, session: Session, set_id: int) -> ClassSet | None:
+    return session.get(ClassSet, set_id)
+
+
+def get_class_set_by_code(*, session: Session, code: str) -> ClassSet | None:
+    return session.exec(select(ClassSet).where(ClassSet.join_code == code)).first()
+
+
+def save_class_set(*, session: Session, class_set: ClassSet) -> ClassSet:
+    class_set.updated_at = utcnow()
+    session.add(class_set)
+    session.commit()
+    session.refresh(class_set)
+    return class_set
+
+
+def set_progress(*, session: Session, set_id: int, step: str, done: int, total: int) -> None:
+    """What a background build is doing, for the progress page."""
+    session.exec(update(ClassSet).where(col(ClassSet.id) == set_id).values(  # type: ignore[call-overload]
+        progress_step=step[:300], progress_done=done, progress_total=total, updated_at=utcnow()))
+    session.commit()
+
+
+def delete_class_set(*, session: Session, class_set: ClassSet) -> None:
+    session.delete(class_set)
+    session.commit()
+
+
+@dataclass(frozen=True)
+class SetSummary:
+    class_set: ClassSet
+    approved: int
+    rejected: int
+    pending: int
+    students: int
+
+
+def list_class_sets(*, session: Session, teacher_id: int) -> list[SetSummary]:
+    """A teacher's sets, newest first, with how many questions are in each state and how many students took it."""
+    sets = list(session.exec(select(ClassSet).where(ClassSet.teacher_id == teacher_id)
+                             .order_by(col(ClassSet.created_at).desc(), col(ClassSet.id).desc())))
+    ids = [s.id for s in sets]
+    states: dict[tuple[int, str], int] = {}
+    takers: dict[int, int] = {}
+    if ids:
+        query = (select(SetQuestion.set_id, SetQuestion.status, func.count(col(SetQuestion.id)))
+                 .where(col(SetQuestion.set_id).in_(ids)).group_by(SetQuestion.set_id, SetQuestion.status))
+        states = {(set_id, status): n for set_id, status, n in session.exec(query)}
+        query2 = (select(ClassAttempt.set_id, func.count(func.distinct(ClassAttempt.learner_id)))
+                  .where(col(ClassAttempt.set_id).in_(ids)).group_by(ClassAttempt.set_id))
+        takers = dict(session.exec(query2).all())
+    return [SetSummary(s, states.get((s.id, "approved"), 0), states.get((s.id, "rejected"), 0),  # type: ignore[arg-type]
+                       states.get((s.id, "pending"), 0), takers.get(s.id, 0)) for s in sets]  # type: ignore[arg-type]
+
+
+def code_in_use(*, session: Session, code: str) -> bool:
+    return session.exec(select(ClassSet.id).where(ClassSet.join_code == code)).first() is not None
+
+
+def list_set_articles(*, session: Session, set_id: int) -> list[SetArticle]:
+    query = select(SetArticle).where(SetArticle.set_id == set_id).order_by(SetArticle.position, SetArticle.id)
+    return list(session.exec(query))
+
+
+def get_set_article(*, session: Session, set_id: int, article_id: int) -> SetArticle | None:
+    article = session.get(SetArticle, article_id)
+    return article if article is not None and article.set_id == set_id else None
+
+
+def list_set_questions(
+    *,
+    session: Session,
+    set_id: int,
+    formats: Iterable[str] | None = None,
+    topics: Iterable[str] | None = None,
+    sections: Iterable[str] | None = None,
+    difficulties: Iterable[int] | None = None,
+    min_score: float | None = None,
+    statuses: Iterable[str] | None = None,
+) -> list[SetQuestion]:
+    """A set's questions in the teacher's order, narrowed by any filter given."""
+    query = select(SetQuestion).where(SetQuestion.set_id == set_id).order_by(SetQuestion.position, SetQuestion.id)
+    if formats:
+        query = query.where(col(SetQuestion.format).in_(list(formats)))
+    if topics:
+        query = query.where(col(SetQuestion.topic).in_(list(topics)))
+    if sections:
+        query = query.where(col(SetQuestion.source_section).in_(list(sections)))
+    if difficulties:
+        query = query.where(col(SetQuestion.difficulty).in_(list(difficulties)))
+    if min_score is not None:
+        query = query.where(SetQuestion.score >= min_score)
+    if statuses:
+        query = query.where(col(SetQuestion.status).in_(list(statuses)))
+    return list(session.exec(query))
+
+
+def get_set_question(*, session: Session, set_id: int, question_id: int) -> SetQuestion | None:
+    question = session.get(SetQuestion, question_id)
+    return question if question is not None and question.set_id == set_id else None
+
+
+def get_set_questions(*, session: Session, ids: Iterable[int]) -> dict[int, SetQuestion]:
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    return {q.id: q for q in session.exec(select(SetQuestion).where(col(SetQuestion.id).in_(wanted)))  # type: ignore[misc]
+            if q.id is not None}
+
+
+def save_set_question(*, session: Session, question: SetQuestion) -> SetQuestion:
+    session.add(question)
+    session.commit()
+    session.refresh(question)
+    return question
+
+
+def set_question_status(*, session: Session, set_id: int, ids: Iterable[int], status: str) -> int:
+    """Approve or reject several questions of one set at once; returns how many changed."""
+    wanted = list(ids)
+    if not wanted:
+        return 0
+    result = session.exec(update(SetQuestion)  # type: ignore[call-overload]
+                          .where(col(SetQuestion.set_id) == set_id, col(SetQuestion.id).in_(wanted))
+                          .values(status=status))
+    session.commit()
+    return result.rowcount or 0
+
+
+def move_set_question(*, session: Session, set_id: int, question_id: int, offset: int) -> bool:
+    """Move a question `offset` places in the set's order (negative: earlier); False at either end."""
+    order = list(session.exec(select(SetQuestion).where(SetQuestion.set_id == set_id)
+                              .order_by(SetQuestion.position, SetQuestion.id)))
+    index = next((i for i, q in enumerate(order) if q.id == question_id), None)
+    if index is None:
+        return False
+    target = min(max(index + offset, 0), len(order) - 1)
+    if target == index:
+        return False
+    order.insert(target, order.pop(index))
+    for position, q in enumerate(order):
+        if q.position != position:
+            q.position = position
+            session.add(q)
+    session.commit()
+    return True
+
+
+def next_position(*, session: Session, set_id: int) -> int:
+    top = session.exec(select(func.max(SetQuestion.position)).where(SetQuestion.set_id == set_id)).one()
+    return 0 if top is None else top + 1
+
+
+# --- class attempts -----------------------------------------------------------------------------
+
+
+def create_class_attempt(*, session: Session, set_id: int, learner_id: int, name: str,
+                         question_ids: Sequence[int]) -> ClassAttempt:
+    attempt = ClassAttempt(set_id=set_id, learner_id=learner_id, name=name, question_ids=list(question_ids))
+    session.add(attempt)
+    session.commit()
+    session.refresh(attempt)
+    return attempt
+
+
+def get_class_attempt(*, session: Session, attempt_id: int) -> ClassAttempt | None:
+    return session.get(ClassAttempt, attempt_id)
+
+
+def list_learner_class_attempts(*, session: Session, set_id: int, learner_id: int) -> list[ClassAttempt]:
+    """A student's attempts at a set, oldest first."""
+    query = (select(ClassAttempt).where(ClassAttempt.set_id == set_id, ClassAttempt.learner_id == learner_id)
+             .order_by(ClassAttempt.started_at, ClassAttempt.id))
+    return list(session.exec(query))
+
+
+def list_class_answers(*, session: Session, attempt_id: int) -> list[ClassAnswer]:
+    query = select(ClassAnswer).where(ClassAnswer.attempt_id == attempt_id).order_by(ClassAnswer.position)
+    return list(session.exec(query))
+
+
+def record_class_answer(*, session: Session, attempt: ClassAttempt, position: int, question_id: int, response: Any,
+                        correct: bool) -> ClassAnswer:
+    """Store a student's answer; the first answer to a position stands (a repeated post gets it back)."""
+    answer = ClassAnswer(attempt_id=attempt.id, question_id=question_id, position=position, response=response,
+                         correct=correct)
+    session.add(answer)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        existing = session.exec(select(ClassAnswer).where(ClassAnswer.attempt_id == attempt.id,
+                                                          ClassAnswer.position == position)).first()
+        assert existing is not None
+        return existing
+    answers = list_class_answers(session=session, attempt_id=attempt.id)  # type: ignore[arg-type]
+    attempt.correct = sum(a.correct for a in answers)
+    if len(answers) >= len(attempt.question_ids):
+        attempt.finished_at = utcnow()
+    session.add(attempt)
+    session.commit()
+    session.refresh(answer)
+    session.refresh(attempt)
+    return answer
+
+
+def list_class_attempts(*, session: Session, set_id: int) -> list[ClassAttempt]:
+    query = select(ClassAttempt).where(ClassAttempt.set_id == set_id).order_by(ClassAttempt.started_at, ClassAttempt.id)
+    return list(session.exec(query))
+
+
+def list_set_answers(*, session: Session, set_id: int) -> list[ClassAnswer]:
+    """Every answer given to a set, for the results page and its CSV."""
+    query = (select(ClassAnswer).join(ClassAttempt, col(ClassAnswer.attempt_id) == ClassAttempt.id)
+             .where(ClassAttempt.set_id == set_id).order_by(ClassAnswer.attempt_id, ClassAnswer.position))
+    return list(session.exec(query))
+
+
+def question_results(*, session: Session, set_id: int) -> dict[int, tuple[int, int]]:
+    """Per question of a set: (answers given, answers right)."""
+    right = func.sum(case((col(ClassAnswer.correct), 1), else_=0))
+    query = (select(ClassAnswer.question_id, func.count(col(ClassAnswer.id)), right)
+             .join(ClassAttempt, col(ClassAnswer.attempt_id) == ClassAttempt.id)
+             .where(ClassAttempt.set_id == set_id).group_by(ClassAnswer.question_id))
+    return {qid: (n, int(r or 0)) for qid, n, r in session.exec(query)}

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from quizgen.errors import QuizgenError
 from web.learner import LearnerRequired
 from web.security import CsrfFailed
+from web.teachers import TeacherRequired
 from web.templating import is_htmx, render
 
 log = logging.getLogger("quizgen.web")
@@ -75,6 +76,17 @@ async def csrf_failed(request: Request, exc: CsrfFailed) -> Response:
                       "Go back, reload the page and try again.", title="Form expired")
 
 
+async def teacher_required(request: Request, exc: TeacherRequired) -> Response:
+    target = str(request.app.url_path_for("login_form"))
+    if exc.next_path is None:
+        return error_page(request, 403, "Only a teacher who is logged in can do this. Log in with your teacher "
+                          "account first.", title="Teachers only")
+    target += "?next=" + quote(exc.next_path, safe="/")
+    if is_htmx(request):
+        return Response(status_code=204, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
+
+
 async def quizgen_error(request: Request, exc: QuizgenError) -> Response:
     return error_page(request, 400, str(exc))
 
@@ -89,5 +101,6 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(LearnerRequired, learner_required)  # type: ignore[arg-type]
     app.add_exception_handler(CsrfFailed, csrf_failed)  # type: ignore[arg-type]
+    app.add_exception_handler(TeacherRequired, teacher_required)  # type: ignore[arg-type]
     app.add_exception_handler(QuizgenError, quizgen_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, unexpected)

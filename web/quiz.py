@@ -79,10 +79,14 @@ class QuestionView:
     rights: list[str] = field(default_factory=list)  # matching, shuffled
 
 
-def view(question: Question, *, seed: str) -> QuestionView:
+def view(question: Question, *, seed: str, shuffle_choices: bool = False) -> QuestionView:
+    """What the learner is shown; `shuffle_choices` also mixes a multiple-choice question's options (per seed)."""
     base = {"id": question.id, "format": question.format, "topic": question.topic, "prompt": question.prompt}
     if question.format in CHOICE_FORMATS:
-        return QuestionView(**base, options=options(question))
+        shown = options(question)
+        if shuffle_choices and question.format == "multiple_choice":
+            random.Random(seed).shuffle(shown)
+        return QuestionView(**base, options=shown)
     if question.format == "timeline":
         return QuestionView(**base, events=_shuffled([str(e) for e in question.answer], seed))
     if question.format == "matching":

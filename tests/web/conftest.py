@@ -59,7 +59,9 @@ def db(request: pytest.FixtureRequest, seeded_sqlite: Path, deck_build: DeckBuil
 def settings(db: Db, tmp_path: Path) -> Settings:
     empty = tmp_path / "no-decks"
     empty.mkdir()
-    return Settings(database_url=db.url, decks_dir=empty, secret_key="test-secret")
+    # cheap argon2 costs: the tests hash and check many passwords (the defaults take half a second each)
+    return Settings(database_url=db.url, decks_dir=empty, secret_key="test-secret", password_time_cost=1,
+                    password_memory_kib=1024)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler
 
 import httpx
 import psycopg
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -23,6 +24,8 @@ from web.quiz import QuestionView, view
 from web.security import CSRF_HEADER, SESSION_COOKIE
 
 PG_HOST, PG_PORT, PG_DB = "127.0.0.1", 5432, "test"
+# for checks that do not depend on the database (input checking, pages): once, on SQLite
+sqlite_only = pytest.mark.parametrize("db", ["sqlite"], indirect=True)
 
 
 def pg_server_user() -> str | None:
@@ -123,8 +126,9 @@ def start_quiz(client: TestClient, path: str, count: int = 50) -> int:
     return int(r.headers["location"].rsplit("/", 1)[1])
 
 
-# --- articles to fetch ------------------------------------------------------------------------------------
+# --- teachers ------------------------------------------------------------------------------------
 
+PASSWORD = "correct horse battery"
 ARTICLE = """Siege of Rhodes (1522)
 
 The Siege of Rhodes began on June 26, 1522, when the Ottoman army of Suleiman the Magnificent landed on the island of Rhodes. The Knights Hospitaller, led by Grand Master Philippe Villiers de L'Isle-Adam, defended the city behind strong walls.
@@ -193,3 +197,77 @@ class ArticleHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+def sign_up(client: TestClient, email: str = "teacher@school.org", name: str = "Ms Teach") -> TestClient:
+    r = client.post("/teach/signup", data={"email": email, "name": name, "password": PASSWORD})
+    assert r.status_code == 303, r.text
+    return client
+
+
+def set_from_deck(client: TestClient) -> int:
+    r = client.post("/teach/sets/from-deck", data={"deck": "kirov-assassination"})
+    assert r.status_code == 303, r.text
+    return int(r.headers["location"].rsplit("/", 1)[1])
+
+
+def set_questions(db: Db, set_id: int, **filters: object) -> list:
+    with db.session() as session:
+        questions = crud.list_set_questions(session=session, set_id=set_id, **filters)  # type: ignore[arg-type]
+        for q in questions:
+            session.expunge(q)
+    return questions
+
+
+def wait_until_built(client: TestClient, set_id: int, timeout: float = 90) -> str:
+    """Poll the progress fragment as the page does, until it sends the editor; returns the final status."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        r = client.get(f"/teach/sets/{set_id}/progress", headers={"HX-Request": "true"})
+        if r.status_code == 204:
+            assert r.headers["HX-Redirect"] == f"/teach/sets/{set_id}"
+            return "ready"
+        assert r.status_code == 200, r.text
+        if "Try again" in r.text:
+            return "failed"
+        time.sleep(0.2)
+    raise AssertionError("the set was not built in time")
+
+
+def edit_form(question: object, **changes: str) -> dict[str, str]:
+    """The editor's form for a question, as the edit page fills it in, with some fields changed."""
+    from web.sets import form_values
+
+    values = form_values(question)  # type: ignore[arg-type]
+    values.update(changes)
+    return values
+
+
+def class_answer_form(db: Db, attempt_id: int, position: int, *, right: bool) -> dict[str, str]:
+    """Form fields that answer a class quiz's question right, or wrong."""
+    from web import classroom
+    from web.models import Learner
+
+    with db.session() as session:
+        attempt = crud.get_class_attempt(session=session, attempt_id=attempt_id)
+        assert attempt is not None
+        learner = session.get(Learner, attempt.learner_id)
+        _, state = classroom.progress(session, learner, attempt_id)  # type: ignore[arg-type]
+        question, shown = state.question_at(position), state.view_at(position)
+    form = {"position": str(position)}
+    if question.format in ("multiple_choice", "true_false"):
+        form["choice"] = question.answer if right else next(o for o in shown.options if o != question.answer)
+    elif question.format == "timeline":
+        order = list(question.answer) if right else list(reversed(question.answer))
+        form.update({f"position-{i}": str(order.index(e) + 1) for i, e in enumerate(shown.events)})
+    elif question.format == "matching":
+        pairs = dict(map(tuple, question.answer))
+        rights = [pairs[left] for left in shown.lefts]
+        if not right:
+            rights = rights[1:] + rights[:1]
+        form.update({f"match-{i}": r for i, r in enumerate(rights)})
+    else:
+        form["text"] = question.answer if right else "certainly not this"
+    return form

@@ -1,0 +1,81 @@
+"""A published set taken by a student: the same machinery as the library quiz (web.attempts: progress,
+answering in order, checking on the server, resuming), with the teacher's options."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from fastapi import HTTPException
+from sqlmodel import Session
+
+from web import crud
+from web.attempts import Progress
+from web.models import ClassAttempt, ClassSet, Learner
+from web.quiz import QuestionView, is_correct, view
+
+
+class CannotStart(ValueError):
+    """The student cannot start (no questions, no attempts left); the message says why."""
+
+
+class ClassProgress(Progress):
+    """An attempt at a set; its options decide whether choices are mixed."""
+
+    shuffle_choices: bool = False
+
+    def view_at(self, position: int) -> QuestionView:
+        question = self.question_at(position)
+        return view(question, seed=f"class:{self.attempt.id}:{question.id}",  # type: ignore[arg-type]
+                    shuffle_choices=self.shuffle_choices)
+
+
+def attempts_left(class_set: ClassSet, used: int) -> int | None:
+    """None when there is no limit."""
+    return None if class_set.attempts_allowed == 0 else max(0, class_set.attempts_allowed - used)
+
+
+def open_attempt(attempts: list[ClassAttempt]) -> ClassAttempt | None:
+    return next((a for a in reversed(attempts) if a.finished_at is None), None)
+
+
+def start(session: Session, class_set: ClassSet, learner: Learner, name: str) -> ClassAttempt:
+    """The student's unfinished attempt, or a new one drawn from the approved questions."""
+    mine = crud.list_learner_class_attempts(session=session, set_id=class_set.id, learner_id=learner.id)  # type: ignore[arg-type]
+    current = open_attempt(mine)
+    if current is not None:
+        return current
+    if not class_set.published:
+        raise CannotStart("This quiz is closed: your teacher is not taking answers to it now.")
+    if attempts_left(class_set, len(mine)) == 0:
+        raise CannotStart(f"You have used all {class_set.attempts_allowed} attempt"
+                          f"{'s' if class_set.attempts_allowed != 1 else ''} at this quiz.")
+    approved = crud.list_set_questions(session=session, set_id=class_set.id, statuses=["approved"])  # type: ignore[arg-type]
+    if not approved:
+        raise CannotStart("This quiz has no questions yet.")
+    count = min(class_set.question_count or len(approved), len(approved))
+    chosen = random.sample(approved, count)
+    if not class_set.shuffle_questions:
+        chosen.sort(key=lambda q: (q.position, q.id))
+    return crud.create_class_attempt(session=session, set_id=class_set.id, learner_id=learner.id,  # type: ignore[arg-type]
+                                     name=name, question_ids=[q.id for q in chosen])  # type: ignore[misc]
+
+
+def progress(session: Session, learner: Learner, attempt_id: int) -> tuple[ClassSet, ClassProgress]:
+    """A student's own attempt with its answers; 404 for anyone else's."""
+    attempt = crud.get_class_attempt(session=session, attempt_id=attempt_id)
+    if attempt is None or attempt.learner_id != learner.id:
+        raise HTTPException(404, f"There is no class quiz number {attempt_id} of yours.")
+    class_set = crud.get_class_set(session=session, set_id=attempt.set_id)
+    assert class_set is not None
+    answers = crud.list_class_answers(session=session, attempt_id=attempt_id)
+    questions = crud.get_set_questions(session=session, ids=attempt.question_ids)
+    state = ClassProgress(attempt, answers, questions)  # type: ignore[arg-type]
+    state.shuffle_choices = class_set.shuffle_choices
+    return class_set, state
+
+
+def record(session: Session, state: ClassProgress, position: int, response: Any) -> None:
+    question = state.question_at(position)
+    crud.record_class_answer(session=session, attempt=state.attempt, position=position,  # type: ignore[arg-type]
+                             question_id=question.id, response=response, correct=is_correct(question, response))  # type: ignore[arg-type]

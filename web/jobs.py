@@ -1,0 +1,162 @@
+"""Work that needs the language model: generating a new set's questions (in a background thread that writes
+its progress to the database, which the page polls), and new wrong answers for one question.
+
+The spaCy pipeline is shared, so one lock (made by create_app) lets one article be parsed at a time.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from quizgen import models as qm
+from quizgen.errors import QuizgenError
+from web import crud, setfile, sets
+from web.models import ClassSet, SetArticle, SetQuestion, utcnow
+
+log = logging.getLogger("quizgen.web")
+
+STALE_AFTER = timedelta(minutes=10)  # a build that has not reported for this long died with its process
+CACHE_SIZE = 8
+# the kind of value a multiple-choice answer is, by topic, for quizgen's wrong-answer strategies
+KINDS = {"date": "date", "person": "person", "definition": "person", "place": "place",
+         "organization": "organization", "cause": "cause", "effect": "effect", "related": "related"}
+
+Analysis = tuple[Any, qm.Facts]  # (quizgen.extract.context.ArticleContext, Facts)
+
+
+class Analyses:
+    """Parsed articles, kept for a while: regenerating wrong answers again and again parses only once."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()  # one spaCy pipeline per process: one parse at a time
+        self._cache: OrderedDict[str, Analysis] = OrderedDict()
+
+    def of(self, article: qm.Article) -> Analysis:
+        from quizgen.extract import analyze
+
+        key = json.dumps(article.to_dict(), sort_keys=True)
+        with self.lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+            result = analyze([article])[0]
+            self._cache[key] = result
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+            return result
+
+
+def is_stale(class_set: ClassSet) -> bool:
+    return class_set.status == "building" and utcnow() - class_set.updated_at > STALE_AFTER
+
+
+def start_build(engine: Engine, analyses: Analyses, set_id: int) -> threading.Thread:
+    """Generate a set's questions in the background; the set says how far it got."""
+    thread = threading.Thread(target=build, args=(engine, analyses, set_id), name=f"quizgen-build-{set_id}",
+                              daemon=True)
+    thread.start()
+    return thread
+
+
+def build(engine: Engine, analyses: Analyses, set_id: int) -> None:
+    try:
+        _build(engine, analyses, set_id)
+    except QuizgenError as exc:
+        _fail(engine, set_id, str(exc))
+    except Exception:
+        log.exception("generating the questions of set %s failed", set_id)
+        _fail(engine, set_id, "Something went wrong while generating the questions. Please try again.")
+
+
+def _fail(engine: Engine, set_id: int, message: str) -> None:
+    with Session(engine) as session:
+        class_set = crud.get_class_set(session=session, set_id=set_id)
+        if class_set is not None:
+            class_set.status, class_set.error = "failed", message
+            crud.save_class_set(session=session, class_set=class_set)
+
+
+def _build(engine: Engine, analyses: Analyses, set_id: int) -> None:
+    from quizgen.nlp import get_nlp
+    from quizgen.questions import generate_sets
+
+    with Session(engine) as session:
+        rows = crud.list_set_articles(session=session, set_id=set_id)
+        articles = [sets.quizgen_article(a) for a in rows]
+        total = len(articles) + 3
+
+        def step(what: str, done: int) -> None:
+            crud.set_progress(session=session, set_id=set_id, step=what, done=done, total=total)
+
+        step("Loading the language model", 1)
+        with analyses.lock:
+            get_nlp()
+        parsed: list[Analysis] = []
+        for i, article in enumerate(articles):
+            step(f"Finding dates, people, places and causes in “{article.title}”", 2 + i)
+            parsed.append(analyses.of(article))
+        step("Writing questions and wrong answers", total - 1)
+        generated = generate_sets(parsed)
+        questions: list[SetQuestion] = []
+        for row, qset in zip(rows, generated, strict=True):
+            questions += [sets.generated_question(q, set_id=set_id, article_id=row.id, position=len(questions) + i)  # type: ignore[arg-type]
+                          for i, q in enumerate(qset.questions)]
+        finish(session, set_id, rows, questions)
+
+
+def finish(session: Session, set_id: int, articles: Sequence[SetArticle], questions: list[SetQuestion]) -> ClassSet:
+    """Save a set's questions, with an imported file's customisations applied, and mark it ready."""
+    class_set = crud.get_class_set(session=session, set_id=set_id)
+    assert class_set is not None
+    notes: list[str] = []
+    if class_set.pending:
+        questions, notes = setfile.customise(questions, class_set.pending, articles, set_id)
+    if not questions:
+        raise QuizgenError("No questions could be made from this article: it needs dated events, people or "
+                           "places in full sentences.")
+    crud.add_set_questions(session=session, questions=questions)
+    class_set.status, class_set.pending, class_set.notice = "ready", None, " ".join(notes)
+    class_set.progress_step, class_set.progress_done = "done", class_set.progress_total
+    return crud.save_class_set(session=session, class_set=class_set)
+
+
+# --- new wrong answers for one multiple-choice question ------------------------------------------
+
+
+def new_wrong_answers(session: Session, analyses: Analyses, question: SetQuestion, *, seed: str) -> list[str]:
+    """The question's options with three other wrong answers, drawn by quizgen's distractor strategies from
+    the set's articles, their deck and the bundled lists; SetProblem when there are not enough."""
+    from quizgen.questions.distractors import Pool, choose
+    from quizgen.questions.draft import Draft, norm
+
+    if question.format != "multiple_choice" or not isinstance(question.answer, str):
+        raise sets.SetProblem("Only multiple-choice questions have wrong answers to regenerate.")
+    rows = crud.list_set_articles(session=session, set_id=question.set_id)
+    parsed = [analyses.of(sets.quizgen_article(a)) for a in rows]
+    facts = [f for _, f in parsed]
+    mine = next((f for row, f in zip(rows, facts, strict=True) if row.id == question.set_article_id), facts[0])
+    draft = Draft(template="teacher", format="multiple_choice", topic=question.topic, prompt=question.prompt,
+                  answer=question.answer, sentence=question.source_sentence, section=question.source_section,
+                  key=question.uid, kind=KINDS.get(question.topic, question.topic))
+    candidates = choose(draft, Pool.of(mine, facts), n=30)
+    current = {norm(c) for c in question.choices if c != question.answer}
+    fresh = [c for c in candidates if norm(c) not in current]
+    if len(candidates) < 3:
+        raise sets.SetProblem("The article and its deck do not hold enough other values of this kind to make "
+                              "new wrong answers; edit them by hand instead.")
+    rng = random.Random(seed)
+    wrong = rng.sample(fresh, 3) if len(fresh) >= 3 else fresh + rng.sample(
+        [c for c in candidates if c not in fresh], 3 - len(fresh))
+    options = [question.answer, *wrong]
+    rng.shuffle(options)
+    return options

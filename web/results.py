@@ -1,0 +1,173 @@
+"""A published set's results: each student's score and time, each question's share of right answers, the
+bar charts that draw them (geometry only; the template writes the SVG), and the CSV download."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from web import crud
+from web.models import ClassAttempt, ClassSet, SetQuestion
+from web.templating import percent
+
+# characters that make a spreadsheet read a cell as a formula
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class StudentRow:
+    attempt: ClassAttempt
+    number: int  # this student's 1st, 2nd ... attempt
+    answered: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return percent(self.attempt.correct, self.total)
+
+    @property
+    def finished(self) -> bool:
+        return self.attempt.finished_at is not None
+
+    @property
+    def seconds(self) -> int | None:
+        if self.attempt.finished_at is None:
+            return None
+        return max(0, round((self.attempt.finished_at - self.attempt.started_at).total_seconds()))
+
+    @property
+    def time(self) -> str:
+        s = self.seconds
+        if s is None:
+            return "in progress"
+        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    number: int
+    question: SetQuestion
+    answered: int
+    right: int
+
+    @property
+    def percent(self) -> int | None:
+        return percent(self.right, self.answered) if self.answered else None
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str  # shortened to fit; `title` holds it whole
+    title: str
+    value: str  # shown at the end of the bar
+    percent: int
+    y: int
+    width: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart, 0-100 %."""
+
+    bars: list[Bar]
+    width: int = 680
+    label_width: int = 230
+    bar_area: int = 370
+    row: int = 30
+    top: int = 26
+
+    @property
+    def height(self) -> int:
+        return self.top + self.row * len(self.bars) + 8
+
+    @property
+    def ticks(self) -> list[tuple[int, int]]:
+        """(x, percent) of the grid lines."""
+        return [(self.label_width + self.bar_area * p // 100, p) for p in (0, 25, 50, 75, 100)]
+
+
+def _short(text: str, n: int = 34) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def chart(items: list[tuple[str, str, int, str]]) -> Chart:
+    """Bars from (label, full title, percent, value text)."""
+    base = Chart(bars=[])
+    bars = [Bar(_short(label), title, p, value, base.top + i * base.row, round(base.bar_area * p / 100))
+            for i, (label, title, p, value) in enumerate(items)]
+    return Chart(bars=bars)
+
+
+@dataclass(frozen=True)
+class Results:
+    students: list[StudentRow]
+    questions: list[QuestionRow]
+    scores: Chart
+    per_question: Chart
+
+    @property
+    def finished(self) -> list[StudentRow]:
+        return [s for s in self.students if s.finished]
+
+    @property
+    def average(self) -> int | None:
+        done = self.finished
+        return round(sum(s.percent for s in done) / len(done)) if done else None
+
+
+def results(session: Session, class_set: ClassSet) -> Results:
+    attempts = crud.list_class_attempts(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    answers = crud.list_set_answers(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    answered: dict[int, int] = defaultdict(int)
+    for a in answers:
+        answered[a.attempt_id] += 1
+    counts: dict[int, int] = defaultdict(int)
+    students = []
+    for attempt in attempts:
+        counts[attempt.learner_id] += 1
+        students.append(StudentRow(attempt, counts[attempt.learner_id], answered[attempt.id],  # type: ignore[index]
+                                   len(attempt.question_ids)))
+    stats = crud.question_results(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    asked = {qid for attempt in attempts for qid in attempt.question_ids}
+    ordered = [q for q in crud.list_set_questions(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+               if q.id in asked or q.status == "approved"]
+    questions = [QuestionRow(i, q, *stats.get(q.id, (0, 0))) for i, q in enumerate(ordered, 1)]  # type: ignore[arg-type]
+    scores = chart([(f"{s.attempt.name}" + (f" ({s.number})" if s.number > 1 else ""), s.attempt.name, s.percent,
+                     f"{s.attempt.correct}/{s.total}" + ("" if s.finished else " so far"))
+                    for s in students])
+    per_question = chart([(f"Q{r.number}. {r.question.prompt}", r.question.prompt, r.percent or 0,
+                           f"{r.percent}%" if r.percent is not None else "not answered")
+                          for r in questions if r.answered])
+    return Results(students, questions, scores, per_question)
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_rows(r: Results, marks: dict[int, dict[int, bool]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["student", "attempt", "started (UTC)", "finished (UTC)", "seconds", "correct", "questions",
+                     "percent", *[_cell(f"Q{q.number}: {_short(q.question.prompt, 60)}") for q in r.questions]])
+    for s in r.students:
+        a = s.attempt
+        mine = marks.get(a.id, {})  # type: ignore[arg-type]
+        cells = ["" if q.question.id not in mine else int(mine[q.question.id]) for q in r.questions]  # type: ignore[index]
+        writer.writerow([_cell(a.name), s.number, a.started_at.strftime("%Y-%m-%d %H:%M:%S"),
+                         a.finished_at.strftime("%Y-%m-%d %H:%M:%S") if a.finished_at else "",
+                         "" if s.seconds is None else s.seconds, a.correct, s.total, s.percent, *cells])
+    return out.getvalue()
+
+
+def csv_text(session: Session, class_set: ClassSet) -> str:
+    r = results(session, class_set)
+    marks: dict[int, dict[int, bool]] = defaultdict(dict)
+    for answer in crud.list_set_answers(session=session, set_id=class_set.id):  # type: ignore[arg-type]
+        marks[answer.attempt_id][answer.question_id] = answer.correct
+    return csv_rows(r, marks)

@@ -1,0 +1,156 @@
+"""Students: join a published set by its link or code, give a name, take the quiz.
+
+Like the library quiz, every answer is stored as given and checked on the server, reloading resumes at the
+first unanswered question, and a question page never holds its answer. With feedback "at the end" the
+answers are only shown once every question is answered.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlmodel import Session
+
+from web import classroom, crud, sets
+from web.attempts import MAX_QUESTIONS, check_position
+from web.deps import Id, LearnerDep, RequiredLearner, SessionDep
+from web.learner import MAX_NAME, clean_name, remember
+from web.models import ClassSet, Learner
+from web.quiz import BadAnswer, read_response
+from web.routes.library import FORMAT_NAMES
+from web.templating import is_htmx, render
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+Code = Annotated[str, Path(max_length=20)]
+
+
+@router.get("/join", response_class=HTMLResponse, name="join")
+def join(request: Request, session: SessionDep, learner: LearnerDep,
+         code: Annotated[str | None, Query(max_length=40)] = None) -> Response:
+    """The code form; with a code, the quiz it names."""
+    if code is None:
+        return render(request, "classroom/join.html", {"code": "", "error": None})
+    clean = sets.clean_code(code)
+    found = crud.get_class_set_by_code(session=session, code=clean) if clean else None
+    if found is None:
+        error = "Type the code your teacher gave you." if not clean else f"No quiz has the code {clean}. Check it and try again."
+        return render(request, "classroom/join.html", {"code": code, "error": error},
+                      status_code=422 if not clean else 404)
+    return RedirectResponse(request.app.url_path_for("join_code", code=clean), status_code=303)
+
+
+def _set_or_404(session: Session, code: str) -> ClassSet:
+    found = crud.get_class_set_by_code(session=session, code=sets.clean_code(code))
+    if found is None:
+        raise HTTPException(404, "No quiz has that code. Check it with your teacher.")
+    return found
+
+
+def start_page(request: Request, session: Session, class_set: ClassSet, learner: Learner | None, *,
+               name: str | None = None, error: str | None = None, status_code: int = 200) -> HTMLResponse:
+    mine = crud.list_learner_class_attempts(session=session, set_id=class_set.id,  # type: ignore[arg-type]
+                                            learner_id=learner.id) if learner else []  # type: ignore[arg-type]
+    approved = crud.list_set_questions(session=session, set_id=class_set.id, statuses=["approved"])  # type: ignore[arg-type]
+    teacher = crud.get_teacher(session=session, teacher_id=class_set.teacher_id)
+    context = {"class_set": class_set, "teacher_name": teacher.name if teacher else "",
+               "count": min(class_set.question_count or len(approved), len(approved)),
+               "resume": classroom.open_attempt(mine), "done": [a for a in mine if a.finished_at is not None],
+               "left": classroom.attempts_left(class_set, len(mine)), "max_name": MAX_NAME,
+               "name": name if name is not None else (learner.name if learner else ""), "error": error}
+    return render(request, "classroom/start.html", context, status_code=status_code)
+
+
+@router.get("/join/{code}", response_class=HTMLResponse, name="join_code")
+def join_code(request: Request, code: Code, session: SessionDep, learner: LearnerDep) -> HTMLResponse:
+    return start_page(request, session, _set_or_404(session, code), learner)
+
+
+@router.post("/join/{code}", name="start_class_quiz")
+def start_class_quiz(request: Request, code: Code, session: SessionDep, learner: LearnerDep,
+                     name: Annotated[str, Form(max_length=1000)] = "") -> Response:
+    class_set = _set_or_404(session, code)
+    try:
+        clean = clean_name(name)
+    except ValueError as exc:
+        return start_page(request, session, class_set, learner, name=name[:MAX_NAME], error=str(exc), status_code=422)
+    if learner is None or learner.name != clean:
+        # another name on this browser is another student (a shared classroom computer), not a rename
+        learner = crud.create_learner(session=session, name=clean)
+    try:
+        attempt = classroom.start(session, class_set, learner, clean)
+    except classroom.CannotStart as exc:
+        response: Response = start_page(request, session, class_set, learner, error=str(exc), status_code=409)
+    else:
+        response = RedirectResponse(request.app.url_path_for("class_attempt", attempt_id=str(attempt.id)),
+                                    status_code=303)
+    remember(request, response, learner)
+    return response
+
+
+# --- taking ----------------------------------------------------------------------------------
+
+
+def _page(request: Request, class_set: ClassSet, progress: classroom.ClassProgress, *, state: str,
+          position: int | None = None, error: str | None = None, status_code: int = 200) -> HTMLResponse:
+    context: dict[str, Any] = {"class_set": class_set, "attempt": progress.attempt, "progress": progress,
+                               "state": state, "format_names": FORMAT_NAMES, "error": error,
+                               "at_end": class_set.feedback == "end"}
+    if state == "question":
+        context["position"] = progress.answered
+        context["view"] = progress.view_at(progress.answered)
+    elif state == "feedback":
+        assert position is not None
+        context["position"] = position
+        context["feedback"] = progress.feedback(position)
+    else:
+        context["results"] = [progress.feedback(i) for i in range(progress.answered)]
+    return render(request, "classroom/attempt.html", context, block="quiz", status_code=status_code)
+
+
+@router.get("/class/{attempt_id}", response_class=HTMLResponse, name="class_attempt")
+def class_attempt(request: Request, attempt_id: Id, session: SessionDep, learner: RequiredLearner) -> HTMLResponse:
+    class_set, progress = classroom.progress(session, learner, attempt_id)
+    return _page(request, class_set, progress, state="results" if progress.done else "question")
+
+
+@router.post("/class/{attempt_id}/answers", name="class_answer")
+async def class_answer(request: Request, attempt_id: Id, session: SessionDep, learner: RequiredLearner) -> Response:
+    class_set, progress = classroom.progress(session, learner, attempt_id)
+    form = await request.form()
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    raw_position = fields.get("position", "")
+    if not raw_position.isdigit() or len(raw_position) > 6:
+        raise HTTPException(400, "The answer does not say which question it is for.")
+    position = int(raw_position)
+    check_position(progress, position)  # type: ignore[arg-type]
+    if position == progress.answered:
+        try:
+            response = read_response(progress.view_at(position), fields)
+        except BadAnswer as exc:
+            return _page(request, class_set, progress, state="question", error=str(exc), status_code=422)
+        classroom.record(session, progress, position, response)
+        class_set, progress = classroom.progress(session, learner, attempt_id)
+    if class_set.feedback == "end":
+        # no verdict until the end: straight on to the next question (or the results)
+        if is_htmx(request):
+            return _page(request, class_set, progress, state="results" if progress.done else "question")
+        return RedirectResponse(request.app.url_path_for("class_attempt", attempt_id=str(attempt_id)), status_code=303)
+    if is_htmx(request):
+        return _page(request, class_set, progress, state="feedback", position=position)
+    return RedirectResponse(request.app.url_path_for("class_feedback", attempt_id=str(attempt_id),
+                                                     position=str(position)), status_code=303)
+
+
+@router.get("/class/{attempt_id}/answers/{position}", response_class=HTMLResponse, name="class_feedback")
+def class_feedback(request: Request, attempt_id: Id, position: Annotated[int, Path(ge=0, le=MAX_QUESTIONS)],
+                   session: SessionDep, learner: RequiredLearner) -> Response:
+    class_set, progress = classroom.progress(session, learner, attempt_id)
+    if position >= progress.total:
+        raise HTTPException(404, f"This quiz has {progress.total} questions.")
+    if position >= progress.answered or (class_set.feedback == "end" and not progress.done):
+        # not answered yet, or answers are only shown at the end: back to the quiz
+        return RedirectResponse(request.app.url_path_for("class_attempt", attempt_id=str(attempt_id)), status_code=303)
+    return _page(request, class_set, progress, state="feedback", position=position)
