@@ -28,8 +28,9 @@ from quizgen.questions import generate_sets
 
 # quizgen.nlp.parse's batch size, so that the bare parse is the one analyze() runs
 BATCH_SIZE = 64
-# decks per worker in one timed round of the parallel run
-ROUND_PER_WORKER = 4
+# decks per worker in one timed round of the parallel run: short rounds, so load from elsewhere
+# falls on both sides alike
+ROUND_PER_WORKER = 2
 # copies of the bundled decks generated as one deck: wrong answers are drawn from the whole deck
 ONE_DECK_COPIES = 20
 
