@@ -74,9 +74,9 @@ class Chart:
     """A horizontal bar chart, 0-100 %."""
 
     bars: list[Bar]
-    width: int = 680
-    label_width: int = 230
-    bar_area: int = 370
+    width: int = 640
+    label_width: int = 180
+    bar_area: int = 380
     row: int = 30
     top: int = 26
 
@@ -97,7 +97,7 @@ def _short(text: str, n: int = 34) -> str:
 def chart(items: list[tuple[str, str, int, str]]) -> Chart:
     """Bars from (label, full title, percent, value text)."""
     base = Chart(bars=[])
-    bars = [Bar(_short(label), title, p, value, base.top + i * base.row, round(base.bar_area * p / 100))
+    bars = [Bar(_short(label, 22), title, value, p, base.top + i * base.row, round(base.bar_area * p / 100))
             for i, (label, title, p, value) in enumerate(items)]
     return Chart(bars=bars)
 
@@ -134,13 +134,13 @@ def results(session: Session, class_set: ClassSet) -> Results:
     stats = crud.question_results(session=session, set_id=class_set.id)  # type: ignore[arg-type]
     asked = {qid for attempt in attempts for qid in attempt.question_ids}
     ordered = [q for q in crud.list_set_questions(session=session, set_id=class_set.id)  # type: ignore[arg-type]
-               if q.id in asked or q.status == "approved"]
+               if q.id in asked]
     questions = [QuestionRow(i, q, *stats.get(q.id, (0, 0))) for i, q in enumerate(ordered, 1)]  # type: ignore[arg-type]
     scores = chart([(f"{s.attempt.name}" + (f" ({s.number})" if s.number > 1 else ""), s.attempt.name, s.percent,
                      f"{s.attempt.correct}/{s.total}" + ("" if s.finished else " so far"))
                     for s in students])
-    per_question = chart([(f"Q{r.number}. {r.question.prompt}", r.question.prompt, r.percent or 0,
-                           f"{r.percent}%" if r.percent is not None else "not answered")
+    per_question = chart([(f"Q{r.number}", r.question.prompt, r.percent or 0,
+                           f"{r.percent}% of {r.answered}")
                           for r in questions if r.answered])
     return Results(students, questions, scores, per_question)
 

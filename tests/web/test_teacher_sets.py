@@ -157,6 +157,7 @@ def test_whole_flow_from_deck_to_results(app: FastAPI, client: TestClient, db: D
     assert re.search(r"<th scope=\"row\">Ann</th>\s*<td>5 / 5</td>\s*<td>100%</td>", text)
     assert re.search(r"<th scope=\"row\">Bob</th>\s*<td>2 / 5</td>\s*<td>40%</td>", text)
     assert text.count('<svg class="chart') == 2 and 'role="img"' in text
+    assert ">5/5</text>" in text and ">2/5</text>" in text  # the bars are labelled with the scores
     assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', text)  # nothing from another site
     csv = teacher.get(f"/teach/sets/{set_id}/results.csv")
     assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
