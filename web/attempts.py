@@ -109,7 +109,9 @@ def check_position(state: Progress, position: int) -> None:
         raise HTTPException(409, "Answer the questions in order: that one is not the current question yet.")
 
 
-def record(session: Session, state: Progress, position: int, response: Any) -> None:
+def record(session: Session, state: Progress, position: int, response: Any) -> Answer:
+    """Store the answer at `position`; the one stored first is returned if it was answered already."""
     question = state.question_at(position)
-    crud.record_answer(session=session, attempt=state.attempt, position=position, question_id=question.id,  # type: ignore[arg-type]
-                       response=response, correct=is_correct(question, response))
+    return crud.record_answer(session=session, attempt=state.attempt, position=position,
+                              question_id=question.id,  # type: ignore[arg-type]
+                              response=response, correct=is_correct(question, response))

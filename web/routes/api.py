@@ -224,6 +224,12 @@ def me(learner: RequiredLearner) -> LearnerOut:
     return LearnerOut(id=learner.id, name=learner.name)  # type: ignore[arg-type]
 
 
+def _answer_out(f: attempts.Feedback) -> AnswerOut:
+    return AnswerOut(position=f.position, question_id=f.question.id, correct=f.correct, response=f.response,  # type: ignore[arg-type]
+                     expected=f.question.answer, explanation=f.question.explanation,
+                     source=SourceOut(sentence=f.question.source_sentence, section=f.question.source_section))
+
+
 def _attempt_out(session: SessionDep, state: attempts.Progress) -> AttemptOut:
     deck = crud.get_deck_by_id(session=session, deck_id=state.attempt.deck_id)
     current = None
@@ -231,13 +237,7 @@ def _attempt_out(session: SessionDep, state: attempts.Progress) -> AttemptOut:
         v = state.view_at(state.answered)
         current = CurrentQuestion(position=state.answered, id=v.id, format=v.format, topic=v.topic, prompt=v.prompt,
                                   options=v.options, events=v.events, lefts=v.lefts, rights=v.rights)
-    answers = []
-    for i in range(state.answered):
-        f = state.feedback(i)
-        answers.append(AnswerOut(position=i, question_id=f.question.id, correct=f.correct, response=f.response,  # type: ignore[arg-type]
-                                 expected=f.question.answer, explanation=f.question.explanation,
-                                 source=SourceOut(sentence=f.question.source_sentence,
-                                                  section=f.question.source_section)))
+    answers = [_answer_out(state.feedback(i)) for i in range(state.answered)]
     return AttemptOut(id=state.attempt.id, deck=deck.slug if deck else "", article_id=state.attempt.article_id,  # type: ignore[arg-type]
                       total=state.total, answered=state.answered, correct=state.attempt.correct, finished=state.done,
                       current=current, answers=answers)
@@ -275,9 +275,9 @@ def answer(attempt_id: Id, body: AnswerIn, session: SessionDep, learner: Require
             response = parse_api_response(state.view_at(body.position), body.response)
         except BadAnswer as exc:
             raise HTTPException(422, str(exc)) from None
-        attempts.record(session, state, body.position, response)
-        state = attempts.progress(session, learner, attempt_id)
-    return _attempt_out(session, state).answers[body.position]
+        # the reply needs only this answer: no reloading of the attempt, nor building all of it
+        state.answers.append(attempts.record(session, state, body.position, response))
+    return _answer_out(state.feedback(body.position))
 
 
 @router.get("/exports", response_model=list[FormatOut], tags=["exports"])
