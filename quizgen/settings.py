@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     export_timestamp: float | None = 1_700_000_000.0
     # teachers: the signed session cookie lapses after this long without a request
     session_max_age: int = 8 * 3600
+    # send the session cookie over HTTPS only (set it when the app is served over HTTPS)
+    session_https_only: bool = False
     # argon2id cost of teacher passwords (argon2-cffi's defaults; tests lower them to run fast)
     password_time_cost: int = 3
     password_memory_kib: int = 64 * 1024

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -23,11 +24,15 @@ from web.seed import seed_if_empty
 from web.templating import make_env
 
 STATIC = Path(__file__).resolve().parent / "static"
+log = logging.getLogger("quizgen.web")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Migrate the database to the newest schema, import the bundled decks if it is empty, and build the app."""
     settings = settings or Settings()
+    if settings.secret_key == Settings.model_fields["secret_key"].default:
+        # anyone who knows the default could sign a session cookie, teacher log-ins included
+        log.warning("QUIZGEN_SECRET_KEY is not set: set it to a long random value before anyone else can reach this app")
     engine = make_engine(settings.database_url)
     upgrade(engine)
     seed_if_empty(engine, settings.decks_dir)
@@ -54,7 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.analyses = Analyses()
     app.state.fetch_transport = None  # tests put an httpx transport here to see that nothing is sent
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie=SESSION_COOKIE,
-                       max_age=settings.session_max_age, same_site="lax")
+                       max_age=settings.session_max_age, same_site="lax", https_only=settings.session_https_only)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # every page router refuses a state-changing request without the session's CSRF token
     for module in (library, learner, quiz, flashcards, downloads, teacher, editor, results, classroom):

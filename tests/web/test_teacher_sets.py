@@ -446,3 +446,39 @@ def test_bad_editor_requests_get_4xx(client: TestClient, db: Db) -> None:
     # a short-answer question has no wrong answers to regenerate
     typed = next(x for x in set_questions(db, set_id) if x.format == "short_answer")
     assert teacher.post(f"/teach/sets/{set_id}/questions/{typed.id}/wrong-answers").status_code == 422
+
+
+def test_a_student_resumes_after_a_reload_and_never_sees_an_answer_first(app: FastAPI, client: TestClient,
+                                                                         db: Db) -> None:
+    teacher = sign_up(client)
+    set_id = set_from_deck(teacher)
+    approve_all(teacher, set_id, db)
+    teacher.post(f"/teach/sets/{set_id}/options", data={"title": "T", "question_count": "0", "attempts_allowed": "1",
+                                                        "feedback": "immediate"})
+    teacher.post(f"/teach/sets/{set_id}/publish")
+    code = crud_code(db, set_id)
+    student = PageClient(app, follow_redirects=False)
+    attempt = int(student.post(f"/join/{code}", data={"name": "Flo"}).headers["location"].rsplit("/", 1)[1])
+    with db.session() as session:
+        ids = crud.get_class_attempt(session=session, attempt_id=attempt).question_ids
+        asked = crud.get_set_questions(session=session, ids=ids)
+    for position, qid in enumerate(ids):
+        q = asked[qid]
+        page = student.get(f"/class/{attempt}").text
+        assert f"Question {position + 1} of {len(ids)}" in page
+        assert str(escape(q.source_sentence)) not in page and str(escape(q.explanation)) not in page
+        if q.format in ("short_answer", "cloze"):
+            assert f">{escape(q.answer)}<" not in page and f'value="{escape(q.answer)}"' not in page
+        if position == 2:
+            break
+        student.post(f"/class/{attempt}/answers", data=class_answer_form(db, attempt, position, right=True))
+    # a reload, or opening the quiz's link again, carries on where the student left off
+    assert "Question 3 of" in student.get(f"/class/{attempt}").text
+    assert "Carry on where you left off" in student.get(f"/join/{code}").text
+    r = student.post(f"/join/{code}", data={"name": "Flo"})
+    assert r.status_code == 303 and r.headers["location"] == f"/class/{attempt}"
+    # answering out of order is refused; answering again keeps the first answer
+    assert student.post(f"/class/{attempt}/answers", data={"position": "5", "text": "x"}).status_code == 409
+    assert student.post(f"/class/{attempt}/answers", data={"position": "0", "text": "x"}).status_code == 303
+    with db.session() as session:
+        assert [a.correct for a in crud.list_class_answers(session=session, attempt_id=attempt)] == [True, True]
