@@ -12,6 +12,8 @@ from quizgen.models import Article, Section, SeeAlso
 _EDIT_SUFFIX = re.compile(r"(?<=[a-z0-9)\]])\s*\[?Edit\]?$")
 _INLINE_SEE_ALSO = re.compile(r"(?:(?<=^)|(?<=[.!?]\s))See also:?\s+(?P<body>[^.!?]+)[.!?]?(?=\s|$)")
 _SPLIT_ITEMS = re.compile(r",\s*and\s+|;\s*|,\s+(?=[A-Z])|\s+and\s+(?=[A-Z0-9])")
+# far beyond any real paragraph; the parser's cost and memory grow with a text's length
+MAX_PARAGRAPH_CHARS = 100_000
 SEE_ALSO_HEADINGS = {"see also", "related articles", "related topics"}
 
 
@@ -80,6 +82,9 @@ def build_article(title: str, sections: list[tuple[str, list[str]]], see_also: l
     for heading, paragraphs in sections:
         kept: list[str] = []
         for para in paragraphs:
+            if len(para) > MAX_PARAGRAPH_CHARS:
+                raise InputError(f"{source}: a paragraph of {len(para):,} characters is longer than "
+                                 f"{MAX_PARAGRAPH_CHARS:,}; an article's paragraphs must be separated by blank lines")
             text, found = split_see_also(clean_line(para))
             refs.extend(found)
             if text:
