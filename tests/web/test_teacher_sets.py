@@ -176,7 +176,7 @@ def test_feedback_at_the_end_and_the_quiz_closed(app: FastAPI, client: TestClien
     teacher.post(f"/teach/sets/{set_id}/publish")
     code = crud_code(db, set_id)
     student = PageClient(app, follow_redirects=False)
-    attempt = int(student.post(f"/join/{code}", data={"name": "Cy"}).headers["location"].rsplit("/", 1)[1])
+    attempt = int(student.post(f"/join/{code}", data={"name": "=Cy+1"}).headers["location"].rsplit("/", 1)[1])
     r = student.post(f"/class/{attempt}/answers", data=class_answer_form(db, attempt, 0, right=True))
     assert r.status_code == 303 and r.headers["location"] == f"/class/{attempt}"  # no verdict yet
     assert student.get(f"/class/{attempt}/answers/0").status_code == 303  # and no peeking
@@ -187,7 +187,10 @@ def test_feedback_at_the_end_and_the_quiz_closed(app: FastAPI, client: TestClien
     assert "You scored" in student.get(f"/class/{attempt}").text
     assert student.get(f"/class/{attempt}/answers/0").status_code == 200
     # no limit on attempts: another one starts
-    assert student.post(f"/join/{code}", data={"name": "Cy"}).status_code == 303
+    assert student.post(f"/join/{code}", data={"name": "=Cy+1"}).status_code == 303
+    # a name a spreadsheet would run as a formula is written as text in the CSV
+    csv = teacher.get(f"/teach/sets/{set_id}/results.csv").text
+    assert "\r\n'=Cy+1,1," in csv and "\r\n'=Cy+1,2," in csv
     # closed: no new attempts, and the page says so
     teacher.post(f"/teach/sets/{set_id}/unpublish")
     late = PageClient(app, follow_redirects=False)
