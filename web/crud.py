@@ -461,11 +461,6 @@ def list_set_articles(*, session: Session, set_id: int) -> list[SetArticle]:
     return list(session.exec(query))
 
 
-def get_set_article(*, session: Session, set_id: int, article_id: int) -> SetArticle | None:
-    article = session.get(SetArticle, article_id)
-    return article if article is not None and article.set_id == set_id else None
-
-
 def list_set_questions(
     *,
     session: Session,

@@ -19,7 +19,7 @@ from sqlmodel import Session
 from quizgen.models import FORMATS, TOPICS
 from web import crud, exports, jobs, setfile, sets
 from web.deps import Id, SessionDep
-from web.models import ClassSet, SetQuestion
+from web.models import ClassSet, SetQuestion, Teacher
 from web.routes.downloads import format_or_404
 from web.routes.library import FORMAT_NAMES
 from web.routes.teacher import TeacherDep, building_page, own_set
@@ -125,7 +125,7 @@ def row(request: Request, session: Session, class_set: ClassSet, q: SetQuestion,
     return render(request, "teacher/_row.html", context, status_code=status_code)
 
 
-def ready_set(session: Session, teacher: Any, set_id: int) -> ClassSet:
+def ready_set(session: Session, teacher: Teacher, set_id: int) -> ClassSet:
     class_set = own_set(session, teacher, set_id)
     if class_set.status != "ready":
         raise HTTPException(409, "This set's questions are still being generated.")
