@@ -23,6 +23,9 @@ def make_engine(url: str) -> Engine:
             # SQLite enforces foreign keys (and so ON DELETE CASCADE) only when asked, per connection
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
+            # write-ahead log: readers no longer wait for a writer (nor it for them), so the workers of
+            # `quizgen serve` do not queue behind each other's commits; kept in the file once set
+            cur.execute("PRAGMA journal_mode=WAL")
             cur.close()
 
         return engine
