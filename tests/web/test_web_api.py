@@ -61,6 +61,22 @@ def test_quiz_through_the_api(client: TestClient, db: Db) -> None:
     assert state["finished"] and state["correct"] == total and state["current"] is None
 
 
+
+def test_answer_reply_gives_the_next_question(client: TestClient, db: Db) -> None:
+    client.post("/api/learners", json={"name": "Api User"})
+    state = client.post("/api/attempts", json={"deck": "kirov-assassination", "count": 3}).json()
+    url = f"/api/attempts/{state['id']}/answers"
+    current = state["current"]
+    for position in range(3):
+        answer = client.get(f"/api/questions/{current['id']}").json()["answer"]
+        reply = client.post(url, json={"position": position, "response": answer}).json()
+        assert reply["correct"] is True
+        assert reply["next"] == client.get(f"/api/attempts/{state['id']}").json()["current"]
+        again = client.post(url, json={"position": position, "response": answer}).json()
+        assert again["next"] == reply["next"]  # a repeated post changes nothing
+        current = reply["next"]
+    assert current is None
+
 def test_api_bad_input(client: TestClient, db: Db) -> None:
     client.post("/api/learners", json={"name": "Api User"})
     assert client.post("/api/learners", json={"name": "  "}).status_code == 422

@@ -114,6 +114,12 @@ class AnswerOut(BaseModel):
     source: SourceOut
 
 
+class AnswerReply(AnswerOut):
+    """The answer just given, checked, and what to answer now."""
+
+    next: CurrentQuestion | None = Field(description="the question to answer now; null when the quiz is finished")
+
+
 class AttemptOut(BaseModel):
     id: int
     deck: str
@@ -230,13 +236,17 @@ def _answer_out(f: attempts.Feedback) -> AnswerOut:
                      source=SourceOut(sentence=f.question.source_sentence, section=f.question.source_section))
 
 
+def _current(state: attempts.Progress) -> CurrentQuestion | None:
+    if state.done:
+        return None
+    v = state.view_at(state.answered)
+    return CurrentQuestion(position=state.answered, id=v.id, format=v.format, topic=v.topic, prompt=v.prompt,
+                           options=v.options, events=v.events, lefts=v.lefts, rights=v.rights)
+
+
 def _attempt_out(session: SessionDep, state: attempts.Progress) -> AttemptOut:
     deck = crud.get_deck_by_id(session=session, deck_id=state.attempt.deck_id)
-    current = None
-    if not state.done:
-        v = state.view_at(state.answered)
-        current = CurrentQuestion(position=state.answered, id=v.id, format=v.format, topic=v.topic, prompt=v.prompt,
-                                  options=v.options, events=v.events, lefts=v.lefts, rights=v.rights)
+    current = _current(state)
     answers = [_answer_out(state.feedback(i)) for i in range(state.answered)]
     return AttemptOut(id=state.attempt.id, deck=deck.slug if deck else "", article_id=state.attempt.article_id,  # type: ignore[arg-type]
                       total=state.total, answered=state.answered, correct=state.attempt.correct, finished=state.done,
@@ -265,9 +275,10 @@ def get_attempt(attempt_id: Id, session: SessionDep, learner: RequiredLearner) -
     return _attempt_out(session, attempts.progress(session, learner, attempt_id))
 
 
-@router.post("/attempts/{attempt_id}/answers", response_model=AnswerOut, tags=["attempts"])
-def answer(attempt_id: Id, body: AnswerIn, session: SessionDep, learner: RequiredLearner) -> AnswerOut:
-    """Answer the current question; the reply says whether it was right, with the answer and its source."""
+@router.post("/attempts/{attempt_id}/answers", response_model=AnswerReply, tags=["attempts"])
+def answer(attempt_id: Id, body: AnswerIn, session: SessionDep, learner: RequiredLearner) -> AnswerReply:
+    """Answer the current question; the reply says whether it was right, with the answer and its source,
+    and gives the next question (so a client needs no GET of the attempt between answers)."""
     state = attempts.progress(session, learner, attempt_id)
     attempts.check_position(state, body.position)
     if body.position == state.answered:
@@ -277,7 +288,7 @@ def answer(attempt_id: Id, body: AnswerIn, session: SessionDep, learner: Require
             raise HTTPException(422, str(exc)) from None
         # the reply needs only this answer: no reloading of the attempt, nor building all of it
         state.answers.append(attempts.record(session, state, body.position, response))
-    return _answer_out(state.feedback(body.position))
+    return AnswerReply(**dict(_answer_out(state.feedback(body.position))), next=_current(state))
 
 
 @router.get("/exports", response_model=list[FormatOut], tags=["exports"])
