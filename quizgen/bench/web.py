@@ -4,7 +4,7 @@ The server runs as a subprocess (uvicorn with W workers) on a fresh database mad
 SQLite file in a temporary folder, or a PostgreSQL database created on the local server and dropped
 afterwards. The database is migrated and seeded by `quizgen init-db` before the workers start, so
 the run measures serving, not start-up. Students talk to the JSON API as any client would (a name,
-then attempts, one answer per question); quizgen never imports web/. Afterwards every attempt is
+then attempts, one request per answer, whose reply brings the next question); quizgen never imports web/. Afterwards every attempt is
 read back through the API, and answers that were acknowledged but are not there count as lost.
 Only loopback addresses are used.
 """
@@ -234,12 +234,8 @@ async def take_quizzes(n: int, student: Student, tally: Tally, deck: str, length
             tally.latencies.append(time.perf_counter() - start)
             tally.answers += 1
             student.acked[attempt_id] += 1
-            r = await call(tally, student.client, "GET", f"/api/attempts/{attempt_id}")
-            if r is None:
-                return
-            attempt = r.json()
-            current = attempt["current"]
-            if attempt["finished"]:
+            current = r.json()["next"]  # the reply gives the next question: no GET between answers
+            if current is None:
                 tally.quizzes += 1
 
 
