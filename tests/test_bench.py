@@ -24,7 +24,7 @@ FIGURES = ("words", "words_per_s", "spacy_words_per_s", "ratio")
 EXPECTED: dict[str, Any] = {
     "generation": {
         **dict.fromkeys((*FIGURES, "articles", "peak_rss_mb")),
-        "decks": dict.fromkeys(FIGURES),
+        "decks": dict.fromkeys((*FIGURES, "rounds")),
         "one_deck": dict.fromkeys((*FIGURES, "articles")),
         "parallel": dict.fromkeys((*FIGURES, "workers", "peak_rss_mb", "worker_peak_rss_mb")),
     },
