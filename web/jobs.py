@@ -151,9 +151,9 @@ def new_wrong_answers(session: Session, analyses: Analyses, question: SetQuestio
     candidates = choose(draft, Pool.of(mine, facts), n=30)
     current = {norm(c) for c in question.choices if c != question.answer}
     fresh = [c for c in candidates if norm(c) not in current]
-    if len(candidates) < 3:
-        raise sets.SetProblem("The article and its deck do not hold enough other values of this kind to make "
-                              "new wrong answers; edit them by hand instead.")
+    if len(candidates) < 3 or not fresh:
+        raise sets.SetProblem("The article and its deck hold no other values of this kind to make new wrong "
+                              "answers from; edit them by hand instead.")
     rng = random.Random(seed)
     wrong = rng.sample(fresh, 3) if len(fresh) >= 3 else fresh + rng.sample(
         [c for c in candidates if c not in fresh], 3 - len(fresh))
