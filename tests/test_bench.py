@@ -20,7 +20,7 @@ from quizgen.models import Question, QuestionSet, Source
 
 QUIZGEN = Path(sys.executable).parent / "quizgen"
 
-FIGURES = ("words", "words_per_s", "spacy_words_per_s", "ratio")
+FIGURES = ("words", "words_per_s", "spacy_words_per_s", "ratio", "cpu_ratio")
 EXPECTED: dict[str, Any] = {
     "generation": {
         **dict.fromkeys((*FIGURES, "articles", "peak_rss_mb")),
