@@ -15,12 +15,12 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from quizgen.settings import Settings
-from web import errors
-from web.db import make_engine, upgrade
+from web import errors, outage
+from web.db import make_engine
 from web.jobs import Analyses
+from web.prepare import prepare
 from web.routes import api, classroom, downloads, editor, flashcards, learner, library, quiz, results, teacher
 from web.security import SESSION_COOKIE, csrf_protect
-from web.seed import seed_if_empty
 from web.templating import make_env
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -34,8 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # anyone who knows the default could sign a session cookie, teacher log-ins included
         log.warning("QUIZGEN_SECRET_KEY is not set: set it to a long random value before anyone else can reach this app")
     engine = make_engine(settings.database_url)
-    upgrade(engine)
-    seed_if_empty(engine, settings.decks_dir)
+    prepare(engine, settings.decks_dir)  # one process at a time: workers may start together
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -66,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router, dependencies=[Depends(csrf_protect)])
     app.include_router(api.router)
     errors.install(app)
+    outage.install(app)
 
     @app.get("/api/docs", include_in_schema=False, name="api_docs")
     def api_docs() -> HTMLResponse:

@@ -29,7 +29,7 @@ def make_app(url: str, tmp_path: Path) -> FastAPI:
     empty = tmp_path / "no-decks"
     empty.mkdir(exist_ok=True)
     app = create_app(Settings(database_url=url, decks_dir=empty, secret_key="test-secret"))
-    outage.install(app)  # until web/app.py installs it; installing twice is harmless
+    assert app.exception_handlers[sa_exc.DBAPIError] is outage.database_error
     return app
 
 
