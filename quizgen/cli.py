@@ -168,7 +168,7 @@ def serve(
     import uvicorn
 
     if workers > 1:
-        # each worker would otherwise migrate and import the decks at once on a new database
+        # import the decks once, here, before the workers start: each would wait for the others' lock
         init_db()
     uvicorn.run("web.app:create_app", factory=True, host=host, port=port, workers=workers)
 

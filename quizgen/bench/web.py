@@ -167,8 +167,9 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def server(database_url: str, workers: int, tmp: Path) -> Iterator[str]:
-    """A prepared database served by `quizgen serve` on a free loopback port; yields its base URL."""
+def server(database_url: str, workers: int, tmp: Path) -> Iterator[tuple[str, int]]:
+    """A prepared database served by `quizgen serve` on a free loopback port; yields its base URL and its
+    process group (the supervisor and its workers)."""
     env = {**os.environ, "QUIZGEN_DATABASE_URL": database_url}
     prepare(env, tmp)
     port = free_port()
@@ -179,9 +180,63 @@ def server(database_url: str, workers: int, tmp: Path) -> Iterator[str]:
     base = f"http://{HOST}:{port}"
     try:
         wait_until_up(proc, base, log)
-        yield base
+        yield base, proc.pid
     finally:
         stop(proc)
+
+
+# --- where the CPU went ----------------------------------------------------------------------
+
+
+def _group_cpu(group: int) -> float:
+    """CPU seconds of the processes of a process group, from /proc."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with suppress(OSError, IndexError, ValueError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group:
+                total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _machine_cpu() -> tuple[float, float]:
+    """Busy and total CPU seconds of all cores since boot."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    user, nice, system, idle, iowait, irq, softirq, steal = values
+    busy = user + nice + system + irq + softirq + steal
+    tick = os.sysconf("SC_CLK_TCK")
+    return busy / tick, (busy + idle + iowait) / tick
+
+
+@dataclass
+class CpuMeter:
+    """CPU used during the run by the server, by the students (this process), and by everything on the machine.
+
+    On a shared machine the figures of speed depend on what else runs; these say how much of it there was.
+    """
+
+    server_group: int
+    start: tuple[float, float, float, float] | None = None
+
+    def read(self) -> tuple[float, float, float, float] | None:
+        if not Path("/proc/stat").exists():
+            return None
+        return (_group_cpu(self.server_group), time.process_time(), *_machine_cpu())
+
+    def begin(self) -> None:
+        self.start = self.read()
+
+    def figures(self, answers: int) -> dict[str, float]:
+        end = self.read()
+        if self.start is None or end is None or not answers:
+            return {}
+        server, students, busy, total = (b - a for a, b in zip(self.start, end, strict=True))
+        others = max(0.0, busy - server - students)
+        return {"server_cpu_ms_per_answer": round(1000 * server / answers, 2),
+                "students_cpu_ms_per_answer": round(1000 * students / answers, 2),
+                "machine_busy_pct": round(100 * busy / total, 1) if total else 0.0,
+                # PostgreSQL and whatever else runs on the machine
+                "others_busy_pct": round(100 * others / total, 1) if total else 0.0}
 
 
 # --- the students ----------------------------------------------------------------------------
@@ -266,7 +321,8 @@ def percentile(values: list[float], p: float) -> float:
     return round(ordered[rank - 1] * 1000, 1)
 
 
-async def load(base: str, options: WebOptions, progress: Progress, label: str) -> dict[str, Any]:
+async def load(base: str, options: WebOptions, progress: Progress, label: str,
+               cpu: CpuMeter | None = None) -> dict[str, Any]:
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)  # one browser tab per student
     students = [Student(httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT, limits=limits, trust_env=False))
                 for _ in range(options.students)]
@@ -277,6 +333,8 @@ async def load(base: str, options: WebOptions, progress: Progress, label: str) -
         started = time.monotonic()
         tally = Tally(deadline=started + options.seconds, max_requests=options.max_requests)
         task = progress.add_task(label, total=round(options.seconds))
+        if cpu:
+            cpu.begin()
         runs = asyncio.gather(*(take_quizzes(i, s, tally, decks[0]["slug"], options.quiz_length)
                                 for i, s in enumerate(students, 1)))
         while not runs.done():
@@ -284,6 +342,7 @@ async def load(base: str, options: WebOptions, progress: Progress, label: str) -
             progress.update(task, completed=min(options.seconds, time.monotonic() - started))
         runs.result()
         elapsed = time.monotonic() - started
+        usage = cpu.figures(tally.answers) if cpu else {}
         progress.remove_task(task)
         lost = sum(await asyncio.gather(*(count_lost(s, tally) for s in students)))
     finally:
@@ -299,6 +358,7 @@ async def load(base: str, options: WebOptions, progress: Progress, label: str) -
         "quizzes": tally.quizzes,
         "requests": tally.requests,
         "seconds": round(elapsed, 1),
+        **usage,
     }
     if tally.error_samples:
         figures["error_samples"] = tally.error_samples
@@ -310,10 +370,10 @@ def run_one(kind: str, options: WebOptions, progress: Progress) -> dict[str, Any
         tmp = Path(tmp_name)
         task = progress.add_task(f"web ({kind}): preparing the database and starting {options.workers} workers",
                                  total=None)
-        with fresh_database(kind, tmp) as url, server(url, options.workers, tmp) as base:
+        with fresh_database(kind, tmp) as url, server(url, options.workers, tmp) as (base, group):
             progress.remove_task(task)
             label = f"web ({kind}): {options.students} students, {options.workers} workers"
-            figures = asyncio.run(load(base, options, progress, label))
+            figures = asyncio.run(load(base, options, progress, label, CpuMeter(group)))
     return {"db": kind, "workers": options.workers, "students": options.students, **figures}
 
 
