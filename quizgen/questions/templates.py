@@ -28,7 +28,7 @@ LINKING_WORDS = {"in", "at", "of", "near", "the", "now", "then", "formerly", "la
 Template = Callable[[ArticleContext, Facts, Pool], Iterable[Draft]]
 
 WH_FOR = {"person": "Who", "place": "Where", "organization": "Which organization", "date": "When"}
-MAX_SENTENCE_WORDS = 50
+MAX_SENTENCE_WORDS = 64
 
 
 def too_long(sent: Span, limit: int = MAX_SENTENCE_WORDS) -> bool:
