@@ -142,12 +142,14 @@ def bench(
     max_requests: Annotated[int, typer.Option("--max-requests", min=1,
                                               help="web: stop after this many requests")] = 1_000_000,
     web_db: Annotated[list[str] | None, typer.Option("--web-db", help="web: sqlite, postgresql (default both)")] = None,
+    think: Annotated[float, typer.Option("--think", min=0,
+                                         help="web: mean seconds a student reads each question (0: answer at once)")] = 0.0,
 ) -> None:
     """Measure generation, export and web serving speed against their targets."""
     from quizgen.bench import Options, default_workers, run_bench, table
     from quizgen.bench.web import DATABASES, WebOptions
 
-    web = WebOptions(students=students, workers=web_workers, seconds=seconds, max_requests=max_requests,
+    web = WebOptions(students=students, workers=web_workers, seconds=seconds, max_requests=max_requests, think=think,
                      databases=tuple(split_list(web_db) or DATABASES))
     results = run_bench(split_list(only), Options(words=words, workers=workers or default_workers(), web=web))
     if json_out:

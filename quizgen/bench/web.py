@@ -48,6 +48,7 @@ class WebOptions:
     seconds: float = 20.0
     max_requests: int = 1_000_000
     quiz_length: int = QUIZ_LENGTH
+    think: float = 0.0  # mean seconds a student reads a question before answering; 0 answers at once
     databases: tuple[str, ...] = DATABASES
 
 
@@ -268,19 +269,25 @@ async def call(tally: Tally, client: httpx.AsyncClient, method: str, url: str,
     return r
 
 
-async def take_quizzes(n: int, student: Student, tally: Tally, deck: str, length: int) -> None:
+async def take_quizzes(n: int, student: Student, tally: Tally, deck: str, options: WebOptions) -> None:
     """Give a name, then take quizzes one after another, answering every question, until time or requests run out."""
     r = await call(tally, student.client, "POST", "/api/learners", {"name": f"Student {n}"})
     if r is None:
         return
     while tally.go_on():
-        r = await call(tally, student.client, "POST", "/api/attempts", {"deck": deck, "count": length})
+        r = await call(tally, student.client, "POST", "/api/attempts", {"deck": deck, "count": options.quiz_length})
         if r is None:
             return
         attempt = r.json()
         attempt_id, current = attempt["id"], attempt["current"]
         student.acked[attempt_id] = 0
         while current is not None and tally.go_on():
+            if options.think:
+                # students read at different speeds; none goes on reading past the end of the run
+                pause = random.uniform(0.5, 1.5) * options.think
+                await asyncio.sleep(max(0.0, min(pause, tally.deadline - time.monotonic())))
+                if not tally.go_on():
+                    break
             start = time.perf_counter()
             r = await call(tally, student.client, "POST", f"/api/attempts/{attempt_id}/answers",
                            {"position": current["position"], "response": reply(current)})
@@ -335,7 +342,7 @@ async def load(base: str, options: WebOptions, progress: Progress, label: str,
         task = progress.add_task(label, total=round(options.seconds))
         if cpu:
             cpu.begin()
-        runs = asyncio.gather(*(take_quizzes(i, s, tally, decks[0]["slug"], options.quiz_length)
+        runs = asyncio.gather(*(take_quizzes(i, s, tally, decks[0]["slug"], options)
                                 for i, s in enumerate(students, 1)))
         while not runs.done():
             await asyncio.wait([runs], timeout=0.5)
@@ -374,7 +381,8 @@ def run_one(kind: str, options: WebOptions, progress: Progress) -> dict[str, Any
             progress.remove_task(task)
             label = f"web ({kind}): {options.students} students, {options.workers} workers"
             figures = asyncio.run(load(base, options, progress, label, CpuMeter(group)))
-    return {"db": kind, "workers": options.workers, "students": options.students, **figures}
+    return {"db": kind, "workers": options.workers, "students": options.students, "think_s": options.think,
+            **figures}
 
 
 def run(progress: Progress, options: WebOptions | None = None) -> dict[str, Any]:
