@@ -44,5 +44,7 @@ def get_nlp(name: str | None = None) -> Language:
     return nlp
 
 
-def parse(texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1) -> list[Doc]:
-    return list(get_nlp().pipe(texts, batch_size=batch_size, n_process=n_process))
+def parse(texts: Iterable[str], *, batch_size: int = 64) -> list[Doc]:
+    """Parse in this process; parallel work runs whole decks in a process pool (quizgen bench),
+    since spaCy's own n_process would have to serialise our components' span values."""
+    return list(get_nlp().pipe(texts, batch_size=batch_size))

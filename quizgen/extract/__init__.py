@@ -17,10 +17,10 @@ from quizgen.models import Article, Facts, SeeAlso
 from quizgen.nlp import parse
 
 
-def contexts(articles: Sequence[Article], *, n_process: int = 1) -> list[ArticleContext]:
+def contexts(articles: Sequence[Article]) -> list[ArticleContext]:
     # see-also titles are parsed in a sentence of their own so the model sees a name in context
     texts = [t for a in articles for t in [*(b.paragraph for b in a.blocks), *(see_also_sentence(s) for s in a.see_also)]]
-    docs = iter(parse(texts, n_process=n_process))
+    docs = iter(parse(texts))
     return [
         ArticleContext(a, [Paragraph(b, next(docs)) for b in a.blocks], see_also_docs=[(s, next(docs)) for s in a.see_also])
         for a in articles
@@ -46,10 +46,10 @@ def facts_of(ctx: ArticleContext) -> Facts:
     )
 
 
-def analyze(articles: Sequence[Article], *, n_process: int = 1) -> list[tuple[ArticleContext, Facts]]:
+def analyze(articles: Sequence[Article]) -> list[tuple[ArticleContext, Facts]]:
     """Facts with the parses they came from (question templates read both)."""
-    return [(c, facts_of(c)) for c in contexts(articles, n_process=n_process)]
+    return [(c, facts_of(c)) for c in contexts(articles)]
 
 
-def extract_many(articles: Sequence[Article], *, n_process: int = 1) -> list[Facts]:
-    return [f for _, f in analyze(articles, n_process=n_process)]
+def extract_many(articles: Sequence[Article]) -> list[Facts]:
+    return [f for _, f in analyze(articles)]

@@ -270,8 +270,9 @@ def find_mentions(ctx: ArticleContext, forms: list[str]) -> list[Provenance]:
     pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])(?!\s[A-Z])")
     out: list[Provenance] = []
     for para in ctx.paragraphs:
-        for m in pattern.finditer(para.doc.text):
-            before = re.search(r"(\S+)\s$", para.doc.text[max(0, m.start() - 30): m.start()])
+        text = para.block.paragraph  # the doc's own text, without rebuilding it from its tokens
+        for m in pattern.finditer(text):
+            before = re.search(r"(\S+)\s$", text[max(0, m.start() - 30): m.start()])
             if before and before.group(1)[:1].isupper() and before.group(1).lower().rstrip(".") not in lexicon.HONORIFICS \
                     and not re.search(r"[.!?:;,)]$", before.group(1)) and before.group(1).lower() not in ("the", "in", "on", "at"):
                 continue

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from quizgen.models import DateFact, Facts
@@ -41,6 +41,11 @@ class Pool:
 
     def all_facts(self) -> list[Facts]:
         return [self.facts, *self.deck]
+
+    @cached_property
+    def deck_text(self) -> str:
+        """The article and its deck, normalised, computed once per pool."""
+        return " ".join(norm(f.article.text) for f in self.all_facts())
 
 
 Strategy = Callable[[Draft, Pool], Iterable[str]]

@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quizgen.extract.phrases import capitalize, inline
 from quizgen.models import Answer, Question, Source
@@ -15,6 +16,7 @@ __all__ = ["BLANK", "Draft", "capitalize", "inline", "norm", "stable_id"]
 BLANK = "_____"
 
 
+@lru_cache(maxsize=65536)
 def norm(s: str) -> str:
     """Lower case, plain quotes, words only: how answers and prompts are compared."""
     s = unicodedata.normalize("NFKC", s).lower().replace("\u2019", "'")

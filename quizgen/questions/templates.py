@@ -84,8 +84,7 @@ def local_share(d: Draft, wrong: list[str], pool: Pool) -> float:
     """How many wrong answers come from the article or its deck (dates near the answer count too)."""
     if d.kind == "date":
         return 1.0
-    deck = " ".join(norm(f.article.text) for f in pool.all_facts())
-    return sum(1 for w in wrong if norm(w) in deck) / len(wrong)
+    return sum(1 for w in wrong if norm(w) in pool.deck_text) / len(wrong)
 
 
 def shuffle(items: list, seed: str) -> None:
