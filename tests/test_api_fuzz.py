@@ -55,7 +55,8 @@ def learner(api_app: FastAPI) -> tuple[dict[str, str], dict[str, int]]:
 # The schema does not depend on the data, so it is read at collection from an app on an empty in-memory
 # database; the requests go to the seeded app. (schemathesis.pytest.from_fixture fails under pytest 9.)
 schema = schemathesis.openapi.from_asgi(
-    "/api/openapi.json", create_app(Settings(database_url="sqlite://", decks_dir=Path("/nonexistent"))))
+    "/api/openapi.json",
+    create_app(Settings(database_url="sqlite://", decks_dir=Path("/nonexistent"), secret_key="test-secret")))
 
 
 @schema.parametrize()
