@@ -163,8 +163,8 @@ def test_quiz_with_the_keyboard_only(page: Page, server: Server) -> None:
     for n in range(5):
         expect(page.locator(".progress-row label")).to_have_text(f"Question {n + 1} of 5")
         _, _, question, shown = current_question(page, server, attempt)
-        in_form = page.evaluate("document.activeElement.closest('form.answer-form') !== null")
-        assert in_form, "the first answer field has the focus"
+        # autofocus is applied at the browser's next rendering step, so wait for it (5 s at most)
+        page.wait_for_function("document.activeElement?.closest('form.answer-form') != null", timeout=5000)
         keyboard_answer(page, question, shown)
         expect(page.locator(".verdict")).to_have_text("Correct!")
         expect(page.get_by_role("link", name="See your score" if n == 4 else "Next question")).to_be_focused()
