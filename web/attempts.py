@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from fastapi import HTTPException
 from sqlmodel import Session
@@ -63,6 +63,8 @@ class Progress:
     answers: list[Answer]
     questions: dict[int, Question]
 
+    answer_type: ClassVar[type[Answer]] = Answer
+
     @property
     def total(self) -> int:
         return len(self.attempt.question_ids)
@@ -89,14 +91,18 @@ class Progress:
                         answer_lines(question.format, answer.response), answer_lines(question.format, question.answer))
 
 
-def progress(session: Session, learner: Learner, attempt_id: int) -> Progress:
-    """An attempt of this learner with its answers so far; 404 for anyone else's or a missing one."""
+def progress(session: Session, learner_id: int, attempt_id: int, *, window: int | None = None) -> Progress:
+    """An attempt of this learner with its answers so far; 404 for anyone else's or a missing one.
+
+    With `window`, only that many questions from the current one on are loaded (answering needs the current
+    question and the next); by default all of them, for a page that shows every answer."""
     attempt = crud.get_attempt(session=session, attempt_id=attempt_id)
-    if attempt is None or attempt.learner_id != learner.id:
+    if attempt is None or attempt.learner_id != learner_id:
         raise HTTPException(404, f"There is no quiz number {attempt_id} of yours.")
     answers = crud.list_answers(session=session, attempt_id=attempt_id)
-    questions = crud.get_questions(session=session, ids=attempt.question_ids)
-    if len(questions) < len(set(attempt.question_ids)):
+    wanted = attempt.question_ids if window is None else attempt.question_ids[len(answers):len(answers) + window]
+    questions = crud.get_questions(session=session, ids=wanted)
+    if len(questions) < len(set(wanted)):
         raise HTTPException(404, "This quiz's questions are no longer in the library.")
     return Progress(attempt, answers, questions)
 
@@ -110,8 +116,11 @@ def check_position(state: Progress, position: int) -> None:
 
 
 def record(session: Session, state: Progress, position: int, response: Any) -> Answer:
-    """Store the answer at `position`; the one stored first is returned if it was answered already."""
+    """Store the answer at `position` (the current one) and add it to `state`; if a racing post stored one
+    first, that one stands."""
     question = state.question_at(position)
-    return crud.record_answer(session=session, attempt=state.attempt, position=position,
-                              question_id=question.id,  # type: ignore[arg-type]
-                              response=response, correct=is_correct(question, response))
+    answer = state.answer_type(attempt_id=state.attempt.id, position=position, question_id=question.id,
+                               response=response, correct=is_correct(question, response))
+    stored = crud.record_answer(session=session, attempt=state.attempt, answer=answer)
+    state.answers.append(stored)  # type: ignore[arg-type]
+    return stored  # type: ignore[return-value]

@@ -4,15 +4,14 @@ answering in order, checking on the server, resuming), with the teacher's option
 from __future__ import annotations
 
 import random
-from typing import Any
 
 from fastapi import HTTPException
 from sqlmodel import Session
 
 from web import crud
 from web.attempts import Progress
-from web.models import ClassAttempt, ClassSet, Learner
-from web.quiz import QuestionView, is_correct, view
+from web.models import ClassAnswer, ClassAttempt, ClassSet, Learner
+from web.quiz import QuestionView, view
 
 
 class CannotStart(ValueError):
@@ -23,6 +22,7 @@ class ClassProgress(Progress):
     """An attempt at a set; its options decide whether choices are mixed."""
 
     shuffle_choices: bool = False
+    answer_type = ClassAnswer  # type: ignore[assignment]
 
     def view_at(self, position: int) -> QuestionView:
         question = self.question_at(position)
@@ -75,7 +75,3 @@ def progress(session: Session, learner: Learner, attempt_id: int) -> tuple[Class
     return class_set, state
 
 
-def record(session: Session, state: ClassProgress, position: int, response: Any) -> None:
-    question = state.question_at(position)
-    crud.record_class_answer(session=session, attempt=state.attempt, position=position,  # type: ignore[arg-type]
-                             question_id=question.id, response=response, correct=is_correct(question, response))  # type: ignore[arg-type]

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import case, delete, func, update
+from sqlalchemy import bindparam, case, delete, func, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from web.models import (
@@ -246,28 +247,31 @@ def get_answer(*, session: Session, attempt_id: int, position: int) -> Answer | 
     return session.exec(query).first()
 
 
-def record_answer(
-    *, session: Session, attempt: Attempt, position: int, question_id: int, response: Any, correct: bool
-) -> Answer:
-    """Store an answer; the first answer to a position stands (a repeated post gets it back)."""
-    answer = Answer(attempt_id=attempt.id, position=position, question_id=question_id, response=response,
-                    correct=correct)
+def record_answer(*, session: Session, attempt: Attempt | ClassAttempt, answer: Answer | ClassAnswer) -> Answer | ClassAnswer:
+    """Store an answer of a library or class attempt; the first answer to a position stands (a repeated
+    post gets it back). The attempt's score and end are counted by the database in the same transaction,
+    so two posts racing each other cannot lose a point."""
+    answers, attempts = type(answer), type(attempt)
     session.add(answer)
     try:
         session.flush()
     except IntegrityError:
         session.rollback()
-        existing = get_answer(session=session, attempt_id=attempt.id, position=position)  # type: ignore[arg-type]
+        existing = session.exec(select(answers).where(answers.attempt_id == attempt.id,
+                                                      answers.position == answer.position)).first()
         assert existing is not None
         return existing
-    answers = list_answers(session=session, attempt_id=attempt.id)  # type: ignore[arg-type]
-    attempt.correct = sum(a.correct for a in answers)
-    if len(answers) >= len(attempt.question_ids):
-        attempt.finished_at = utcnow()
-    session.add(attempt)
+    mine = answers.attempt_id == attempts.id
+    right = select(func.count()).where(mine, col(answers.correct).is_(True)).scalar_subquery()
+    given = select(func.count()).where(mine).scalar_subquery()
+    now = bindparam("now", utcnow(), type_=attempts.__table__.c.finished_at.type)  # type: ignore[attr-defined]
+    finished = func.coalesce(attempts.finished_at, case((given >= len(attempt.question_ids), now), else_=None))
+    row = session.execute(update(attempts).where(attempts.id == attempt.id)
+                          .values(correct=right, finished_at=finished)
+                          .returning(attempts.correct, attempts.finished_at)).one()
     session.commit()
-    session.refresh(answer)
-    session.refresh(attempt)
+    set_committed_value(attempt, "correct", row.correct)
+    set_committed_value(attempt, "finished_at", row.finished_at)
     return answer
 
 
@@ -571,31 +575,6 @@ def list_learner_class_attempts(*, session: Session, set_id: int, learner_id: in
 def list_class_answers(*, session: Session, attempt_id: int) -> list[ClassAnswer]:
     query = select(ClassAnswer).where(ClassAnswer.attempt_id == attempt_id).order_by(ClassAnswer.position)
     return list(session.exec(query))
-
-
-def record_class_answer(*, session: Session, attempt: ClassAttempt, position: int, question_id: int, response: Any,
-                        correct: bool) -> ClassAnswer:
-    """Store a student's answer; the first answer to a position stands (a repeated post gets it back)."""
-    answer = ClassAnswer(attempt_id=attempt.id, question_id=question_id, position=position, response=response,
-                         correct=correct)
-    session.add(answer)
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        existing = session.exec(select(ClassAnswer).where(ClassAnswer.attempt_id == attempt.id,
-                                                          ClassAnswer.position == position)).first()
-        assert existing is not None
-        return existing
-    answers = list_class_answers(session=session, attempt_id=attempt.id)  # type: ignore[arg-type]
-    attempt.correct = sum(a.correct for a in answers)
-    if len(answers) >= len(attempt.question_ids):
-        attempt.finished_at = utcnow()
-    session.add(attempt)
-    session.commit()
-    session.refresh(answer)
-    session.refresh(attempt)
-    return answer
 
 
 def list_class_attempts(*, session: Session, set_id: int) -> list[ClassAttempt]:

@@ -46,5 +46,6 @@ def upgrade(engine: Engine) -> None:
 
 def get_session(request: Request) -> Iterator[Session]:
     """FastAPI dependency: one session per request."""
-    with Session(request.app.state.engine) as session:
+    # objects stay readable after a commit without a reload: a request ends soon after its commit
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
         yield session

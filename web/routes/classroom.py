@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from web import classroom, crud, sets
-from web.attempts import MAX_QUESTIONS, check_position
+from web.attempts import MAX_QUESTIONS, check_position, record
 from web.deps import Id, LearnerDep, RequiredLearner, SessionDep
 from web.learner import MAX_NAME, clean_name, remember
 from web.models import ClassSet, Learner
@@ -131,8 +131,7 @@ async def class_answer(request: Request, attempt_id: Id, session: SessionDep, le
             response = read_response(progress.view_at(position), fields)
         except BadAnswer as exc:
             return _page(request, class_set, progress, state="question", error=str(exc), status_code=422)
-        classroom.record(session, progress, position, response)
-        class_set, progress = classroom.progress(session, learner, attempt_id)
+        record(session, progress, position, response)
     if class_set.feedback == "end":
         # no verdict until the end: straight on to the next question (or the results)
         if is_htmx(request):

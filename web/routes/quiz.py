@@ -114,13 +114,13 @@ def _page(request: Request, session: Session, progress: attempts.Progress, *, st
 def attempt_page(request: Request, attempt_id: Id, session: SessionDep,
                  learner: RequiredLearner) -> HTMLResponse:
     """The first unanswered question, or the score when every question is answered."""
-    progress = attempts.progress(session, learner, attempt_id)
+    progress = attempts.progress(session, learner.id, attempt_id)
     return _page(request, session, progress, state="results" if progress.done else "question")
 
 
 @router.post("/attempts/{attempt_id}/answers", name="answer")
 async def answer(request: Request, attempt_id: Id, session: SessionDep, learner: RequiredLearner) -> Response:
-    progress = attempts.progress(session, learner, attempt_id)
+    progress = attempts.progress(session, learner.id, attempt_id)
     form = await request.form()
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
     raw_position = fields.get("position", "")
@@ -134,7 +134,6 @@ async def answer(request: Request, attempt_id: Id, session: SessionDep, learner:
         except BadAnswer as exc:
             return _page(request, session, progress, state="question", error=str(exc), status_code=422)
         attempts.record(session, progress, position, response)
-        progress = attempts.progress(session, learner, attempt_id)
     # a repeated post of an answered question gets the feedback of the first answer
     if is_htmx(request):
         return _page(request, session, progress, state="feedback", position=position)
@@ -145,7 +144,7 @@ async def answer(request: Request, attempt_id: Id, session: SessionDep, learner:
 @router.get("/attempts/{attempt_id}/answers/{position}", response_class=HTMLResponse, name="feedback")
 def feedback_page(request: Request, attempt_id: Id, position: Annotated[int, Path(ge=0, le=MAX_QUESTIONS)],
                   session: SessionDep, learner: RequiredLearner) -> Response:
-    progress = attempts.progress(session, learner, attempt_id)
+    progress = attempts.progress(session, learner.id, attempt_id)
     if position >= progress.total:
         raise HTTPException(404, f"This quiz has {progress.total} questions.")
     if position >= progress.answered:
@@ -157,5 +156,5 @@ def feedback_page(request: Request, attempt_id: Id, position: Annotated[int, Pat
 @router.post("/attempts/{attempt_id}/retry", name="retry")
 def retry(request: Request, attempt_id: Id, session: SessionDep, learner: RequiredLearner) -> Response:
     """A new attempt at the same questions, in a new order."""
-    attempt = attempts.retry(session, learner, attempts.progress(session, learner, attempt_id).attempt)
+    attempt = attempts.retry(session, learner, attempts.progress(session, learner.id, attempt_id).attempt)
     return RedirectResponse(request.app.url_path_for("attempt", attempt_id=str(attempt.id)), status_code=303)
