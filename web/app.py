@@ -24,6 +24,7 @@ from web.security import SESSION_COOKIE, csrf_protect
 from web.templating import make_env
 
 STATIC = Path(__file__).resolve().parent / "static"
+PAGE_ROUTERS = (library, learner, quiz, flashcards, downloads, teacher, editor, results, classroom)
 log = logging.getLogger("quizgen.web")
 
 
@@ -60,10 +61,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie=SESSION_COOKIE,
                        max_age=settings.session_max_age, same_site="lax", https_only=settings.session_https_only)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    # every page router refuses a state-changing request without the session's CSRF token
-    for module in (library, learner, quiz, flashcards, downloads, teacher, editor, results, classroom):
-        app.include_router(module.router, dependencies=[Depends(csrf_protect)])
+    # first: routes are matched in order, and the API takes the most requests (its route names are its own)
     app.include_router(api.router)
+    # every page router refuses a state-changing request without the session's CSRF token
+    for module in PAGE_ROUTERS:
+        app.include_router(module.router, dependencies=[Depends(csrf_protect)])
     errors.install(app)
     outage.install(app)
 

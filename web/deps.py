@@ -9,12 +9,13 @@ from sqlmodel import Session
 
 from web import crud
 from web.db import get_session
-from web.learner import load_learner, require_learner
+from web.learner import load_learner, require_learner, require_learner_id
 from web.models import Article, Deck, Learner
 
 SessionDep = Annotated[Session, Depends(get_session)]
 LearnerDep = Annotated[Learner | None, Depends(load_learner)]
 RequiredLearner = Annotated[Learner, Depends(require_learner)]
+RequiredLearnerId = Annotated[int, Depends(require_learner_id)]
 
 
 def deck_or_404(session: Session, slug: str) -> Deck:

@@ -31,30 +31,47 @@ def _serializer(request: Request) -> URLSafeSerializer:
     return URLSafeSerializer(request.app.state.settings.secret_key, salt="quizgen-learner")
 
 
-def load_learner(request: Request, session: Annotated[Session, Depends(get_session)]) -> Learner | None:
-    """The learner of the signed cookie, if any (a forged or stale cookie counts as none)."""
-    learner = None
+def cookie_learner_id(request: Request) -> int | None:
+    """The learner id the signed cookie holds (a forged cookie holds none); the row is not read."""
     raw = request.cookies.get(COOKIE)
-    if raw:
-        try:
-            learner_id = _serializer(request).loads(raw)
-        except BadSignature:
-            learner_id = None
-        if isinstance(learner_id, int):
-            learner = crud.get_learner(session=session, learner_id=learner_id)
+    if not raw:
+        return None
+    try:
+        learner_id = _serializer(request).loads(raw)
+    except BadSignature:
+        return None
+    return learner_id if isinstance(learner_id, int) else None
+
+
+def load_learner(request: Request, session: Annotated[Session, Depends(get_session)]) -> Learner | None:
+    """The learner of the signed cookie, if any (a stale cookie, whose learner is gone, counts as none)."""
+    learner_id = cookie_learner_id(request)
+    learner = None if learner_id is None else crud.get_learner(session=session, learner_id=learner_id)
     request.state.learner = learner
     return learner
 
 
+def _required(request: Request, known: bool) -> None:
+    if known:
+        return
+    if request.method == "GET":
+        raise LearnerRequired(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
+    # after the name form, go back to the page the form was posted from
+    referer = urlsplit(request.headers.get("referer", ""))
+    same_site = referer.netloc == request.url.netloc
+    raise LearnerRequired(referer.path if same_site and referer.path else "/")
+
+
 def require_learner(request: Request, learner: Annotated[Learner | None, Depends(load_learner)]) -> Learner:
-    if learner is None:
-        if request.method == "GET":
-            raise LearnerRequired(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
-        # after the name form, go back to the page the form was posted from
-        referer = urlsplit(request.headers.get("referer", ""))
-        same_site = referer.netloc == request.url.netloc
-        raise LearnerRequired(referer.path if same_site and referer.path else "/")
-    return learner
+    _required(request, learner is not None)
+    return learner  # type: ignore[return-value]
+
+
+async def require_learner_id(request: Request) -> int:
+    """The cookie's learner id, for routes that only compare it with the owner of a row: no query, no thread."""
+    learner_id = cookie_learner_id(request)
+    _required(request, learner_id is not None)
+    return learner_id  # type: ignore[return-value]
 
 
 def remember(request: Request, response: Response, learner: Learner) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from webtests import Db
 
 from quizgen.export import EXPORTERS
 from web import crud
+from web.app import PAGE_ROUTERS
+from web.routes import api
 
 
 def test_openapi_describes_the_api(client: TestClient) -> None:
@@ -76,6 +79,26 @@ def test_answer_reply_gives_the_next_question(client: TestClient, db: Db) -> Non
         assert again["next"] == reply["next"]  # a repeated post changes nothing
         current = reply["next"]
     assert current is None
+
+def test_an_attempt_is_its_learners_alone(app: FastAPI, client: TestClient) -> None:
+    client.post("/api/learners", json={"name": "Owner"})
+    attempt = client.post("/api/attempts", json={"deck": "kirov-assassination", "count": 2}).json()
+    url = f"/api/attempts/{attempt['id']}"
+    with TestClient(app) as other:
+        other.post("/api/learners", json={"name": "Someone Else"})
+        assert other.get(url).status_code == 404
+        assert other.post(f"{url}/answers", json={"position": 0, "response": "x"}).status_code == 404
+        other.cookies.set("quizgen_learner", client.cookies["quizgen_learner"][:-2] + "xx")  # a forged signature
+        assert other.post(f"{url}/answers", json={"position": 0, "response": "x"}).status_code == 401
+    assert client.get(url).json()["answered"] == 0
+
+
+def test_route_names_are_unique(app: FastAPI) -> None:
+    """url_for finds the first route of a name: an API route named like a page would take its links."""
+    names = [getattr(r, "name", None) for router in (api.router, *(m.router for m in PAGE_ROUTERS))
+             for r in router.routes]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+
 
 def test_api_bad_input(client: TestClient, db: Db) -> None:
     client.post("/api/learners", json={"name": "Api User"})

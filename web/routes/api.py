@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from quizgen.models import FORMATS, TOPICS
 from web import attempts, crud, exports
 from web.attempts import MAX_QUESTIONS
-from web.deps import Id, RequiredLearner, SessionDep, article_or_404, deck_or_404
+from web.deps import Id, RequiredLearner, RequiredLearnerId, SessionDep, article_or_404, deck_or_404
 from web.learner import MAX_NAME, clean_name, remember
 from web.models import Article, Question
 from web.quiz import BadAnswer, parse_api_response
@@ -267,27 +267,28 @@ def create_attempt(body: AttemptIn, session: SessionDep, learner: RequiredLearne
         attempt = attempts.start(session, learner, deck, article, count=body.count, formats=body.formats)  # type: ignore[arg-type]
     except attempts.CannotStart as exc:
         raise HTTPException(422, str(exc)) from None
-    return _attempt_out(session, attempts.progress(session, learner, attempt.id))  # type: ignore[arg-type]
+    return _attempt_out(session, attempts.progress(session, learner.id, attempt.id))  # type: ignore[arg-type]
 
 
 @router.get("/attempts/{attempt_id}", response_model=AttemptOut, tags=["attempts"])
-def get_attempt(attempt_id: Id, session: SessionDep, learner: RequiredLearner) -> AttemptOut:
-    return _attempt_out(session, attempts.progress(session, learner, attempt_id))
+def get_attempt(attempt_id: Id, session: SessionDep, learner_id: RequiredLearnerId) -> AttemptOut:
+    return _attempt_out(session, attempts.progress(session, learner_id, attempt_id))
 
 
 @router.post("/attempts/{attempt_id}/answers", response_model=AnswerReply, tags=["attempts"])
-def answer(attempt_id: Id, body: AnswerIn, session: SessionDep, learner: RequiredLearner) -> AnswerReply:
+def answer_question(attempt_id: Id, body: AnswerIn, session: SessionDep, learner_id: RequiredLearnerId) -> AnswerReply:
     """Answer the current question; the reply says whether it was right, with the answer and its source,
     and gives the next question (so a client needs no GET of the attempt between answers)."""
-    state = attempts.progress(session, learner, attempt_id)
+    state = attempts.progress(session, learner_id, attempt_id, window=2)  # this question and the next
     attempts.check_position(state, body.position)
-    if body.position == state.answered:
+    if body.position < state.answered:  # posted again: the first answer stands
+        state = attempts.progress(session, learner_id, attempt_id)
+    else:
         try:
             response = parse_api_response(state.view_at(body.position), body.response)
         except BadAnswer as exc:
             raise HTTPException(422, str(exc)) from None
-        # the reply needs only this answer: no reloading of the attempt, nor building all of it
-        state.answers.append(attempts.record(session, state, body.position, response))
+        attempts.record(session, state, body.position, response)
     return AnswerReply(**dict(_answer_out(state.feedback(body.position))), next=_current(state))
 
 
@@ -300,10 +301,10 @@ FILE = {200: {"description": "the exported file", "content": {"application/octet
 
 
 @router.get("/decks/{slug}/exports/{fmt}", tags=["exports"], response_class=Response, responses=FILE)
-def deck_export(slug: str, fmt: str, session: SessionDep) -> Response:
+def api_deck_export(slug: str, fmt: str, session: SessionDep) -> Response:
     return downloads.deck_export(slug, fmt, session)
 
 
 @router.get("/articles/{article_id}/exports/{fmt}", tags=["exports"], response_class=Response, responses=FILE)
-def article_export(article_id: Id, fmt: str, session: SessionDep) -> Response:
+def api_article_export(article_id: Id, fmt: str, session: SessionDep) -> Response:
     return downloads.article_export(article_id, fmt, session)
