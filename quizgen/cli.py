@@ -165,6 +165,7 @@ def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
     workers: Annotated[int, typer.Option(help="worker processes")] = 1,
+    access_log: Annotated[bool, typer.Option(help="log every request (a reverse proxy usually does)")] = False,
 ) -> None:
     """Serve the web app (library, quizzes, flashcards, teacher editor)."""
     import uvicorn
@@ -172,7 +173,7 @@ def serve(
     if workers > 1:
         # import the decks once, here, before the workers start: each would wait for the others' lock
         init_db()
-    uvicorn.run("web.app:create_app", factory=True, host=host, port=port, workers=workers)
+    uvicorn.run("web.app:create_app", factory=True, host=host, port=port, workers=workers, access_log=access_log)
 
 
 @app.command("init-db")
