@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     fetch_timeout: float = 15.0
     # let the URL fetcher reach 127.0.0.1/::1; for tests and local development only
     allow_loopback_urls: bool = False
+    # threads per server process for routes that wait on the database; more only queue on one another
+    # (one Python interpreter runs one thread at a time) and cost CPU in switching
+    web_threads: int = 8
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from alembic import command
@@ -44,8 +44,22 @@ def upgrade(engine: Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """FastAPI dependency: one session per request."""
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """FastAPI dependency: one session per request.
+
+    Async, so that making and closing it costs no trip to a worker thread: a session touches the database
+    only when used, in the route's own thread. It is closed here, in the event loop, even when that rolls
+    back a read: a close that waited for a worker thread while holding a connection could wait forever on
+    threads that wait for connections."""
     # objects stay readable after a commit without a reload: a request ends soon after its commit
-    with Session(request.app.state.engine, expire_on_commit=False) as session:
+    session = Session(request.app.state.engine, expire_on_commit=False)
+    try:
         yield session
+    finally:
+        session.close()
+
+
+def release(session: Session) -> None:
+    """End a read, giving the connection back to the pool while what was loaded stays readable: for a
+    dependency whose request waits for another worker thread before it uses the database again."""
+    session.commit()

@@ -12,7 +12,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlmodel import Session
 
 from web import crud
-from web.db import get_session
+from web.db import get_session, release
 from web.models import Learner
 
 COOKIE = "quizgen_learner"
@@ -46,7 +46,10 @@ def cookie_learner_id(request: Request) -> int | None:
 def load_learner(request: Request, session: Annotated[Session, Depends(get_session)]) -> Learner | None:
     """The learner of the signed cookie, if any (a stale cookie, whose learner is gone, counts as none)."""
     learner_id = cookie_learner_id(request)
-    learner = None if learner_id is None else crud.get_learner(session=session, learner_id=learner_id)
+    learner = None
+    if learner_id is not None:
+        learner = crud.get_learner(session=session, learner_id=learner_id)
+        release(session)
     request.state.learner = learner
     return learner
 

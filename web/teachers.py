@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from quizgen.settings import Settings
 from web import crud
-from web.db import get_session
+from web.db import get_session, release
 from web.models import Teacher, utcnow
 from web.security import new_session
 
@@ -40,7 +40,10 @@ def hasher(request: Request) -> PasswordHasher:
 
 def load_teacher(request: Request, session: Annotated[Session, Depends(get_session)]) -> Teacher | None:
     teacher_id = request.session.get(SESSION_KEY)
-    teacher = crud.get_teacher(session=session, teacher_id=teacher_id) if isinstance(teacher_id, int) else None
+    teacher = None
+    if isinstance(teacher_id, int):
+        teacher = crud.get_teacher(session=session, teacher_id=teacher_id)
+        release(session)
     request.state.teacher = teacher
     return teacher
 

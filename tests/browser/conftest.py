@@ -6,15 +6,12 @@ Each test gets a fresh browser context (so a new learner) and leaves a screensho
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from browsertests import SCREENSHOTS, Server
+from live_server import live
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 from quizgen.settings import Settings
@@ -26,12 +23,6 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--no-first-run"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     folder = tmp_path_factory.mktemp("live")
@@ -39,19 +30,9 @@ def server(seeded_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     (folder / "no-decks").mkdir()
     url = f"sqlite:///{folder / 'quizgen.db'}"
     app = create_app(Settings(database_url=url, decks_dir=folder / "no-decks", secret_key="browser-test"))
-    port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the app did not start under uvicorn")
-        time.sleep(0.05)
     engine = make_engine(url)
-    yield Server(f"http://127.0.0.1:{port}", engine)
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with live(app) as base:
+        yield Server(base, engine)
     engine.dispose()
 
 

@@ -18,8 +18,9 @@ from web.learner import MAX_NAME, clean_name, remember
 from web.models import Article, Question
 from web.quiz import BadAnswer, parse_api_response
 from web.routes import downloads
+from web.routing import DatabaseRoute
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", route_class=DatabaseRoute)
 
 
 class ArticleRef(BaseModel):

@@ -20,9 +20,10 @@ from web.learner import MAX_NAME, clean_name, remember
 from web.models import ClassSet, Learner
 from web.quiz import BadAnswer, read_response
 from web.routes.library import FORMAT_NAMES
+from web.routing import DatabaseRoute
 from web.templating import is_htmx, render
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
 
 Code = Annotated[str, Path(max_length=20)]
 

@@ -9,9 +9,10 @@ from sqlmodel import Session
 from web import crud, exports
 from web.convert import to_question_set
 from web.deps import Id, SessionDep, article_or_404, deck_or_404
+from web.routing import DatabaseRoute
 from web.templating import render
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
 
 
 def format_or_404(name: str) -> exports.Format:

@@ -23,9 +23,10 @@ from web.models import ClassSet, SetQuestion, Teacher
 from web.routes.downloads import format_or_404
 from web.routes.library import FORMAT_NAMES
 from web.routes.teacher import TeacherDep, building_page, own_set
+from web.routing import DatabaseRoute
 from web.templating import is_htmx, render
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
 
 ACTIONS = {"approve": "approved", "reject": "rejected", "reset": "pending"}
 STATUS_NAMES = {"pending": "To review", "approved": "Approved", "rejected": "Rejected"}

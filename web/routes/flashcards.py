@@ -14,9 +14,10 @@ from web import crud, flashcards
 from web.deps import Id, RequiredLearner, SessionDep, deck_or_404
 from web.models import CardState, Deck, Learner, Question
 from web.quiz import answer_lines
+from web.routing import DatabaseRoute
 from web.templating import is_htmx, render
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
 
 
 def humanise(delta: timedelta) -> str:

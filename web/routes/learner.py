@@ -10,9 +10,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from web import crud
 from web.deps import LearnerDep, SessionDep
 from web.learner import MAX_NAME, clean_name, forget, remember, safe_next
+from web.routing import DatabaseRoute
 from web.templating import render
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
 
 
 @router.get("/learner", response_class=HTMLResponse, name="learner_form")

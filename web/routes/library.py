@@ -15,9 +15,10 @@ from web.convert import to_article
 from web.deps import Id, LearnerDep, SessionDep, article_or_404
 from web.highlight import KINDS, sections
 from web.models import Article, Deck
+from web.routing import DatabaseRoute
 from web.templating import render
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
 
 FORMAT_NAMES = {"cloze": "Fill the gap", "short_answer": "Short answer", "multiple_choice": "Multiple choice",
                 "true_false": "True or false", "timeline": "Timeline", "matching": "Matching"}

@@ -20,9 +20,10 @@ from web.deps import Id, RequiredLearner, SessionDep, article_or_404, deck_or_40
 from web.models import Article, Deck, Learner
 from web.quiz import BadAnswer, read_response
 from web.routes.library import FORMAT_NAMES
+from web.routing import DatabaseRoute
 from web.templating import is_htmx, render
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
 
 LENGTHS = (5, 10, 20, 50)
 

@@ -9,9 +9,10 @@ from fastapi.responses import HTMLResponse, Response
 from web import results
 from web.deps import Id, SessionDep
 from web.routes.teacher import TeacherDep, own_set
+from web.routing import DatabaseRoute
 from web.templating import render
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
 
 
 @router.get("/teach/sets/{set_id}/results", response_class=HTMLResponse, name="set_results")

@@ -19,9 +19,10 @@ from web.deps import Id, SessionDep
 from web.fetch import FetchRefused, fetch
 from web.learner import safe_next
 from web.models import ClassSet, Teacher
+from web.routing import DatabaseRoute
 from web.templating import is_htmx, render
 
-router = APIRouter(tags=["pages"], include_in_schema=False)
+router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
 
 TeacherDep = Annotated[Teacher, Depends(teachers.require_teacher)]
 OptionalTeacher = Annotated[Teacher | None, Depends(teachers.load_teacher)]
