@@ -59,19 +59,18 @@ class Feedback:
 
 @dataclass
 class Progress:
+    """Where an attempt stands: how many questions are answered, and the answers and questions loaded."""
+
     attempt: Attempt
-    answers: list[Answer]
-    questions: dict[int, Question]
+    answered: int
+    answers: dict[int, Answer]  # by position
+    questions: dict[int, Question]  # by id
 
     answer_type: ClassVar[type[Answer]] = Answer
 
     @property
     def total(self) -> int:
         return len(self.attempt.question_ids)
-
-    @property
-    def answered(self) -> int:
-        return len(self.answers)
 
     @property
     def done(self) -> bool:
@@ -94,17 +93,25 @@ class Progress:
 def progress(session: Session, learner_id: int, attempt_id: int, *, window: int | None = None) -> Progress:
     """An attempt of this learner with its answers so far; 404 for anyone else's or a missing one.
 
-    With `window`, only that many questions from the current one on are loaded (answering needs the current
-    question and the next); by default all of them, for a page that shows every answer."""
-    attempt = crud.get_attempt(session=session, attempt_id=attempt_id)
+    With `window`, only that many questions from the current one on are loaded, and no earlier answers
+    (answering needs the current question and the next); by default everything, for a page that shows
+    every answer."""
+    if window is None:
+        attempt = crud.get_attempt(session=session, attempt_id=attempt_id)
+        answers = {} if attempt is None else {a.position: a for a in crud.list_answers(session=session,
+                                                                                       attempt_id=attempt_id)}
+        answered = len(answers)
+    else:
+        found = crud.get_attempt_counted(session=session, attempt_id=attempt_id)
+        attempt, answered = found if found else (None, 0)  # type: ignore[assignment]
+        answers = {}
     if attempt is None or attempt.learner_id != learner_id:
         raise HTTPException(404, f"There is no quiz number {attempt_id} of yours.")
-    answers = crud.list_answers(session=session, attempt_id=attempt_id)
-    wanted = attempt.question_ids if window is None else attempt.question_ids[len(answers):len(answers) + window]
+    wanted = attempt.question_ids if window is None else attempt.question_ids[answered:answered + window]
     questions = crud.get_questions(session=session, ids=wanted)
     if len(questions) < len(set(wanted)):
         raise HTTPException(404, "This quiz's questions are no longer in the library.")
-    return Progress(attempt, answers, questions)
+    return Progress(attempt, answered, answers, questions)
 
 
 def check_position(state: Progress, position: int) -> None:
@@ -122,5 +129,6 @@ def record(session: Session, state: Progress, position: int, response: Any) -> A
     answer = state.answer_type(attempt_id=state.attempt.id, position=position, question_id=question.id,
                                response=response, correct=is_correct(question, response))
     stored = crud.record_answer(session=session, attempt=state.attempt, answer=answer)
-    state.answers.append(stored)  # type: ignore[arg-type]
+    state.answers[position] = stored  # type: ignore[assignment]
+    state.answered = max(state.answered, position + 1)
     return stored  # type: ignore[return-value]

@@ -68,9 +68,9 @@ def progress(session: Session, learner: Learner, attempt_id: int) -> tuple[Class
         raise HTTPException(404, f"There is no class quiz number {attempt_id} of yours.")
     class_set = crud.get_class_set(session=session, set_id=attempt.set_id)
     assert class_set is not None
-    answers = crud.list_class_answers(session=session, attempt_id=attempt_id)
+    answers = {a.position: a for a in crud.list_class_answers(session=session, attempt_id=attempt_id)}
     questions = crud.get_set_questions(session=session, ids=attempt.question_ids)
-    state = ClassProgress(attempt, answers, questions)  # type: ignore[arg-type]
+    state = ClassProgress(attempt, len(answers), answers, questions)  # type: ignore[arg-type]
     state.shuffle_choices = class_set.shuffle_choices
     return class_set, state
 
