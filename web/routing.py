@@ -11,10 +11,21 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
+from fastapi.concurrency import run_in_threadpool
 from fastapi.routing import APIRoute
 from sqlmodel import Session
+
+T = TypeVar("T")
+
+
+def end_transaction(session: Session) -> None:
+    """Give the connection back: what was loaded stays readable, detached; what was not committed is
+    dropped, as at close."""
+    if session.in_transaction():
+        session.expunge_all()
+        session.rollback()
 
 
 def _ends_its_transaction(endpoint: Callable[..., Any]) -> Callable[..., Any]:
@@ -24,12 +35,22 @@ def _ends_its_transaction(endpoint: Callable[..., Any]) -> Callable[..., Any]:
             return endpoint(*args, **kwargs)
         finally:
             session = kwargs.get("session")
-            if isinstance(session, Session) and session.in_transaction():
-                # what was loaded stays readable, detached; what was not committed is dropped, as at close
-                session.expunge_all()
-                session.rollback()
+            if isinstance(session, Session):
+                end_transaction(session)
 
     return run
+
+
+async def in_thread(session: Session, work: Callable[[], T]) -> T:
+    """Run an async route's database work in one worker thread and end its transaction there; the reply
+    is then made in the event loop, with no second thread."""
+    def run() -> T:
+        try:
+            return work()
+        finally:
+            end_transaction(session)
+
+    return await run_in_threadpool(run)
 
 
 class DatabaseRoute(APIRoute):

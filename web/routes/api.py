@@ -18,7 +18,7 @@ from web.learner import MAX_NAME, clean_name, remember
 from web.models import Article, Question
 from web.quiz import BadAnswer, parse_api_response
 from web.routes import downloads
-from web.routing import DatabaseRoute
+from web.routing import DatabaseRoute, in_thread
 
 router = APIRouter(prefix="/api", route_class=DatabaseRoute)
 
@@ -277,20 +277,24 @@ def get_attempt(attempt_id: Id, session: SessionDep, learner_id: RequiredLearner
 
 
 @router.post("/attempts/{attempt_id}/answers", response_model=AnswerReply, tags=["attempts"])
-def answer_question(attempt_id: Id, body: AnswerIn, session: SessionDep, learner_id: RequiredLearnerId) -> AnswerReply:
+async def answer_question(attempt_id: Id, body: AnswerIn, session: SessionDep,
+                          learner_id: RequiredLearnerId) -> AnswerReply:
     """Answer the current question; the reply says whether it was right, with the answer and its source,
     and gives the next question (so a client needs no GET of the attempt between answers)."""
-    state = attempts.progress(session, learner_id, attempt_id, window=2)  # this question and the next
-    attempts.check_position(state, body.position)
-    if body.position < state.answered:  # posted again: the first answer stands
-        state = attempts.progress(session, learner_id, attempt_id)
-    else:
-        try:
-            response = parse_api_response(state.view_at(body.position), body.response)
-        except BadAnswer as exc:
-            raise HTTPException(422, str(exc)) from None
-        attempts.record(session, state, body.position, response)
-    return AnswerReply(**dict(_answer_out(state.feedback(body.position))), next=_current(state))
+    def work() -> AnswerReply:
+        state = attempts.progress(session, learner_id, attempt_id, window=2)  # this question and the next
+        attempts.check_position(state, body.position)
+        if body.position < state.answered:  # posted again: the first answer stands
+            state = attempts.progress(session, learner_id, attempt_id)
+        else:
+            try:
+                response = parse_api_response(state.view_at(body.position), body.response)
+            except BadAnswer as exc:
+                raise HTTPException(422, str(exc)) from None
+            attempts.record(session, state, body.position, response)
+        return AnswerReply(**dict(_answer_out(state.feedback(body.position))), next=_current(state))
+
+    return await in_thread(session, work)  # the busiest route: one worker thread, not two
 
 
 @router.get("/exports", response_model=list[FormatOut], tags=["exports"])
