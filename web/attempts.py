@@ -28,14 +28,13 @@ def start(session: Session, learner: Learner, deck: Deck, article: Article | Non
     unknown = sorted(set(formats or ()) - set(FORMATS))
     if unknown:
         raise CannotStart(f"Unknown question format: {', '.join(unknown)}.")
-    questions = crud.list_questions(session=session, deck_id=deck.id, article_id=article.id if article else None,
-                                    formats=formats or None)
-    if not questions:
+    ids = crud.list_question_ids(session=session, deck_id=deck.id, article_id=article.id if article else None,
+                                 formats=formats or None)
+    if not ids:
         raise CannotStart("No questions match that choice of formats; pick at least one that has questions.")
-    chosen = random.sample(questions, min(count, len(questions)))
     return crud.create_attempt(session=session, learner_id=learner.id, deck_id=deck.id,  # type: ignore[arg-type]
                                article_id=article.id if article else None,
-                               question_ids=[q.id for q in chosen])  # type: ignore[misc]
+                               question_ids=random.sample(ids, min(count, len(ids))))
 
 
 def retry(session: Session, learner: Learner, attempt: Attempt) -> Attempt:

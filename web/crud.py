@@ -113,17 +113,10 @@ def question_counts(*, session: Session) -> list[tuple[int, str, str, int]]:
     return [(a, t, f, n) for a, t, f, n in session.exec(query)]
 
 
-def list_questions(
-    *,
-    session: Session,
-    deck_id: int | None = None,
-    article_id: int | None = None,
-    formats: Iterable[str] | None = None,
-    topics: Iterable[str] | None = None,
-) -> list[Question]:
-    """Questions in article order, then in the order they were generated."""
+def _questions_query(what: Any, *, deck_id: int | None, article_id: int | None, formats: Iterable[str] | None,
+                     topics: Iterable[str] | None) -> Any:
     query = (
-        select(Question)
+        select(what)
         .join(QuestionSet, col(Question.question_set_id) == QuestionSet.id)
         .join(Article, col(QuestionSet.article_id) == Article.id)
         .order_by(Article.position, Article.id, Question.position)
@@ -136,6 +129,26 @@ def list_questions(
         query = query.where(col(Question.format).in_(list(formats)))
     if topics:
         query = query.where(col(Question.topic).in_(list(topics)))
+    return query
+
+
+def list_questions(
+    *,
+    session: Session,
+    deck_id: int | None = None,
+    article_id: int | None = None,
+    formats: Iterable[str] | None = None,
+    topics: Iterable[str] | None = None,
+) -> list[Question]:
+    """Questions in article order, then in the order they were generated."""
+    query = _questions_query(Question, deck_id=deck_id, article_id=article_id, formats=formats, topics=topics)
+    return list(session.exec(query))
+
+
+def list_question_ids(*, session: Session, deck_id: int | None = None, article_id: int | None = None,
+                      formats: Iterable[str] | None = None) -> list[int]:
+    """The ids of list_questions, without reading the questions."""
+    query = _questions_query(Question.id, deck_id=deck_id, article_id=article_id, formats=formats, topics=None)
     return list(session.exec(query))
 
 
@@ -215,7 +228,6 @@ def create_attempt(
     attempt = Attempt(learner_id=learner_id, deck_id=deck_id, article_id=article_id, question_ids=list(question_ids))
     session.add(attempt)
     session.commit()
-    session.refresh(attempt)
     return attempt
 
 

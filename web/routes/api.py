@@ -268,7 +268,7 @@ def create_attempt(body: AttemptIn, session: SessionDep, learner: RequiredLearne
         attempt = attempts.start(session, learner, deck, article, count=body.count, formats=body.formats)  # type: ignore[arg-type]
     except attempts.CannotStart as exc:
         raise HTTPException(422, str(exc)) from None
-    return _attempt_out(session, attempts.progress(session, learner.id, attempt.id))  # type: ignore[arg-type]
+    return _attempt_out(session, attempts.progress(session, learner.id, attempt.id, window=1))  # type: ignore[arg-type]
 
 
 @router.get("/attempts/{attempt_id}", response_model=AttemptOut, tags=["attempts"])
