@@ -13,7 +13,7 @@ from sqlmodel import Session
 from quizgen.models import FORMATS
 from web import crud
 from web.models import Answer, Article, Attempt, Deck, Learner, Question
-from web.quiz import QuestionView, answer_lines, is_correct, view
+from web.quiz import BadAnswer, QuestionView, answer_lines, is_correct, read_response, view
 
 MAX_QUESTIONS = 500
 
@@ -131,3 +131,20 @@ def record(session: Session, state: Progress, position: int, response: Any) -> A
     state.answers[position] = stored  # type: ignore[assignment]
     state.answered = max(state.answered, position + 1)
     return stored  # type: ignore[return-value]
+
+
+def answer_form(session: Session, state: Progress, fields: dict[str, str]) -> tuple[int, str | None]:
+    """Take a page's answer form: the position it answers, and None once the answer is stored (or was
+    stored before), or what is wrong with what was given."""
+    raw_position = fields.get("position", "")
+    if not raw_position.isdigit() or len(raw_position) > 6:
+        raise HTTPException(400, "The answer does not say which question it is for.")
+    position = int(raw_position)
+    check_position(state, position)
+    if position == state.answered:
+        try:
+            response = read_response(state.view_at(position), fields)
+        except BadAnswer as exc:
+            return position, str(exc)
+        record(session, state, position, response)
+    return position, None

@@ -13,6 +13,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.routing import APIRoute
 from sqlmodel import Session
@@ -58,3 +59,9 @@ class DatabaseRoute(APIRoute):
         if not inspect.iscoroutinefunction(endpoint):
             endpoint = _ends_its_transaction(endpoint)
         super().__init__(path, endpoint, **kwargs)
+
+
+async def form_fields(request: Request) -> dict[str, str]:
+    """A page's posted form, its text fields only (a file field has no place in an answer)."""
+    form = await request.form()
+    return {k: v for k, v in form.items() if isinstance(v, str)}

@@ -14,13 +14,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from web import classroom, crud, sets
-from web.attempts import MAX_QUESTIONS, check_position, record
+from web.attempts import MAX_QUESTIONS, answer_form
 from web.deps import Id, LearnerDep, RequiredLearner, SessionDep
 from web.learner import MAX_NAME, clean_name, remember
 from web.models import ClassSet, Learner
-from web.quiz import BadAnswer, read_response
 from web.routes.library import FORMAT_NAMES
-from web.routing import DatabaseRoute
+from web.routing import DatabaseRoute, form_fields, in_thread
 from web.templating import is_htmx, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
@@ -119,20 +118,15 @@ def class_attempt(request: Request, attempt_id: Id, session: SessionDep, learner
 
 @router.post("/class/{attempt_id}/answers", name="class_answer")
 async def class_answer(request: Request, attempt_id: Id, session: SessionDep, learner: RequiredLearner) -> Response:
+    fields = await form_fields(request)
+    return await in_thread(session, lambda: _answer(request, session, learner, attempt_id, fields))
+
+
+def _answer(request: Request, session: Session, learner: Learner, attempt_id: int, fields: dict[str, str]) -> Response:
     class_set, progress = classroom.progress(session, learner, attempt_id)
-    form = await request.form()
-    fields = {k: v for k, v in form.items() if isinstance(v, str)}
-    raw_position = fields.get("position", "")
-    if not raw_position.isdigit() or len(raw_position) > 6:
-        raise HTTPException(400, "The answer does not say which question it is for.")
-    position = int(raw_position)
-    check_position(progress, position)  # type: ignore[arg-type]
-    if position == progress.answered:
-        try:
-            response = read_response(progress.view_at(position), fields)
-        except BadAnswer as exc:
-            return _page(request, class_set, progress, state="question", error=str(exc), status_code=422)
-        record(session, progress, position, response)
+    position, error = answer_form(session, progress, fields)
+    if error:
+        return _page(request, class_set, progress, state="question", error=error, status_code=422)
     if class_set.feedback == "end":
         # no verdict until the end: straight on to the next question (or the results)
         if is_htmx(request):

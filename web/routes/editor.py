@@ -23,7 +23,7 @@ from web.models import ClassSet, SetQuestion, Teacher
 from web.routes.downloads import format_or_404
 from web.routes.library import FORMAT_NAMES
 from web.routes.teacher import TeacherDep, building_page, own_set
-from web.routing import DatabaseRoute
+from web.routing import DatabaseRoute, form_fields
 from web.templating import is_htmx, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
@@ -225,17 +225,12 @@ def edit_question(request: Request, set_id: Id, question_id: Id, session: Sessio
     return question_form(request, session, class_set, q=q, fmt=q.format, values=sets.form_values(q), problems={})
 
 
-async def _form(request: Request) -> dict[str, str]:
-    form = await request.form()
-    return {k: v for k, v in form.items() if isinstance(v, str)}
-
-
 @router.post("/teach/sets/{set_id}/questions/{question_id}", name="save_question")
 async def save_question(request: Request, set_id: Id, question_id: Id, session: SessionDep,
                         teacher: TeacherDep) -> Response:
     class_set = ready_set(session, teacher, set_id)
     q = question_or_404(session, class_set, question_id)
-    checked = sets.check_question(await _form(request), q.format)
+    checked = sets.check_question(await form_fields(request), q.format)
     if not checked.ok:
         return question_form(request, session, class_set, q=q, fmt=q.format, values=checked.values,
                              problems=checked.problems, status_code=422)
@@ -280,7 +275,7 @@ def add_question_form(request: Request, set_id: Id, session: SessionDep, teacher
 @router.post("/teach/sets/{set_id}/add", name="add_question")
 async def add_question(request: Request, set_id: Id, session: SessionDep, teacher: TeacherDep) -> Response:
     class_set = ready_set(session, teacher, set_id)
-    form = await _form(request)
+    form = await form_fields(request)
     fmt = form.get("format", "")
     checked = sets.check_question(form, fmt)
     articles = crud.list_set_articles(session=session, set_id=set_id)
@@ -309,7 +304,7 @@ async def add_question(request: Request, set_id: Id, session: SessionDep, teache
 @router.post("/teach/sets/{set_id}/options", name="set_options")
 async def set_options(request: Request, set_id: Id, session: SessionDep, teacher: TeacherDep) -> Response:
     class_set = ready_set(session, teacher, set_id)
-    form = await _form(request)
+    form = await form_fields(request)
     values, problems = sets.check_options(form)
     if problems:
         shown = {**sets.options_of(class_set), "title": class_set.title, **form}

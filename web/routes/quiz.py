@@ -18,9 +18,8 @@ from web import attempts, crud
 from web.attempts import MAX_QUESTIONS
 from web.deps import Id, RequiredLearner, SessionDep, article_or_404, deck_or_404
 from web.models import Article, Deck, Learner
-from web.quiz import BadAnswer, read_response
 from web.routes.library import FORMAT_NAMES
-from web.routing import DatabaseRoute
+from web.routing import DatabaseRoute, form_fields, in_thread
 from web.templating import is_htmx, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
@@ -121,25 +120,20 @@ def attempt_page(request: Request, attempt_id: Id, session: SessionDep,
 
 @router.post("/attempts/{attempt_id}/answers", name="answer")
 async def answer(request: Request, attempt_id: Id, session: SessionDep, learner: RequiredLearner) -> Response:
-    progress = attempts.progress(session, learner.id, attempt_id)
-    form = await request.form()
-    fields = {k: v for k, v in form.items() if isinstance(v, str)}
-    raw_position = fields.get("position", "")
-    if not raw_position.isdigit() or len(raw_position) > 6:
-        raise HTTPException(400, "The answer does not say which question it is for.")
-    position = int(raw_position)
-    attempts.check_position(progress, position)
-    if position == progress.answered:
-        try:
-            response = read_response(progress.view_at(position), fields)
-        except BadAnswer as exc:
-            return _page(request, session, progress, state="question", error=str(exc), status_code=422)
-        attempts.record(session, progress, position, response)
-    # a repeated post of an answered question gets the feedback of the first answer
-    if is_htmx(request):
-        return _page(request, session, progress, state="feedback", position=position)
-    return RedirectResponse(request.app.url_path_for("feedback", attempt_id=str(attempt_id), position=str(position)),
-                            status_code=303)
+    fields = await form_fields(request)
+
+    def work() -> Response:
+        progress = attempts.progress(session, learner.id, attempt_id)  # type: ignore[arg-type]
+        position, error = attempts.answer_form(session, progress, fields)
+        if error:
+            return _page(request, session, progress, state="question", error=error, status_code=422)
+        # a repeated post of an answered question gets the feedback of the first answer
+        if is_htmx(request):
+            return _page(request, session, progress, state="feedback", position=position)
+        return RedirectResponse(request.app.url_path_for("feedback", attempt_id=str(attempt_id),
+                                                         position=str(position)), status_code=303)
+
+    return await in_thread(session, work)
 
 
 @router.get("/attempts/{attempt_id}/answers/{position}", response_class=HTMLResponse, name="feedback")
