@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -9,9 +10,11 @@ from alembic import command
 from alembic.config import Config
 from fastapi import Request
 from sqlalchemy import Engine, event
+from sqlalchemy import exc as sa_exc
 from sqlmodel import Session, create_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+PING_AFTER_IDLE_S = 2.0
 
 
 def make_engine(url: str) -> Engine:
@@ -29,7 +32,29 @@ def make_engine(url: str) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url)
+
+    # A connection that sat in the pool may have been cut (a database restart, a fail-over): one idle
+    # for a while is pinged before use and replaced if dead. One in steady use is not, which saves a
+    # round trip on every request; if the database restarts under it, that one request answers 503
+    # and the pool drops every connection older than the failure.
+    @event.listens_for(engine, "checkin")
+    def _idle_since(_dbapi_conn, record) -> None:  # type: ignore[no-untyped-def]
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_conn, record, _proxy) -> None:  # type: ignore[no-untyped-def]
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi_conn)
+        except engine.dialect.loaded_dbapi.Error:
+            alive = False
+        if not alive:
+            raise sa_exc.DisconnectionError("connection lost while idle")  # the pool retries with a new one
+
+    return engine
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -1,8 +1,9 @@
 """The database gone (restarting, refusing connections, its file missing): 503 and "try again", never a 500.
 
 Nothing here needs the database, so the page shows while it is away. The engine finds its way back by
-itself: PostgreSQL connections are pinged before use (web.db.make_engine), and a connection that broke
-mid-request is dropped from the pool, so the first request after the database returns is served.
+itself: PostgreSQL connections idle for a while are pinged before use (web.db.make_engine), and a
+connection that broke mid-request is dropped from the pool with every older one, so the requests after
+the database returns are served.
 """
 
 from __future__ import annotations

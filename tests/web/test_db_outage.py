@@ -17,7 +17,7 @@ from sqlmodel import Session
 from webtests import PG_HOST, PG_PORT
 
 from quizgen.settings import Settings
-from web import outage
+from web import db, outage
 from web.app import create_app
 from web.db import make_engine, upgrade
 from web.seed import DeckBuild, save_build
@@ -102,6 +102,36 @@ def test_postgres_refusing_connections_then_back(pg_database: tuple[str, psycopg
             assert_unavailable(client)
             admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
             assert_serving(client)
+    finally:
+        app.state.engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgres_restart_cuts_the_pools_connections(pg_database: tuple[str, psycopg.Connection],
+                                                     deck_build: DeckBuild, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Connections cut while the database stays up (as by a quick restart): one idle in the pool is
+    pinged and replaced, so the next request is served; one in steady use fails its one request with 503,
+    and the pool is renewed for the next."""
+    url, admin = pg_database
+    name = url.rsplit("/", 1)[1]
+    engine = make_engine(url)
+    upgrade(engine)
+    with Session(engine) as session:
+        save_build(session, deck_build)
+    engine.dispose()
+    app = make_app(url, tmp_path)
+    cut = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s"
+    try:
+        with TestClient(app) as client:
+            assert_serving(client)
+            admin.execute(cut, [name])
+            monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 0.0)  # every connection counts as idle
+            assert_serving(client)
+            monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 3600.0)  # none does
+            admin.execute(cut, [name])
+            statuses = [client.get("/api/decks").status_code for _ in range(3)]
+            assert statuses[0] == 503 and statuses[1:] == [200, 200], statuses
     finally:
         app.state.engine.dispose()
 
