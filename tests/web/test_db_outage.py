@@ -82,11 +82,12 @@ def pg_database(pg_user: str) -> Iterator[tuple[str, psycopg.Connection]]:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-@pytest.mark.postgres
-def test_postgres_refusing_connections_then_back(pg_database: tuple[str, psycopg.Connection],
-                                                 deck_build: DeckBuild, tmp_path: Path) -> None:
+@pytest.fixture
+def pg_client(pg_database: tuple[str, psycopg.Connection], deck_build: DeckBuild,
+              tmp_path: Path) -> Iterator[tuple[TestClient, str, psycopg.Connection]]:
+    """A client of the app on that database, seeded with the bundled deck; the database's name; the admin
+    connection."""
     url, admin = pg_database
-    name = url.rsplit("/", 1)[1]
     engine = make_engine(url)
     upgrade(engine)
     with Session(engine) as session:
@@ -95,45 +96,39 @@ def test_postgres_refusing_connections_then_back(pg_database: tuple[str, psycopg
     app = make_app(url, tmp_path)
     try:
         with TestClient(app) as client:
-            assert_serving(client)
-            # the server stays up for the other tests; only this database goes away, its open connections cut
-            admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS false")
-            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
-            assert_unavailable(client)
-            admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
-            assert_serving(client)
+            yield client, url.rsplit("/", 1)[1], admin
     finally:
         app.state.engine.dispose()
 
 
 @pytest.mark.postgres
-def test_postgres_restart_cuts_the_pools_connections(pg_database: tuple[str, psycopg.Connection],
-                                                     deck_build: DeckBuild, tmp_path: Path,
+def test_postgres_refusing_connections_then_back(pg_client: tuple[TestClient, str, psycopg.Connection]) -> None:
+    client, name, admin = pg_client
+    assert_serving(client)
+    # the server stays up for the other tests; only this database goes away, its open connections cut
+    admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS false")
+    admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
+    assert_unavailable(client)
+    admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
+    assert_serving(client)
+
+
+@pytest.mark.postgres
+def test_postgres_restart_cuts_the_pools_connections(pg_client: tuple[TestClient, str, psycopg.Connection],
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """Connections cut while the database stays up (as by a quick restart): one idle in the pool is
     pinged and replaced, so the next request is served; one in steady use fails its one request with 503,
     and the pool is renewed for the next."""
-    url, admin = pg_database
-    name = url.rsplit("/", 1)[1]
-    engine = make_engine(url)
-    upgrade(engine)
-    with Session(engine) as session:
-        save_build(session, deck_build)
-    engine.dispose()
-    app = make_app(url, tmp_path)
+    client, name, admin = pg_client
     cut = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s"
-    try:
-        with TestClient(app) as client:
-            assert_serving(client)
-            admin.execute(cut, [name])
-            monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 0.0)  # every connection counts as idle
-            assert_serving(client)
-            monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 3600.0)  # none does
-            admin.execute(cut, [name])
-            statuses = [client.get("/api/decks").status_code for _ in range(3)]
-            assert statuses[0] == 503 and statuses[1:] == [200, 200], statuses
-    finally:
-        app.state.engine.dispose()
+    assert_serving(client)
+    admin.execute(cut, [name])
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 0.0)  # every connection counts as idle
+    assert_serving(client)
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_S", 3600.0)  # none does
+    admin.execute(cut, [name])
+    statuses = [client.get("/api/decks").status_code for _ in range(3)]
+    assert statuses[0] == 503 and statuses[1:] == [200, 200], statuses
 
 
 def test_a_failing_query_is_still_a_500_not_an_outage() -> None:
