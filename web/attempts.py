@@ -89,6 +89,22 @@ class Progress:
                         answer_lines(question.format, answer.response), answer_lines(question.format, question.answer))
 
 
+def page_context(state: Progress, shown: str, position: int | None = None) -> dict[str, Any]:
+    """What a quiz page shows of an attempt: the current question, the feedback on one answer, or the
+    review of them all."""
+    context: dict[str, Any] = {"attempt": state.attempt, "progress": state, "state": shown}
+    if shown == "question":
+        context["position"] = state.answered
+        context["view"] = state.view_at(state.answered)
+    elif shown == "feedback":
+        assert position is not None
+        context["position"] = position
+        context["feedback"] = state.feedback(position)
+    else:
+        context["results"] = [state.feedback(i) for i in range(state.answered)]
+    return context
+
+
 def progress(session: Session, learner_id: int, attempt_id: int, *, window: int | None = None) -> Progress:
     """An attempt of this learner with its answers so far; 404 for anyone else's or a missing one.
 

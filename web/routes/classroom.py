@@ -7,14 +7,14 @@ answers are only shown once every question is answered.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from web import classroom, crud, sets
-from web.attempts import MAX_QUESTIONS, answer_form
+from web.attempts import MAX_QUESTIONS, answer_form, page_context
 from web.deps import Id, LearnerDep, RequiredLearner, SessionDep
 from web.learner import MAX_NAME, clean_name, remember
 from web.models import ClassSet, Learner
@@ -95,18 +95,8 @@ def start_class_quiz(request: Request, code: Code, session: SessionDep, learner:
 
 def _page(request: Request, class_set: ClassSet, progress: classroom.ClassProgress, *, state: str,
           position: int | None = None, error: str | None = None, status_code: int = 200) -> HTMLResponse:
-    context: dict[str, Any] = {"class_set": class_set, "attempt": progress.attempt, "progress": progress,
-                               "state": state, "format_names": FORMAT_NAMES, "error": error,
-                               "at_end": class_set.feedback == "end"}
-    if state == "question":
-        context["position"] = progress.answered
-        context["view"] = progress.view_at(progress.answered)
-    elif state == "feedback":
-        assert position is not None
-        context["position"] = position
-        context["feedback"] = progress.feedback(position)
-    else:
-        context["results"] = [progress.feedback(i) for i in range(progress.answered)]
+    context = {**page_context(progress, state, position), "class_set": class_set, "format_names": FORMAT_NAMES,
+               "error": error, "at_end": class_set.feedback == "end"}
     return render(request, "classroom/attempt.html", context, block="quiz", status_code=status_code)
 
 

@@ -7,7 +7,7 @@ The question page never holds the answer or its source sentence; they come with 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -94,19 +94,8 @@ def _page(request: Request, session: Session, progress: attempts.Progress, *, st
     attempt = progress.attempt
     deck = crud.get_deck_by_id(session=session, deck_id=attempt.deck_id)
     article = crud.get_article(session=session, article_id=attempt.article_id) if attempt.article_id else None
-    context: dict[str, Any] = {
-        "attempt": attempt, "deck": deck, "article": article, "state": state, "progress": progress,
-        "format_names": FORMAT_NAMES, "error": error,
-    }
-    if state == "question":
-        context["position"] = progress.answered
-        context["view"] = progress.view_at(progress.answered)
-    elif state == "feedback":
-        assert position is not None
-        context["position"] = position
-        context["feedback"] = progress.feedback(position)
-    else:
-        context["results"] = [progress.feedback(i) for i in range(progress.answered)]
+    context = {**attempts.page_context(progress, state, position), "deck": deck, "article": article,
+               "format_names": FORMAT_NAMES, "error": error}
     return render(request, "quiz/attempt.html", context, block="quiz", status_code=status_code)
 
 
