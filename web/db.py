@@ -85,6 +85,9 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
 
 def release(session: Session) -> None:
-    """End a read, giving the connection back to the pool while what was loaded stays readable: for a
-    dependency whose request waits for another worker thread before it uses the database again."""
-    session.commit()
+    """End the session's transaction, giving its connection back to the pool: what was loaded stays
+    readable, detached; what was not committed is dropped, as at close. For work that is done with the
+    database before it waits for a worker thread (see web.routing)."""
+    if session.in_transaction():
+        session.expunge_all()
+        session.rollback()

@@ -18,15 +18,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.routing import APIRoute
 from sqlmodel import Session
 
+from web.db import release
+
 T = TypeVar("T")
-
-
-def end_transaction(session: Session) -> None:
-    """Give the connection back: what was loaded stays readable, detached; what was not committed is
-    dropped, as at close."""
-    if session.in_transaction():
-        session.expunge_all()
-        session.rollback()
 
 
 def _ends_its_transaction(endpoint: Callable[..., Any]) -> Callable[..., Any]:
@@ -37,7 +31,7 @@ def _ends_its_transaction(endpoint: Callable[..., Any]) -> Callable[..., Any]:
         finally:
             session = kwargs.get("session")
             if isinstance(session, Session):
-                end_transaction(session)
+                release(session)
 
     return run
 
@@ -49,7 +43,7 @@ async def in_thread(session: Session, work: Callable[[], T]) -> T:
         try:
             return work()
         finally:
-            end_transaction(session)
+            release(session)
 
     return await run_in_threadpool(run)
 
