@@ -40,6 +40,7 @@ OWN_ARTICLES = {
     "bengal": ARTICLES / "partition-of-bengal-1905.txt",
     "ionian-revolt": ARTICLES / "ionian-revolt.txt",
     "tupac-amaru": ARTICLES / "tupac-amaru-rebellion.txt",
+    "meiji": ARTICLES / "meiji-restoration-1868.txt",
 }
 
 

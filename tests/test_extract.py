@@ -415,6 +415,21 @@ EXPECT: dict[str, Expect] = {
                ("As a result of the rebellion", "the rebellion",
                 "the Crown abolished the reparto and later created the Audiencia of Cuzco")],
     ),
+    "meiji": Expect(  # names in Japanese order, family name first
+        people=[("Saigō Takamori", ()), ("Kido Takayoshi", ()), ("Tokugawa Yoshinobu", ()), ("Matthew Perry", ())],
+        not_people=["Meiji Restoration", "Iwakura Mission", "Boshin War", "Edo Bay", "Satsuma", "Hakodate", "Japan",
+                    "United States Navy", "Background", "Fall of the shogunate", "Reforms"],
+        places=["Japan", "Edo Bay", "Satsuma", "Hakodate"],
+        organizations=["United States Navy"],
+        not_places=["Saigō Takamori", "Tokugawa Yoshinobu"],
+        dates=[("July 1853", "1853-07-01", "1853-07-31", "month"), ("March 1854", "1854-03-01", "1854-03-31", "month"),
+               ("the 1860s", "1860-01-01", "1869-12-31", "decade"), ("9 November 1867", "1867-11-09", "1867-11-09", "day"),
+               ("January 1868", "1868-01-01", "1868-01-31", "month"), ("June 1869", "1869-06-01", "1869-06-30", "month"),
+               ("1871", "1871-01-01", "1871-12-31", "year"), ("1877", "1877-01-01", "1877-12-31", "year")],
+        not_dates=["four warships", "two ports"],
+        links=[("led to enormous changes", "The Meiji Restoration", "enormous changes in Japan's political and social structure"),
+               ("triggered the Satsuma Rebellion", "Resentment over these reforms", "the Satsuma Rebellion of 1877")],
+    ),
 }
 
 
@@ -524,6 +539,30 @@ def test_own_article_causal_link(own: dict[str, Facts], key: str, link: tuple[st
     fragment, cause, effect = link
     problems = link_problems(own[key], fragment, cause, effect)
     assert not problems, f"expected {cause!r} -> {effect!r}; extracted:\n" + "\n".join(problems)
+
+
+def test_a_sentence_opening_it_after_the_event_means_the_event(own: dict[str, Facts]) -> None:
+    """"The Meiji Restoration was ... It ended ... and led to ...": the cause is named, not "It"."""
+    link = next(c for c in own["meiji"].causal_links if "led to enormous changes" in c.where.sentence)
+    assert link.cause == "The Meiji Restoration"
+
+
+def test_the_cue_is_the_articles_words(own: dict[str, Facts]) -> None:
+    link = next(c for c in own["meiji"].causal_links if c.where.sentence.startswith("As a result"))
+    assert link.verb == "as a result"
+
+
+def test_a_date_on_an_infinitive_belongs_to_the_verb_it_completes(own: dict[str, Facts]) -> None:
+    """"The arrival of his fleet forced the shogunate to sign the Convention in March 1854": the event is
+    the forcing, with its object, not "The arrival of his fleet to sign ..."."""
+    event = next(d.event for d in own["meiji"].dates if d.text == "March 1854")
+    assert "forced the shogunate to sign the Convention of Kanagawa" in event
+
+
+def test_a_subjects_own_possessive_stays_a_pronoun(own: dict[str, Facts]) -> None:
+    """"Tokugawa Yoshinobu ... resigned his powers", not "resigned Yoshinobu's powers"."""
+    event = next(d.event for d in own["meiji"].dates if d.text == "9 November 1867")
+    assert "resigned his powers" in event and "Yoshinobu's" not in event
 
 
 def test_own_article_offsets(own: dict[str, Facts]) -> None:

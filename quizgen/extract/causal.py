@@ -200,7 +200,7 @@ def pp_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found | None:
         cause = clause(ctx, prev.root, set())
     else:
         return None
-    cue = PP_CUES[key] if cause_tok is not None else f"in the {low}"
+    cue = PP_CUES[key] if cause_tok is not None else " ".join(t.lower_ for t in outer.subtree)  # "as a result"
     return Found(cause, clause(ctx, verb, subtree_ids(anchor)), cue, "after", cue, past(verb))
 
 

@@ -21,6 +21,7 @@ from quizgen.extract.phrases import (
     phrase,
     relative_clause,
     render,
+    subject_of,
     subtree_ids,
 )
 from quizgen.models import Article, Block, Entity, Provenance, SeeAlso
@@ -123,13 +124,32 @@ class ArticleContext:
                 rep[first] = self.event if first != t.sent.start else capitalize(self.event)
             elif t.lower_ in ("his", "her") and t.dep_ == "poss":
                 who = self.last_person_before(t)
-                if who:
+                if who and not self.said_by_subject(t, who, head):
                     rep[t.i] = who + "'s"
             elif t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
                 who = self.last_person_before(t)
                 if who:
                     rep[t.i] = who
+            elif self.event and t.lower_ == "it" and t.i == t.sent.start and self.follows_event_subject(t):
+                rep[t.i] = capitalize(self.event)  # "It led to ..." right after "The X Revolution was ..."
         return rep
+
+    @staticmethod
+    def said_by_subject(t: Token, who: str, head: Token) -> bool:
+        """"Yoshinobu resigned his powers": "his" is the subject's own, and the subject is in the phrase."""
+        verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subj = subject_of(verb) if verb is not None else None
+        if subj is None or subj.i not in subtree_ids(head):
+            return False
+        return subj.text in who.split()
+
+    def follows_event_subject(self, t: Token) -> bool:
+        """Whether the sentence before, in the same paragraph, has the article's event as its subject."""
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.sent.start == 0:
+            return False
+        prev = t.doc[t.sent.start - 1].sent
+        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and phrase(subj).lower().removeprefix("the ") == self.event.lower().removeprefix("the ")
 
     def possessor_is_event(self, t: Token) -> bool:
         """"his death" is the article's event only when "his" is the person the event is named after."""

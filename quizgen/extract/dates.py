@@ -213,7 +213,9 @@ def trimmed_entities(doc: Doc, dates: list[Span]) -> list[Span]:
 
 _DROP_DEPS = {"mark", "advmod", "punct", "parataxis", "intj", "dep"}
 _DATE_PREPOSITIONS = {"on", "in", "at", "during", "by", "since", "from", "until", "till", "after", "before", "of"}
-_CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "ccomp", "xcomp", "acl", "pcomp"}
+# an xcomp ("forced the shogunate to sign ... in 1854") is not a clause of its own: its event is the
+# verb it completes
+_CLAUSE_DEPS = {"ROOT", "conj", "advcl", "relcl", "ccomp", "acl", "pcomp"}
 
 
 def governing_verb(span: Span) -> Token | None:

@@ -246,6 +246,8 @@ def see_also_people(ctx: ArticleContext, people: list[Entity], known: set[str]) 
         title = ref.title
         if bare(title).lower() in taken or is_event_name(title) or not looks_like_name(title):
             continue
+        if bare(title).split()[-1].lower() in lexicon.ORGANIZATION_NOUNS | lexicon.FACILITY_NOUNS:
+            continue  # "Iwakura Mission", "Winter Palace": a body or a building, whatever the model says
         lone = next((p for p in people if len(p.names) and len(p.name.split()) == 1
                      and p.name in (bare(title).split()[0], bare(title).split()[-1])), None)
         if lone is not None:  # "Toussaint" in the text, "Toussaint Louverture" in See also

@@ -63,6 +63,7 @@ valley territory empire republic principality duchy seat
 # Last words of names of bodies of people, which stay organizations even when things happen "in" them
 ORGANIZATION_NOUNS = frozenset("""
 academy agency army assembly association bank brotherhood bureau cabinet church club college commission
-committee company congress corporation council court department directorate front government guard league
-legion ministry movement navy office order parliament party police senate service society union
+committee company congress corporation council court delegation department directorate embassy front
+government guard league legion ministry mission movement navy office order parliament party police senate
+service society union
 """.split())
