@@ -156,3 +156,11 @@ def test_own_article_gives_questions(own_sets: dict[str, QuestionSet], key: str)
 @pytest.mark.parametrize("key", list(OWN_ARTICLES))
 def test_own_article_questions_pass_the_hard_filters(own_sets: dict[str, QuestionSet], key: str, check: str) -> None:
     assert not failures(CHECKS[check], own_sets[key].questions, own_facts()[key].article.text)
+
+
+def test_a_subject_moved_into_a_question_drops_its_sentence_capital(own_sets: dict[str, QuestionSet]) -> None:
+    """"Opposition to the shogunate grew ... during the 1860s" asks "When did opposition ... grow ...?";
+    a name keeps its capital ("When did Commodore Matthew Perry ... arrive ...?")."""
+    prompts = [q.prompt for q in own_sets["meiji"].questions]
+    assert any(p.startswith("When did opposition to the shogunate grow") for p in prompts), prompts
+    assert any(p.startswith("When did Commodore Matthew Perry") for p in prompts), prompts
