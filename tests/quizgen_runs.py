@@ -41,6 +41,7 @@ OWN_ARTICLES = {
     "ionian-revolt": ARTICLES / "ionian-revolt.txt",
     "tupac-amaru": ARTICLES / "tupac-amaru-rebellion.txt",
     "meiji": ARTICLES / "meiji-restoration-1868.txt",
+    "suez": ARTICLES / "suez-crisis.txt",
 }
 
 

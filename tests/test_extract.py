@@ -430,6 +430,21 @@ EXPECT: dict[str, Expect] = {
         links=[("led to enormous changes", "The Meiji Restoration", "enormous changes in Japan's political and social structure"),
                ("triggered the Satsuma Rebellion", "Resentment over these reforms", "the Satsuma Rebellion of 1877")],
     ),
+    "suez": Expect(
+        people=[("Gamal Abdel Nasser", ("Nasser",)), ("Anthony Eden", ("Eden",)), ("Benito Mussolini", ("Mussolini",))],
+        not_people=["Suez Crisis", "Suez Canal", "Suez Canal Company", "Egypt", "Israel", "Britain", "France",
+                    "Sinai Peninsula", "Port Said", "Persian Gulf", "Aswan High Dam", "United Nations Emergency Force",
+                    "Tripartite Aggression", "Hungarian Revolution of 1956", "Background", "The invasion", "Aftermath"],
+        places=["Egypt", "Israel", "Britain", "France", "Sinai Peninsula", "Port Said", "Persian Gulf"],
+        organizations=["Suez Canal Company", "United Nations Emergency Force"],
+        not_places=["Eden", "Anthony Eden", "Nasser"],
+        dates=[("1869", "1869-01-01", "1869-12-31", "year"), ("July 1956", "1956-07-01", "1956-07-31", "month"),
+               ("26 July 1956", "1956-07-26", "1956-07-26", "day"), ("29 October 1956", "1956-10-29", "1956-10-29", "day"),
+               ("31 October", "1956-10-31", "1956-10-31", "day"), ("5–6 November 1956", "1956-11-05", "1956-11-06", "day"),
+               ("6 November 1956", "1956-11-06", "1956-11-06", "day"), ("January 1957", "1957-01-01", "1957-01-31", "month")],
+        not_dates=["the next day"],
+        links=[("contributed to Eden's resignation", "The humiliation of the crisis", "Eden's resignation in January 1957")],
+    ),
 }
 
 
@@ -563,6 +578,32 @@ def test_a_subjects_own_possessive_stays_a_pronoun(own: dict[str, Facts]) -> Non
     """"Tokugawa Yoshinobu ... resigned his powers", not "resigned Yoshinobu's powers"."""
     event = next(d.event for d in own["meiji"].dates if d.text == "9 November 1867")
     assert "resigned his powers" in event and "Yoshinobu's" not in event
+
+
+def test_a_surname_the_model_took_for_a_place_stays_the_persons(own: dict[str, Facts]) -> None:
+    """"the British government of Anthony Eden" ... "Eden's resignation": one person, not a place Eden."""
+    eden = next(p for p in own["suez"].people if p.name == "Anthony Eden")
+    assert "Eden" in eden.aliases and len(eden.mentions) >= 3
+    assert eden.description == "the British prime minister"  # not "..., compared Nasser to ..."
+
+
+def test_a_title_before_a_name_describes_the_person(own: dict[str, Facts]) -> None:
+    nasser = next(p for p in own["suez"].people if p.name == "Gamal Abdel Nasser")
+    assert nasser.description == "the Egyptian president"
+
+
+def test_a_date_on_a_noun_leaves_the_verb_its_object(own: dict[str, Facts]) -> None:
+    """"contributed to Eden's resignation in January 1957": the event keeps "to Eden's resignation"; an
+    opener such as "In response," is not part of an event."""
+    events = {d.text: d.event for d in own["suez"].dates}
+    assert events["January 1957"] == "The humiliation of the crisis contributed to Eden's resignation"
+    assert events["26 July 1956"] == "Nasser nationalised the canal company"
+
+
+def test_in_response_links_to_the_sentence_before(own: dict[str, Facts]) -> None:
+    link = next(c for c in own["suez"].causal_links if c.where.sentence.startswith("In response"))
+    assert link.cause.startswith("the United States and Britain withdrew their offer")
+    assert link.effect.startswith("Nasser nationalised the canal company")
 
 
 def test_own_article_offsets(own: dict[str, Facts]) -> None:

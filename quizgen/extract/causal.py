@@ -33,7 +33,8 @@ REASON_VERBS = {"arrest", "reprimand", "punish", "execute", "convict", "expel", 
 LEARNING_VERBS = {"learn", "hear", "discover", "realize", "realise", "find", "notice", "fear", "know", "see"}
 PP_CUES = {("wake", "of"): "in the wake of", ("aftermath", "of"): "in the aftermath of",
            ("result", "of"): "as a result of", ("because", "of"): "because of", ("due", "to"): "due to",
-           ("owing", "to"): "owing to", ("consequence", "of"): "as a consequence of"}
+           ("owing", "to"): "owing to", ("consequence", "of"): "as a consequence of",
+           ("response", "to"): "in response to"}
 
 
 @dataclass(frozen=True)
@@ -178,12 +179,12 @@ def pp_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found | None:
     if key is None:
         return None
     prep = nxt if nxt is not None and nxt.lower_ == key[1] else None
-    if low in ("wake", "aftermath", "result", "consequence"):
+    if low in ("wake", "aftermath", "result", "consequence", "response"):
         outer = tok.head
         if outer.dep_ != "prep" or outer.lower_ not in ("in", "as") or tok.dep_ != "pobj":
             return None
-        if low in ("result", "consequence") and outer.lower_ != "as":
-            return None
+        if (low in ("result", "consequence")) != (outer.lower_ == "as"):
+            return None  # "as a result", "in the wake", "in response"
         verb = outer.head
         anchor = outer
     else:  # "because of", "due to", "owing to": the words hang together in several ways
@@ -196,7 +197,7 @@ def pp_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found | None:
         cause = ctx.np(cause_tok)
     elif low == "aftermath" and ctx.event:
         cause = ctx.event
-    elif low in ("result", "consequence") and prev is not None:
+    elif low in ("result", "consequence", "response") and prev is not None:
         cause = clause(ctx, prev.root, set())
     else:
         return None

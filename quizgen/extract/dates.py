@@ -1,7 +1,7 @@
 """Dates: a spaCy component that finds date expressions, their normalised interval, and the event
 (the clause the date modifies) of each.
 
-Handles full dates in both orders, month and year, day and month (the year taken from the article),
+Handles full dates in both orders, ranges of days ("5–6 November 1956"), month and year, day and month (the year taken from the article),
 years, year ranges, decades and their parts, centuries and their parts, BC/AD. Relative phrases
 ("the next several years") are not dates.
 """
@@ -34,7 +34,9 @@ _DASH = r"\s?[-–—]\s?"
 
 PATTERN = re.compile(
     rf"""
-    (?P<mdy>\b{_MONTH}\s{_DAY},?\s{_YEAR}{_ERA}?(?![\d,]*\d))
+    (?P<dayrange>\b(?P<dd1>{_DAY}){_DASH}(?P<dd2>{_DAY})\s(?:of\s)?(?P<drm>{_MONTH}),?\s(?P<dry>{_YEAR})(?P<drera>{_ERA})?(?!\d)
+              |\b(?P<mdm>{_MONTH})\s(?P<md1>{_DAY}){_DASH}(?P<md2>{_DAY}),?\s(?P<mdy2>{_YEAR})(?P<mdera>{_ERA})?(?!\d))
+  | (?P<mdy>\b{_MONTH}\s{_DAY},?\s{_YEAR}{_ERA}?(?![\d,]*\d))
   | (?P<dmy>\b{_DAY}\s(?:of\s)?{_MONTH},?\s{_YEAR}{_ERA}?(?!\d))
   | (?P<my>\b{_MONTH}\s[1-9][0-9]{{2,3}}{_ERA}?(?!\d))
   | (?P<md>\b{_MONTH}\s{_DAY}(?![\d:]))
@@ -116,6 +118,15 @@ def value_of(m: re.Match[str]) -> DateValue | None:
         if day > last_day(year, month):
             return None
         return DateValue((year, month, day), (year, month, day), "day")
+    if g == "dayrange":  # "5–6 November 1956", "November 5–6, 1956"
+        month_name = m.group("drm") or m.group("mdm")
+        d1, d2 = (m.group("dd1"), m.group("dd2")) if m.group("drm") else (m.group("md1"), m.group("md2"))
+        year = era_year(int(m.group("dry") or m.group("mdy2")), m.group("drera") or m.group("mdera"))
+        month, first = _month_day(f"{month_name} {d1}")
+        _, last = _month_day(f"{month_name} {d2}")
+        if not first < last <= last_day(year, month):
+            return None
+        return DateValue((year, month, first), (year, month, last), "day")
     if g == "my":
         year = era_year(int(re.findall(r"\d+", text)[-1]), era_s)
         month, _ = _month_day(text.split()[0] + " 1")
@@ -227,6 +238,18 @@ def governing_verb(span: Span) -> Token | None:
     return tok if tok.pos_ in ("VERB", "AUX") else None
 
 
+def is_connective(c: Token, verb: Token) -> bool:
+    """"In response,", "As a result,", "In turn,": an opener that ties the sentence to the one before and
+    says nothing of the event itself."""
+    if c.dep_ != "prep" or c.i > verb.i:
+        return False
+    ids = sorted(subtree_ids(c))
+    nouns = [t for t in c.subtree if t.dep_ == "pobj"]
+    after = c.doc[ids[-1] + 1] if ids[-1] + 1 < len(c.doc) else None
+    return (len(ids) <= 3 and len(nouns) == 1 and nouns[0].pos_ == "NOUN" and not nouns[0].ent_type_
+            and after is not None and after.text == ",")
+
+
 def event_of(span: Span, ctx) -> str:
     """The clause the date modifies, made readable: "Sergei Kirov was assassinated in Leningrad ...".
 
@@ -246,7 +269,7 @@ def event_of(span: Span, ctx) -> str:
     if before is not None and before.dep_ == "prep" and before.lower_ in _DATE_PREPOSITIONS:
         drop.add(before.i)  # a preposition left behind by a parse that hung the date elsewhere
     for c in verb.children:
-        if c.dep_ in _DROP_DEPS or (c.dep_ == "advcl" and c.i < verb.i):
+        if c.dep_ in _DROP_DEPS or (c.dep_ == "advcl" and c.i < verb.i) or is_connective(c, verb):
             drop |= subtree_ids(c)
         elif c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             drop |= subtree_ids(c)

@@ -114,8 +114,9 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             prev = ent.doc[ent.start - 1] if ent.start > 0 else None
             # "sent to William Parker": "to" points at people too, so only a lone name counts it
             preps = lexicon.LOCATIVE_PREPOSITIONS | (lexicon.DIRECTIONAL_PREPOSITIONS if len(ent) == 1 else set())
-            if prev is not None and prev.lower_ in preps or (
-                    ent[0].lower_ == "the" and ent.start > 1 and ent.doc[ent.start - 1].lower_ in preps):
+            possessor = ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"  # "to Eden's resignation"
+            if not possessor and (prev is not None and prev.lower_ in preps or (
+                    ent[0].lower_ == "the" and ent.start > 1 and ent.doc[ent.start - 1].lower_ in preps)):
                 n.locative += 1
             if len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ == "NOUN" or ent.root.pos_ == "ADJ":
                 n.modifier += 1
@@ -187,7 +188,9 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
         if t in owner or k in ("event", "place") and len(t.split()) > 1:
             continue
         key = bare(t)
-        if len(key.split()) == 1 and key in surnames and k != "place":
+        # the surname of one person, unless the text clearly puts something in it ("in Eden", "Eden, a town")
+        placed = k == "place" and (names[t].locative or names[t].site)
+        if len(key.split()) == 1 and key in surnames and not placed:
             if len(surnames[key]) == 1:  # an ambiguous surname belongs to nobody
                 canon = next(iter(surnames[key]))
                 groups[canon].append(t)

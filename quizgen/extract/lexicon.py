@@ -67,3 +67,10 @@ committee company congress corporation council court delegation department direc
 government guard league legion ministry mission movement navy office order parliament party police senate
 service society union
 """.split())
+
+# Nouns that stand for a stretch of time, through which a date reaches its verb ("on the afternoon of
+# 1 December 1934"); a date on any other noun belongs to that noun ("Eden's resignation in 1957")
+TIME_NOUNS = frozenset("""
+afternoon autumn beginning dawn day days end evening eve fall hour hours middle month months morning night
+period spring start summer turn week weeks winter year years
+""".split())

@@ -3,7 +3,8 @@
 In order of preference: an appositive ("Sergei Kirov, a veteran Bolshevik organizer"), a copula
 ("Nikolaev was a troubled young party member"), a relative clause (", who ..."), a see-also entry
 ("Nikolai Yezhov for the figure who led ..."), a passive "led by" ("central authorities, led by
-Joseph Stalin," -> "led central authorities that moved ...").
+Joseph Stalin," -> "led central authorities that moved ..."), a title just before the name ("the Egyptian
+president Gamal Abdel Nasser").
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ def appositive(root: Token, ctx: ArticleContext) -> str:
             # "heir to the throne, and his wife, Sophie": another person joined on, not more description
             conj = [g for g in c.children if g.dep_ == "conj" and (g.pos_ == "PROPN" or any(k.dep_ == "poss" for k in g.children))]
             conj += [g for g in c.children if g.dep_ == "cc" and conj]
+            # "Eden, the British prime minister, compared ...": a verb after the closing comma is the
+            # sentence's own, whatever the parse hung it on
+            conj += [g for g in c.children if g.dep_ in ("acl", "relcl") and g.pos_ in ("VERB", "AUX")
+                     and g.left_edge.i > c.i and c.doc[g.left_edge.i - 1].text == ","]
             keep = set(range(c.left_edge.i, c.right_edge.i + 1)) - {t.i for g in conj for t in g.subtree}
             return _short(ctx.text([t for t in c.subtree if t.i in keep], head=c))
     return ""
@@ -71,7 +76,15 @@ def led_by(root: Token, ctx: ArticleContext) -> str:
     return _short(text)
 
 
-RULES = (appositive, copula, relative, led_by)
+def title_before(root: Token, ctx: ArticleContext) -> str:
+    """"the Egyptian president Gamal Abdel Nasser" -> "the Egyptian president"."""
+    head = root.head
+    if root.dep_ != "appos" or head.pos_ != "NOUN" or head.i != root.left_edge.i - 1:
+        return ""
+    return _short(phrase(head, without=[root], replace=ctx.replacements(head)))
+
+
+RULES = (appositive, copula, relative, led_by, title_before)
 
 
 def describe(ctx: ArticleContext, people: list[Entity]) -> list[Entity]:

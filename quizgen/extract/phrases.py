@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from quizgen.extract import lexicon
+
 EDGE_PUNCT = set(",;:—–-()[]\"'“”‘’")
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 
@@ -134,6 +136,10 @@ def phrase_ids(span: Span | Token, verb: Token) -> set[int]:
         if tok.dep_ in ("pobj", "pcomp"):
             tok = tok.head
         elif tok.dep_ == "prep" and tok.head.dep_ in ("pobj", "npadvmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            if tok.head.lemma_.lower() not in lexicon.TIME_NOUNS:
+                # "contributed to Eden's resignation in January 1957": the date is the resignation's; the
+                # verb keeps its object
+                return ids | subtree_ids(tok)
             tok = tok.head
         else:
             return set()
