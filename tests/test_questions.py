@@ -5,6 +5,7 @@ ids survive unrelated edits; the articles written for these tests pass the same 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pytest
@@ -164,3 +165,24 @@ def test_a_subject_moved_into_a_question_drops_its_sentence_capital(own_sets: di
     prompts = [q.prompt for q in own_sets["meiji"].questions]
     assert any(p.startswith("When did opposition to the shogunate grow") for p in prompts), prompts
     assert any(p.startswith("When did Commodore Matthew Perry") for p in prompts), prompts
+
+
+def test_a_cause_that_is_a_clause_is_set_before_the_question(own_sets: dict[str, QuestionSet]) -> None:
+    """"In response, Nasser nationalised ...": the cause is the sentence before, stated first, not
+    "what happened in response of the United States ... withdrew their offer?"."""
+    prompts = [q.prompt for key in ("suez", "meiji") for q in own_sets[key].questions]
+    stated = "The United States and Britain withdrew their offer to fund the Aswan High Dam. According to the article, "
+    assert any(p.startswith(stated) for p in prompts), prompts
+    assert any(p.endswith(". According to the article, which was a consequence?") for p in prompts), prompts
+    assert not [p for p in prompts if re.search(r"(consequence|response|result) of the \w+ \w+ (withdrew|abolished)", p)]
+
+
+def test_a_false_statement_does_not_name_someone_the_sentence_names(own_sets: dict[str, QuestionSet]) -> None:
+    """"Eden ... compared Nasser to Mussolini" must not turn into "Eden ... compared Anthony Eden to ..."."""
+    for q in own_sets["suez"].questions:
+        if q.format == "true_false" and q.answer == "False" and q.source.sentence.startswith("Eden,"):
+            assert "Anthony Eden" not in q.prompt and "Mussolini to" not in q.prompt
+
+
+def test_a_definition_is_not_asked_when(own_sets: dict[str, QuestionSet]) -> None:
+    assert not [q.prompt for q in own_sets["suez"].questions if q.prompt.startswith("When was the Suez Crisis")]

@@ -244,22 +244,34 @@ def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
                          f"According to the article, what was the {link.verb} of {cause}?", effect, w, key,
                          kind="effect", also_true=same_cause)
         elif link.kind == "after":
-            cue = link.cue if link.cue.endswith((" of", " to")) else f"{link.cue} of"
-            yield _draft("after", "short_answer", "effect",
-                         f"According to the article, what happened {cue} {cause}?", effect, w, key,
-                         kind="effect", also_true=same_cause)
+            if clause_cause(link):  # "X happened. As a result, Y."
+                prompt = f"{capitalize(link.cause)}. According to the article, what happened {link.cue}?"
+            else:
+                cue = link.cue if link.cue.endswith((" of", " to")) else f"{link.cue} of"
+                prompt = f"According to the article, what happened {cue} {cause}?"
+            yield _draft("after", "short_answer", "effect", prompt, effect, w, key, kind="effect", also_true=same_cause)
         elif link.kind in ("because", "reason"):
             q = why_question(ctx, link)
             if q:
                 yield _draft("why", "short_answer", "cause", q, link.cause, w, key, kind="cause", also_true=same_effect)
         if link.kind in ("because", "reason"):
-            continue  # their cause is a clause: "a consequence of it fell hardest on the poor" reads wrong
-        consequence = _draft("consequence", "short_answer", "effect",
-                             f"According to the article, which was a consequence of {cause}?", effect, w,
+            continue  # the why question asks for their cause, itself a clause
+        # "a consequence of the new government abolished the domains" reads wrong: a clause goes first
+        asked = (f"{capitalize(link.cause)}. According to the article, which was a consequence?" if clause_cause(link)
+                 else f"According to the article, which was a consequence of {cause}?")
+        consequence = _draft("consequence", "short_answer", "effect", asked, effect, w,
                              key, kind="effect", also_true=same_cause)
         mc = with_choices(consequence, pool)
         if mc:
             yield mc
+
+
+def clause_cause(link: CausalLink) -> bool:
+    """Whether the cause is a whole clause ("because ...", or the sentence before "As a result, ..."),
+    not a noun phrase ("the partition", "the aftermath" of the article's event)."""
+    if link.kind in ("because", "reason"):
+        return True
+    return link.kind == "after" and not link.cue.endswith((" of", " to", "aftermath", "wake"))
 
 
 def _optional_mc(d: Draft, pool: Pool) -> Iterator[Draft]:
@@ -304,7 +316,10 @@ def true_false(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]
         if make_false:
             probe = Draft("tf", "true_false", kind, "", written if kind == "date" else value, where.sentence,
                           where.section, key, kind=kind,
-                          also_true=frozenset(norm(n) for x in facts.entities() for n in x.names if norm(n) in norm(where.sentence)))
+                          # every name of whoever the sentence names: "compared Nasser to Mussolini" must not become
+                          # "Eden ... compared Anthony Eden to ..."
+                          also_true=frozenset(norm(n) for x in facts.entities()
+                                              if any(norm(m) in norm(where.sentence) for m in x.names) for n in x.names))
             # a place the article never names: one it does name may contain the other
             wrong = [w for w in choose(probe, pool, n=6) if kind != "place" or norm(w) not in pool.text][:1]
             if wrong and written in statement and f"the {written.lower()}" not in statement.lower():

@@ -54,6 +54,10 @@ def wh_question(ctx: ArticleContext, verb: Token, answer_ids: set[int], wh: str)
     subj = subject_of(verb)
     if subj is None or subj.lower_ in ("it", "there", "this", "that", "which", "what") and subj.i not in answer_ids:
         return None
+    if verb.lemma_ == "be" and wh.lower() == "when" and any(
+            c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+            for c in verb.children):
+        return None  # "X was an invasion of Y in 1956" defines X: "When was X an invasion of Y?" asks nothing
     subj_ids = subtree_ids(subj)
     drop = _drops(verb, answer_ids | subj_ids) | answer_ids
     for c in verb.children:
