@@ -42,6 +42,7 @@ OWN_ARTICLES = {
     "tupac-amaru": ARTICLES / "tupac-amaru-rebellion.txt",
     "meiji": ARTICLES / "meiji-restoration-1868.txt",
     "suez": ARTICLES / "suez-crisis.txt",
+    "an-lushan": ARTICLES / "an-lushan-rebellion.txt",
 }
 
 

@@ -27,6 +27,7 @@ from quizgen_runs import KIROV, OWN_ARTICLES, kirov_article, kirov_question_sets
 
 from quizgen.models import FORMATS, Question, QuestionSet
 from quizgen.pipeline import generate, load_articles
+from quizgen.questions.rank import unresolved_pronoun
 
 # -- the bundled deck ------------------------------------------------------------------------------------
 
@@ -186,3 +187,11 @@ def test_a_false_statement_does_not_name_someone_the_sentence_names(own_sets: di
 
 def test_a_definition_is_not_asked_when(own_sets: dict[str, QuestionSet]) -> None:
     assert not [q.prompt for q in own_sets["suez"].questions if q.prompt.startswith("When was the Suez Crisis")]
+
+
+def test_a_question_names_whom_its_pronouns_mean(own_sets: dict[str, QuestionSet]) -> None:
+    """"When did his forces take Chang'an?" shows no sentence that says whose: it is not asked."""
+    asked = [q.prompt for qs in own_sets.values() for q in qs.questions if q.format in ("short_answer", "multiple_choice")]
+    assert not [p for p in asked if unresolved_pronoun(p)]
+    assert unresolved_pronoun("When did his forces take Chang'an?")
+    assert not unresolved_pronoun("When did Tokugawa Yoshinobu resign his powers?")

@@ -140,7 +140,9 @@ def verb_cue(ctx: ArticleContext, v: Token) -> Found | None:
     else:
         effect = _pobj(_child(v, ("prep",), part))
     agent = _child(v, ("agent",))
-    if agent is not None and _pobj(agent) is not None:  # "X was triggered by Y"
+    # "X was triggered by Y"; but "led by" and "shaped by" someone is leading, not causing, unless the
+    # verb keeps its own particle ("was led to war by ...")
+    if agent is not None and _pobj(agent) is not None and (part is None or effect is not None) and lemma != "lead":
         subj = _child(v, ("nsubjpass",))
         if subj is not None:
             return Found(ctx.np(_pobj(agent)), ctx.np(subj), f"{v.text} by", "passive", v.lemma_, past(v))

@@ -26,6 +26,9 @@ from quizgen.extract.phrases import (
 )
 from quizgen.models import Article, Block, Entity, Provenance, SeeAlso
 
+# what the statistical model calls these is no person ("PRODUCT" sometimes is: "An Lushan commanded ...")
+NOT_SOMEONE = {"GPE", "LOC", "ORG", "NORP", "FAC", "DATE", "TIME", "EVENT", "LAW", "LANGUAGE", "MONEY", "QUANTITY"}
+
 
 @dataclass
 class Paragraph:
@@ -96,15 +99,30 @@ class ArticleContext:
 
     def last_person_before(self, tok: Token) -> str | None:
         """Who "he" or "his" most likely means: the last person named as a subject in this sentence
-        or the one before, else the last person named."""
+        or the one before, else the last person named in the paragraph."""
         offset = self.offset(tok)
         i = bisect.bisect_left(self._person_marks, (offset,))
-        before = self._person_marks[:i]
+        # someone named in an earlier paragraph is too far back to stand for a pronoun with confidence
+        paragraph_start = self.paragraph_of(tok).block.offset
+        before = [m for m in self._person_marks[:i] if m[0] >= paragraph_start]
         if not before:
             return None
         prev_start = self.offset(tok.doc[tok.sent.start - 1].sent[0]) if tok.sent.start > 0 else self.offset(tok.sent[0])
         subjects = [m for m in before if m[3] and m[2] >= prev_start]
+        if not subjects and self.unknown_subject_before(tok):
+            return None  # "An Lushan commanded ... His rivalry": a name the article does not know as a person
         return (subjects or before)[-1][1]
+
+    @staticmethod
+    def unknown_subject_before(tok: Token) -> bool:
+        """Whether the nearest subject before tok, in its sentence or the one before, is a proper name
+        that is not a place, body or the like: someone the pronoun may well mean."""
+        sents = [tok.sent] if tok.sent.start == 0 else [tok.doc[tok.sent.start - 1].sent, tok.sent]
+        subjects = [t for s in sents for t in s if t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i]
+        if not subjects:
+            return False
+        last = subjects[-1]
+        return last.pos_ == "PROPN" and last.ent_type_ not in NOT_SOMEONE
 
     def offset(self, tok: Token) -> int:
         return self.paragraph_of(tok).block.offset + tok.idx
@@ -123,8 +141,8 @@ class ArticleContext:
                     rep[i] = ""
                 rep[first] = self.event if first != t.sent.start else capitalize(self.event)
             elif t.lower_ in ("his", "her") and t.dep_ == "poss":
-                who = self.last_person_before(t)
-                if who and not self.said_by_subject(t, who, head):
+                who = self.possessor(t, head)
+                if who:
                     rep[t.i] = who + "'s"
             elif t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
                 who = self.last_person_before(t)
@@ -134,14 +152,17 @@ class ArticleContext:
                 rep[t.i] = capitalize(self.event)  # "It led to ..." right after "The X Revolution was ..."
         return rep
 
-    @staticmethod
-    def said_by_subject(t: Token, who: str, head: Token) -> bool:
-        """"Yoshinobu resigned his powers": "his" is the subject's own, and the subject is in the phrase."""
+    def possessor(self, t: Token, head: Token) -> str | None:
+        """Whom "his" names, when it is worth saying: not when the clause's own subject, named before it,
+        is the owner ("Yoshinobu resigned his powers": the subject is in the phrase already; "An Lushan
+        was murdered by his own son": a subject the article does not know as a person is still the owner)."""
+        who = self.last_person_before(t)
         verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
         subj = subject_of(verb) if verb is not None else None
-        if subj is None or subj.i not in subtree_ids(head):
-            return False
-        return subj.text in who.split()
+        if subj is not None and subj.i < t.i and subj.pos_ == "PROPN":
+            if who is None or subj.text not in who.split() or subj.i in subtree_ids(head):
+                return None
+        return who
 
     def follows_event_subject(self, t: Token) -> bool:
         """Whether the sentence before, in the same paragraph, has the article's event as its subject."""

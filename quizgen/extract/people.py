@@ -26,8 +26,11 @@ def _short(text: str) -> str:
 
 def appositive(root: Token, ctx: ArticleContext) -> str:
     for c in root.children:
+        after = c.doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(c.doc) else None
         if (c.dep_ == "appos" and c.i > root.i and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("DATE", "GPE")
-                and c.doc[c.left_edge.i - 1].text == ","):
+                and c.doc[c.left_edge.i - 1].text == ","
+                # "During the reign of Emperor Xuanzong, frontier generals gained ...": the subject, not an aside
+                and (after is None or after.pos_ not in ("VERB", "AUX"))):
             # "heir to the throne, and his wife, Sophie": another person joined on, not more description
             conj = [g for g in c.children if g.dep_ == "conj" and (g.pos_ == "PROPN" or any(k.dep_ == "poss" for k in g.children))]
             conj += [g for g in c.children if g.dep_ == "cc" and conj]

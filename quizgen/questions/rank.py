@@ -37,11 +37,26 @@ def problems(d: Draft) -> list[str]:
         out.append("starts with a pronoun")
     if VAGUE.search(d.prompt.lower()) and d.format not in ("timeline", "matching"):
         out.append("vague reference")
+    if d.format in ("short_answer", "multiple_choice") and unresolved_pronoun(d.prompt):
+        out.append("pronoun with nobody named before it")
     if d.format == "multiple_choice":
         keys = [norm(c) for c in d.choices]
         if len(d.choices) != 4 or len(set(keys)) != 4 or keys.count(norm(str(d.answer))) != 1:
             out.append("choices")
     return out
+
+
+PERSONAL = {"he", "she", "his", "her", "him", "they", "them", "their"}
+
+
+def unresolved_pronoun(prompt: str) -> bool:
+    """"When did his forces take Chang'an?": whose? A question shows no sentence around it, so a
+    personal pronoun needs a name before it ("When did Yoshinobu resign his powers?")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", prompt)
+    for i, w in enumerate(words):
+        if w.lower() in PERSONAL:
+            return not any(x[0].isupper() for x in words[1:i])
+    return False
 
 
 def score(d: Draft) -> float:
