@@ -43,6 +43,7 @@ OWN_ARTICLES = {
     "meiji": ARTICLES / "meiji-restoration-1868.txt",
     "suez": ARTICLES / "suez-crisis.txt",
     "an-lushan": ARTICLES / "an-lushan-rebellion.txt",
+    "satsuma": ARTICLES / "satsuma-rebellion.txt",
 }
 
 

@@ -458,6 +458,20 @@ EXPECT: dict[str, Expect] = {
         not_dates=["150,000"],
         links=[("caused a great loss of life", "The rebellion", "a great loss of life")],
     ),
+    # the model calls "Saigō Takamori" an organization and leaves "Saigō" alone unlabelled
+    "satsuma": Expect(
+        people=[("Saigō Takamori", ("Saigō",))],
+        not_people=["Satsuma Rebellion", "Japan", "Korea", "Kagoshima", "Battle of Shiroyama", "Meiji", "Kumamoto Castle",
+                    "Background", "The revolt"],
+        places=["Japan", "Korea", "Kagoshima", "Kumamoto Castle"],
+        organizations=[],
+        not_places=["Saigō Takamori"],
+        dates=[("1873", "1873-01-01", "1873-12-31", "year"), ("1876", "1876-01-01", "1876-12-31", "year"),
+               ("February 1877", "1877-02-01", "1877-02-28", "month"),
+               ("24 September 1877", "1877-09-24", "1877-09-24", "day")],
+        not_dates=["fifty days", "the summer"],
+        links=[],
+    ),
 }
 
 

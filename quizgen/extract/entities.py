@@ -63,6 +63,21 @@ def surname_of(name: str) -> str:
     return words[-1] if words else name
 
 
+def family_name(name: str, text: str) -> str:
+    """The word of a name that stands for the person on its own: the last ("Sergei Kirov" -> "Kirov"),
+    or the first where the article uses that one alone ("Saigō Takamori" ... "Saigō resigned")."""
+    words = [w for w in bare(name).split() if not ROMAN.match(w)]
+    last = surname_of(name)
+    if len(words) < 2:
+        return last
+    whole = len(re.findall(re.escape(" ".join(words)), text))
+
+    def alone(word: str) -> int:
+        return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)) - whole
+
+    return words[0] if alone(words[0]) > alone(last) else last
+
+
 def is_event_name(name: str) -> bool:
     words = name.split()
     return bool(words) and (words[-1].lower() in lexicon.EVENT_NOUNS or words[0].lower() in lexicon.EVENT_NOUNS and len(words) > 1)
@@ -125,8 +140,10 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if len(ent) == 1 and ent.root.text.endswith("s") and any(
                     c.dep_ in ("amod", "nummod", "quantmod") or c.lower_ in ("many", "some", "most") for c in ent.root.children):
                 n.plural += 1  # "enslaved Africans", "many Catholics": a people, not a person
-            if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS:
-                n.kin += 1
+            people_nouns = lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS
+            if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in people_nouns or any(
+                    c.dep_ == "appos" and c.lemma_.lower() in people_nouns for c in ent.root.children):
+                n.kin += 1  # "his wife, Sophie", "Saigō Takamori, a former leader of ...": said to be a person
             if ent[0].lower_.rstrip(".") in lexicon.HONORIFICS and ent.label_ == "PERSON":
                 n.kin += 1  # "King George V", "Lord Curzon": a title of rank names a person
             if any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.PLACE_NOUNS for c in ent.root.children) or (
@@ -184,6 +201,10 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
     for canon, forms in groups.items():
         for f in forms:
             surnames[surname_of(f)].add(canon)
+            # family name first ("Saigō Takamori" ... "Saigō"): the first word alone names the person too
+            words = [w for w in bare(f).split() if not ROMAN.match(w)]
+            if len(words) > 1:
+                surnames[words[0]].add(canon)
     for t, k in sorted(kinds.items()):
         if t in owner or k in ("event", "place") and len(t.split()) > 1:
             continue
@@ -222,8 +243,8 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
     def entity(kind: str, canon: str, forms: list[str]) -> Entity:
         mentions = find_mentions(ctx, forms)
         name = max(forms, key=lambda f: (len(f.split()), names[f].labels.total(), -forms.index(f)))
-        # the surname alone is how the article (and a learner) may refer to the person
-        surname = [surname_of(name)] if kind == "person" and len(bare(name).split()) > 1 else []
+        # the family name alone is how the article (and a learner) may refer to the person
+        surname = [family_name(name, ctx.article.text)] if kind == "person" and len(bare(name).split()) > 1 else []
         aliases = sorted({f for f in [*forms, *surname] if f != name})
         return Entity(kind, name, tuple(aliases), "", tuple(mentions))  # type: ignore[arg-type]
 
