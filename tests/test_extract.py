@@ -671,3 +671,22 @@ def test_own_article_names_are_whole_names(own: dict[str, Facts], key: str) -> N
             words = name.split()
             assert not all(w in ("I", "II", "III", "IV", "V", "VI", "BC", "AD") for w in words), (entity.kind, name)
             assert words[0] not in ("BC", "AD") and words[-1].lower() not in ("of", "the", "and"), (entity.kind, name)
+
+
+def test_an_office_and_its_holder_taken_for_one_organization_are_split() -> None:
+    """Where the model runs "Chief of Austrian Military Intelligence Max Ronge" into one organization,
+    the body and the holder's name come apart; a body whose name ends in its own noun stays whole."""
+    from spacy.tokens import Span
+
+    from quizgen.extract.entities import split_office_holders
+
+    doc = get_nlp()("The order came from Chief of Austrian Military Intelligence Max Ronge in Vienna.")
+    words = [t.text for t in doc]
+    start, end = words.index("Austrian"), words.index("Ronge") + 1
+    lumped = Span(doc, start, end, label="ORG")
+    assert [(s.text, s.label_) for s in split_office_holders([lumped])] == [
+        ("Austrian Military Intelligence", "ORG"), ("Max Ronge", "PERSON")]
+    doc = get_nlp()("He was appointed Head of Imperial War Ministry.")
+    words = [t.text for t in doc]
+    body = Span(doc, words.index("Imperial"), words.index("Ministry") + 1, label="ORG")
+    assert [s.text for s in split_office_holders([body])] == ["Imperial War Ministry"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -112,10 +113,25 @@ def part_of_event_name(ent: Span) -> bool:
     return i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ in lexicon.EVENT_NOUNS
 
 
+def split_office_holders(ents: Iterable[Span]) -> Iterator[Span]:
+    """"Chief of Serbian Military Intelligence Dragutin Dimitrijević": what the model took for one
+    organization is the body of an office and, after it, the name of its holder."""
+    for ent in ents:
+        doc = ent.doc
+        if (ent.label_ == "ORG" and len(ent) >= 4 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
+                and doc[ent.start - 2].lower_ in lexicon.OFFICE_TITLES
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[-2:])
+                and not any(t.lower_ in lexicon.ORGANIZATION_NOUNS for t in ent[-2:])):
+            yield Span(doc, ent.start, ent.end - 2, label="ORG")
+            yield Span(doc, ent.end - 2, ent.end, label="PERSON")
+        else:
+            yield ent
+
+
 def gather(ctx: ArticleContext) -> dict[str, Name]:
     names: dict[str, Name] = {}
     for para in ctx.paragraphs:
-        for ent in para.doc.ents:
+        for ent in split_office_holders(para.doc.ents):
             kind = LABELS.get(ent.label_)
             if kind is None or part_of_event_name(ent):
                 continue

@@ -74,3 +74,9 @@ TIME_NOUNS = frozenset("""
 afternoon autumn beginning dawn day days end evening eve fall hour hours middle month months morning night
 period spring start summer turn week weeks winter year years
 """.split())
+
+# Offices held by a person: "Chief of Serbian Military Intelligence Dragutin Dimitrijević" names the
+# office's body and then its holder
+OFFICE_TITLES = frozenset("""
+chairman chief commander director governor head leader minister president secretary
+""".split())
