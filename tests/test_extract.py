@@ -467,10 +467,11 @@ EXPECT: dict[str, Expect] = {
         organizations=[],
         not_places=["Saigō Takamori"],
         dates=[("1873", "1873-01-01", "1873-12-31", "year"), ("1876", "1876-01-01", "1876-12-31", "year"),
-               ("February 1877", "1877-02-01", "1877-02-28", "month"),
+               ("January 1877", "1877-01-01", "1877-01-31", "month"), ("February 1877", "1877-02-01", "1877-02-28", "month"),
                ("24 September 1877", "1877-09-24", "1877-09-24", "day")],
         not_dates=["fifty days", "the summer"],
-        links=[],
+        links=[("betrayed to the government by an informer", "an informer",
+                "The rebels' preparations were betrayed to the government in January 1877")],
     ),
 }
 

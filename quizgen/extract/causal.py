@@ -31,6 +31,11 @@ REASON_VERBS = {"arrest", "reprimand", "punish", "execute", "convict", "expel", 
                 "criticise", "dismiss", "excommunicate", "try", "hang", "jail", "banish"}
 # "fled as they learnt of the discovery": finding something out is why they acted
 LEARNING_VERBS = {"learn", "hear", "discover", "realize", "realise", "find", "notice", "fear", "know", "see"}
+# "The plot was revealed ... in an anonymous letter": what gave a secret away is why it came out
+DISCLOSURE_VERBS = {"reveal", "expose", "betray", "uncover", "disclose", "discover", "detect", "foil", "thwart"}
+GIVING_AWAY_NOUNS = {"letter", "report", "message", "confession", "testimony", "note", "dispatch", "telegram",
+                     "warning", "tip", "informer", "informant", "spy", "agent", "search", "raid", "investigation",
+                     "interrogation", "leak", "defector", "traitor"}
 PP_CUES = {("wake", "of"): "in the wake of", ("aftermath", "of"): "in the aftermath of",
            ("result", "of"): "as a result of", ("because", "of"): "because of", ("due", "to"): "due to",
            ("owing", "to"): "owing to", ("consequence", "of"): "as a consequence of",
@@ -241,6 +246,21 @@ def reason_for(ctx: ArticleContext, prep: Token) -> Found | None:
     return Found(cause, clause(ctx, verb, drop), f"{verb.text} for", "reason", verb.lemma_, past(verb))
 
 
+def given_away(ctx: ArticleContext, prep: Token) -> Found | None:
+    """"The plot was revealed to the authorities in an anonymous letter", "was betrayed by an informer":
+    the letter or the informer brought the secret out."""
+    verb = prep.head
+    if prep.lower_ not in ("in", "by", "through") or verb.lemma_.lower() not in DISCLOSURE_VERBS \
+            or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    target = _pobj(prep)
+    if target is None or target.pos_ != "NOUN" or target.lemma_.lower() not in GIVING_AWAY_NOUNS:
+        return None
+    cause = ctx.text([t for t in prep.subtree if t.i != prep.i])
+    return Found(cause, clause(ctx, verb, subtree_ids(prep)), f"{verb.text} {prep.lower_}", "passive",
+                 f"{verb.lemma_} {prep.lower_}", past(verb))
+
+
 def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
     out: list[CausalLink] = []
     seen: set[tuple[int, str]] = set()
@@ -258,6 +278,8 @@ def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
                 found = because_cue(ctx, tok)
             if found is None and tok.dep_ == "prep":
                 found = reason_for(ctx, tok)
+            if found is None and tok.dep_ in ("prep", "agent"):
+                found = given_away(ctx, tok)
             if found is None:
                 continue
             if not found.cause or not found.effect or found.cause == found.effect or (tok.i, found.cue) in seen:
