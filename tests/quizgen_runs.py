@@ -44,6 +44,7 @@ OWN_ARTICLES = {
     "suez": ARTICLES / "suez-crisis.txt",
     "an-lushan": ARTICLES / "an-lushan-rebellion.txt",
     "satsuma": ARTICLES / "satsuma-rebellion.txt",
+    "magna-carta": ARTICLES / "magna-carta.txt",
 }
 
 

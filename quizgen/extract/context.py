@@ -184,11 +184,26 @@ class ArticleContext:
         """A noun phrase made to stand alone: relative pronouns become what they stand for."""
         if head.lower_ in RELATIVE_PRONOUNS:
             ante, clause = antecedent(head), relative_clause(head)
+            if ante is not None and clause is not None and ante.ent_type_ in ("DATE", "TIME"):
+                # "annulled the charter in August 1215, which triggered ...": "which" is the whole clause
+                return self.clause_before(ante, clause) or self.event or ""
             if ante is not None and clause is not None:
                 head, without = ante, (*without, clause)
         if self.event and is_event_anaphor(head) and self.possessor_is_event(head):
             return self.event
         return phrase(head, without=without, replace=self.replacements(head))
+
+    def clause_before(self, tok: Token, relative: Token) -> str:
+        """The clause that tok stands in, without the relative clause after it and what opens the
+        sentence before the subject ("After John died, ...")."""
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return ""
+        skip = subtree_ids(relative)
+        for c in verb.children:
+            if c.i < verb.i and c.dep_ in ("prep", "advcl", "advmod", "npadvmod", "punct", "mark", "cc"):
+                skip |= subtree_ids(c)
+        return self.text([t for t in verb.subtree if t.i not in skip], head=verb).rstrip(" ,")
 
     def text(self, tokens, head: Token | None = None) -> str:
         reps: dict[int, str] = {}

@@ -260,6 +260,9 @@ def event_of(span: Span, ctx) -> str:
     verb = governing_verb(span)
     if verb is None:
         return ""
+    noun = verb.head
+    if verb.dep_ == "acl" and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        verb = noun.head  # "X is a charter agreed to by Y on <date>": the whole statement, not "agreed to by Y"
     subj = subject_of(verb)
     if span.root.dep_ in ("dobj", "attr") and span.root.head.i == verb.i:
         return ctx.np(subj) if subj is not None else ""

@@ -36,6 +36,7 @@ class Name:
     kin: int = 0  # mentions set beside a word for a person ("his wife, Sophie")
     plural: int = 0  # "enslaved Africans": a people, not a person
     site: int = 0  # set beside a word for a place ("Bengal, the largest province")
+    thing: int = 0  # said to be a document or other made thing ("Magna Carta is a royal charter")
     spans: list[tuple[object, Span]] = field(default_factory=list)
 
 
@@ -167,6 +168,9 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
                     ent.root.dep_ == "nsubj" and ent.root.head.lemma_ == "be" and any(
                         c.dep_ == "attr" and c.lemma_.lower() in lexicon.PLACE_NOUNS for c in ent.root.head.children)):
                 n.site += 1  # "Bengal, the largest province ...", "Bengal was the largest province ..."
+            if ent.root.dep_ == "nsubj" and ent.root.head.lemma_ == "be" and any(
+                    c.dep_ == "attr" and c.lemma_.lower() in lexicon.THING_NOUNS for c in ent.root.head.children):
+                n.thing += 1
     return names
 
 
@@ -176,8 +180,8 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, list[str]
     excluded |= {s.title.lower() for s in ctx.article.see_also if is_event_name(s.title)}
 
     def kind_of(n: Name) -> str:
-        if n.text.lower() in excluded or is_event_name(n.text):
-            return "event"
+        if n.text.lower() in excluded or is_event_name(n.text) or (n.thing and not n.kin):
+            return "event"  # an event, a heading, a document: none of people, places, bodies
         last = n.text.split()[-1].lower()
         if last in lexicon.FACILITY_NOUNS or (last in lexicon.SITE_NOUNS and n.locative):
             return "place"
@@ -305,6 +309,10 @@ def see_also_people(ctx: ArticleContext, people: list[Entity], known: set[str]) 
     return out
 
 
+def opens_sentence(text: str, at: int) -> bool:
+    return not text[:at].strip() or bool(re.search(r"[.!?][\"'’”)\]]?\s+$", text[:at]))
+
+
 def find_mentions(ctx: ArticleContext, forms: list[str]) -> list[Provenance]:
     """Every place the article names the referent, longest form first, no overlaps."""
     # not inside a longer name: "Leningrad" in "the Leningrad Affair" is another thing
@@ -316,8 +324,9 @@ def find_mentions(ctx: ArticleContext, forms: list[str]) -> list[Provenance]:
         for m in pattern.finditer(text):
             before = re.search(r"(\S+)\s$", text[max(0, m.start() - 30): m.start()])
             if before and before.group(1)[:1].isupper() and before.group(1).lower().rstrip(".") not in lexicon.HONORIFICS \
-                    and not re.search(r"[.!?:;,)]$", before.group(1)) and before.group(1).lower() not in ("the", "in", "on", "at"):
-                continue
+                    and not re.search(r"[.!?:;,)]$", before.group(1)) and before.group(1).lower() not in ("the", "in", "on", "at") \
+                    and not opens_sentence(text, m.start() - len(before.group(0))):
+                continue  # part of a longer name; but "After John died": a sentence's first word has a capital anyway
             span = para.doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 out.append(ctx.where(span, para))

@@ -80,3 +80,9 @@ period spring start summer turn week weeks winter year years
 OFFICE_TITLES = frozenset("""
 chairman chief commander director governor head leader minister president secretary
 """.split())
+
+# Things people made, which a name may be said to be ("Magna Carta is a royal charter")
+THING_NOUNS = frozenset("""
+act agreement bill book charter code constitution declaration decree document edict law letter manifesto
+manuscript map painting poem proclamation statute text treaty
+""".split())
