@@ -56,8 +56,9 @@ def options(question: Question) -> list[str]:
     return list(question.choices)
 
 
-def _shuffled(items: Sequence[Any], seed: str) -> list[Any]:
-    """A fixed shuffle for this attempt and question that never shows items in their true order."""
+def shuffled(items: Sequence[Any], seed: str) -> list[Any]:
+    """A fixed shuffle for a seed that never shows items in their true order (a timeline shown in order
+    would give it away)."""
     out = list(items)
     random.Random(seed).shuffle(out)
     if len(out) > 1 and out == list(items):
@@ -88,10 +89,10 @@ def view(question: Question, *, seed: str, shuffle_choices: bool = False) -> Que
             random.Random(seed).shuffle(shown)
         return QuestionView(**base, options=shown)
     if question.format == "timeline":
-        return QuestionView(**base, events=_shuffled([str(e) for e in question.answer], seed))
+        return QuestionView(**base, events=shuffled([str(e) for e in question.answer], seed))
     if question.format == "matching":
         pairs = [(str(a), str(b)) for a, b in question.answer]
-        return QuestionView(**base, lefts=[a for a, _ in pairs], rights=_shuffled([b for _, b in pairs], seed))
+        return QuestionView(**base, lefts=[a for a, _ in pairs], rights=shuffled([b for _, b in pairs], seed))
     return QuestionView(**base)
 
 

@@ -7,7 +7,6 @@ and regenerated wrong answers, only ever hold values from the set's articles, it
 
 from __future__ import annotations
 
-import random
 import re
 import secrets
 import unicodedata
@@ -23,7 +22,7 @@ from quizgen.models import FORMATS, TOPICS
 from web import crud
 from web.convert import slugify, to_article, to_question
 from web.models import ClassSet, Deck, Question, SetArticle, SetQuestion, Teacher
-from web.quiz import normalise
+from web.quiz import normalise, shuffled
 
 STATUSES = ("pending", "approved", "rejected")
 FEEDBACK = ("immediate", "end")
@@ -242,15 +241,6 @@ def check_question(form: Mapping[str, str], fmt: str) -> Checked:
             p["answer"] = "Write the words that fill the blank, not the blank itself."
         c.answer, c.choices = answer, []
     return c
-
-
-def shuffled(items: Sequence[str], seed: str) -> list[str]:
-    """A fixed shuffle that never keeps the true order (a timeline shown in order would give it away)."""
-    out = list(items)
-    random.Random(seed).shuffle(out)
-    if len(out) > 1 and out == list(items):
-        out = out[1:] + out[:1]
-    return out
 
 
 def form_values(q: SetQuestion) -> dict[str, str]:
