@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
+from typing import Any
 
 import httpx
 import psycopg
@@ -99,18 +100,16 @@ def attempt_view(db: Db, attempt_id: int, position: int) -> tuple[Question, Ques
     return question, view(question, seed=f"{attempt_id}:{question.id}")
 
 
-def answer_form(db: Db, attempt_id: int, position: int, *, right: bool) -> dict[str, str]:
-    """Form fields that answer the question right, or wrong."""
-    question, shown = attempt_view(db, attempt_id, position)
+def answer_fields(question: Any, shown: QuestionView, position: int, *, right: bool) -> dict[str, str]:
+    """The form fields that answer a question, as shown to the learner, right or wrong."""
     form = {"position": str(position)}
     if question.format in ("multiple_choice", "true_false"):
-        wrong = next(o for o in shown.options if o != question.answer)
-        form["choice"] = question.answer if right else wrong
+        form["choice"] = question.answer if right else next(o for o in shown.options if o != question.answer)
     elif question.format == "timeline":
         order = list(question.answer) if right else list(reversed(question.answer))
         form.update({f"position-{i}": str(order.index(e) + 1) for i, e in enumerate(shown.events)})
     elif question.format == "matching":
-        pairs = dict(question.answer)
+        pairs = dict(map(tuple, question.answer))
         rights = [pairs[left] for left in shown.lefts]
         if not right:
             rights = rights[1:] + rights[:1]
@@ -118,6 +117,12 @@ def answer_form(db: Db, attempt_id: int, position: int, *, right: bool) -> dict[
     else:
         form["text"] = question.answer if right else "certainly not this"
     return form
+
+
+def answer_form(db: Db, attempt_id: int, position: int, *, right: bool) -> dict[str, str]:
+    """Form fields that answer the question right, or wrong."""
+    question, shown = attempt_view(db, attempt_id, position)
+    return answer_fields(question, shown, position, right=right)
 
 
 def start_quiz(client: TestClient, path: str, count: int = 50) -> int:
@@ -256,18 +261,4 @@ def class_answer_form(db: Db, attempt_id: int, position: int, *, right: bool) ->
         learner = session.get(Learner, attempt.learner_id)
         _, state = classroom.progress(session, learner, attempt_id)  # type: ignore[arg-type]
         question, shown = state.question_at(position), state.view_at(position)
-    form = {"position": str(position)}
-    if question.format in ("multiple_choice", "true_false"):
-        form["choice"] = question.answer if right else next(o for o in shown.options if o != question.answer)
-    elif question.format == "timeline":
-        order = list(question.answer) if right else list(reversed(question.answer))
-        form.update({f"position-{i}": str(order.index(e) + 1) for i, e in enumerate(shown.events)})
-    elif question.format == "matching":
-        pairs = dict(map(tuple, question.answer))
-        rights = [pairs[left] for left in shown.lefts]
-        if not right:
-            rights = rights[1:] + rights[:1]
-        form.update({f"match-{i}": r for i, r in enumerate(rights)})
-    else:
-        form["text"] = question.answer if right else "certainly not this"
-    return form
+    return answer_fields(question, shown, position, right=right)
