@@ -37,8 +37,13 @@ def load_model(name: str) -> Language:
 def get_nlp(name: str | None = None) -> Language:
     """The pipeline with our components added after the statistical NER."""
     from quizgen.extract.dates import COMPONENT as DATES  # registers the component
+    from quizgen.extract.sentences import COMPONENT as SENTENCES
+    from quizgen.extract.sentences import add_abbreviations
 
     nlp = load_model(name or get_settings().spacy_model)
+    if SENTENCES not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        add_abbreviations(nlp)
+        nlp.add_pipe(SENTENCES, before="parser")
     if DATES not in nlp.pipe_names:
         nlp.add_pipe(DATES, after="ner")
     return nlp
