@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from quizgen.extract.causal import extract_causal
 from quizgen.extract.context import ArticleContext, Paragraph
 from quizgen.extract.dates import extract_dates
-from quizgen.extract.entities import build_entities, surname_of
+from quizgen.extract.entities import build_entities, short_name
 from quizgen.extract.people import describe
 from quizgen.models import Article, Facts, SeeAlso
 from quizgen.nlp import parse
@@ -33,7 +33,7 @@ def see_also_sentence(ref: SeeAlso) -> str:
 
 def facts_of(ctx: ArticleContext) -> Facts:
     people, places, orgs = build_entities(ctx)
-    ctx.set_people(people, {p.name: surname_of(p.name) for p in people})
+    ctx.set_people(people, {p.name: short_name(p.name, ctx.article.text) for p in people})
     people = describe(ctx, people)
     return Facts(
         article=ctx.article,

@@ -48,6 +48,18 @@ class ArticleContext:
 
     def __post_init__(self) -> None:
         self.event = event_name(self.article)
+        head = self.event.split()[-1].lower() if self.event else ""
+        self.event_nouns: frozenset[str] = frozenset().union(*(k for k in lexicon.EVENT_KINDS if head in k)) \
+            if head else frozenset()
+
+    def is_event_reference(self, t: Token) -> bool:
+        """"the killing", "this episode", and in an article on a rebellion "the uprising": the article's
+        own event, named by a bare definite noun."""
+        if not self.event:
+            return False
+        if is_event_anaphor(t):
+            return self.possessor_is_event(t)
+        return t.lemma_.lower() in self.event_nouns and is_event_anaphor(t, nouns=self.event_nouns)
 
     # -- provenance ----------------------------------------------------------------------------
     def paragraph_of(self, tok: Token) -> Paragraph:
@@ -98,20 +110,18 @@ class ArticleContext:
         return None
 
     def last_person_before(self, tok: Token) -> str | None:
-        """Who "he" or "his" most likely means: the last person named as a subject in this sentence
-        or the one before, else the last person named in the paragraph."""
+        """Who "he" or "his" means, when nobody else could: the one person named in the paragraph before
+        it. With two people named, a pronoun is left as it is (a wrong name is worse than none)."""
         offset = self.offset(tok)
         i = bisect.bisect_left(self._person_marks, (offset,))
         # someone named in an earlier paragraph is too far back to stand for a pronoun with confidence
         paragraph_start = self.paragraph_of(tok).block.offset
         before = [m for m in self._person_marks[:i] if m[0] >= paragraph_start]
-        if not before:
+        if not before or len({m[1] for m in before}) > 1:
             return None
-        prev_start = self.offset(tok.doc[tok.sent.start - 1].sent[0]) if tok.sent.start > 0 else self.offset(tok.sent[0])
-        subjects = [m for m in before if m[3] and m[2] >= prev_start]
-        if not subjects and self.unknown_subject_before(tok):
+        if not any(m[3] for m in before) and self.unknown_subject_before(tok):
             return None  # "An Lushan commanded ... His rivalry": a name the article does not know as a person
-        return (subjects or before)[-1][1]
+        return before[-1][1]
 
     @staticmethod
     def unknown_subject_before(tok: Token) -> bool:
@@ -134,7 +144,7 @@ class ArticleContext:
         for t in head.subtree:
             if t.i in rep:
                 continue
-            if self.event and is_event_anaphor(t) and self.possessor_is_event(t):
+            if self.is_event_reference(t):
                 ids = subtree_ids(t)
                 first = min(ids)
                 for i in ids:
@@ -148,7 +158,8 @@ class ArticleContext:
                 who = self.last_person_before(t)
                 if who:
                     rep[t.i] = who
-            elif self.event and t.lower_ == "it" and t.i == t.sent.start and self.follows_event_subject(t):
+            elif self.event and t.lower_ == "it" and t.i == t.sent.start and self.follows_event_subject(t) \
+                    and not expletive(t):
                 rep[t.i] = capitalize(self.event)  # "It led to ..." right after "The X Revolution was ..."
         return rep
 
@@ -189,7 +200,7 @@ class ArticleContext:
                 return self.clause_before(ante, clause) or self.event or ""
             if ante is not None and clause is not None:
                 head, without = ante, (*without, clause)
-        if self.event and is_event_anaphor(head) and self.possessor_is_event(head):
+        if self.is_event_reference(head):
             return self.event
         return phrase(head, without=without, replace=self.replacements(head))
 
@@ -222,10 +233,17 @@ class ArticleContext:
         return render(toks, reps)
 
 
-def is_event_anaphor(t: Token) -> bool:
+def expletive(it: Token) -> bool:
+    """"It is presumed that ...", "It was decided to ...": an "it" that stands for the clause after it."""
+    verb = it.head
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj") or (c.dep_ == "acomp" and any(
+        g.dep_ in ("ccomp", "xcomp") for g in c.children)) for c in verb.children)
+
+
+def is_event_anaphor(t: Token, nouns: frozenset[str] = lexicon.EVENT_ANAPHORA) -> bool:
     """"the killing", "the event", "his death", "this episode": a bare definite reference to the
     article's event (no "of ...", no other modifier that would name something else)."""
-    if t.pos_ != "NOUN" or t.lemma_.lower() not in lexicon.EVENT_ANAPHORA or t.tag_ in ("NNS", "NNPS"):
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns or t.tag_ in ("NNS", "NNPS") and t.lower_ not in nouns:
         return False
     kids = list(t.children)
     if not kids:

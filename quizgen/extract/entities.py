@@ -80,6 +80,18 @@ def family_name(name: str, text: str) -> str:
     return words[0] if alone(words[0]) > alone(last) else last
 
 
+def short_name(name: str, text: str) -> str:
+    """How the article calls the person on their own: the family name where the article uses it alone,
+    else the whole name without titles ("Hulegu Khan" stays whole when "Khan" never stands alone)."""
+    words = [w for w in bare(name).split() if not ROMAN.match(w)]
+    if len(words) < 2:
+        return surname_of(name)
+    fam = family_name(name, text)
+    whole = len(re.findall(re.escape(" ".join(words)), text))
+    alone = len(re.findall(rf"(?<![\w-]){re.escape(fam)}(?![\w-])", text)) - whole
+    return fam if alone > 0 else bare(name)
+
+
 def is_event_name(name: str) -> bool:
     words = name.split()
     return bool(words) and (words[-1].lower() in lexicon.EVENT_NOUNS or words[0].lower() in lexicon.EVENT_NOUNS and len(words) > 1)

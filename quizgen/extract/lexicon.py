@@ -17,6 +17,33 @@ assassination attack bombing crime death episode event incident killing murder p
 """.split())
 ANAPHOR_ADJECTIVES = frozenset({"the", "this", "that", "his", "her", "its"})
 
+# Kinds of event: in an article about one, "the <noun of its kind>" is that event ("the uprising" in an
+# article on a rebellion, "the battle" in one on a battle); a noun of another kind is not ("the war" in
+# an article on one of its battles)
+EVENT_KINDS: tuple[frozenset[str], ...] = tuple(frozenset(k.split()) for k in (
+    "rebellion revolt uprising insurrection rising mutiny insurgency",
+    "riot riots rioting disturbance disturbances unrest",
+    "revolution coup putsch",
+    "battle engagement clash",
+    "war conflict",
+    "siege blockade",
+    "massacre slaughter killings",
+    "assassination killing murder",
+    "conspiracy plot scheme",
+    "crisis affair incident episode dispute",
+    "treaty agreement accord pact",
+    "speech address",
+    "telegram dispatch message cable note",
+    "edict decree",
+    "embassy mission expedition",
+    "strike walkout walk-off",
+    "famine",
+    "scandal",
+    "trial",
+    "reform reforms",
+    "invasion conquest",
+))
+
 # Words of rank and address before a name: "King James", "Sir Ambrose Rookwood", "Major Tankosić"
 HONORIFICS = frozenset("""
 archbishop archduchess archduke baron baroness bishop captain cardinal chancellor colonel count countess
