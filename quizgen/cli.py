@@ -60,21 +60,25 @@ def generate(
     formats: Annotated[list[str] | None, typer.Option("--formats", help="question formats to keep")] = None,
     topics: Annotated[list[str] | None, typer.Option("--topics", help="topics to keep")] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="at most N questions per article")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="add the suggestions: candidates not served, each with the "
+                                                      "model's estimate and the main reason against it")] = False,
     input_format: InputFormat = None,
 ) -> None:
-    """Generate grounded questions from an article or every article of a deck."""
+    """Generate grounded questions from an article or every article of a deck: the served questions (what a
+    quiz and an export get), and with --all the suggestions as well."""
     from quizgen.pipeline import generate as run_generate
     from quizgen.pipeline import load_articles
 
     sets = run_generate(load_articles(path, input_format=input_format),
                         formats=split_list(formats), topics=split_list(topics), limit=limit)
     if format is OutFormat.json:
-        data = sets[0].to_dict() if len(sets) == 1 else {"decks": [s.to_dict() for s in sets]}
+        data = sets[0].to_dict(suggestions=all_) if len(sets) == 1 else {
+            "decks": [s.to_dict(suggestions=all_) for s in sets]}
         typer.echo(dump_json(data))
     else:
         from quizgen.report import questions_text
 
-        typer.echo("\n\n".join(questions_text(s) for s in sets))
+        typer.echo("\n\n".join(questions_text(s, suggestions=all_) for s in sets))
 
 
 def split_list(values: list[str] | None) -> list[str] | None:
@@ -189,6 +193,67 @@ def init_db() -> None:
         prepare(engine, settings.decks_dir)
     finally:
         engine.dispose()
+
+
+@app.command("score-extraction")
+def score_extraction(
+    gold: Annotated[Path, typer.Argument(help="a folder of NAME.gold.json files")],
+    articles: Annotated[Path, typer.Argument(help="the folder of the articles NAME.txt (or .md, .html, .wiki)")],
+    details: Annotated[bool, typer.Option(help="list what was missed and what was wrong")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+) -> None:
+    """Score extraction against gold annotations: recall and precision of dates, people and causal links,
+    per article and over the folder."""
+    from quizgen.extract.evaluate import KINDS, Tally, gold_files, load_gold, score
+    from quizgen.ingest import load_article
+    from quizgen.pipeline import extract as run_extract
+
+    files = list(gold_files(gold))
+    if not files:
+        fail(f"{gold}: no *.gold.json files")
+    totals = {k: Tally() for k in KINDS}
+    per_article = {}
+    for g in files:
+        name = g.name.removesuffix(".gold.json")
+        path = next((articles / f"{name}{s}" for s in (".txt", ".md", ".html", ".wiki")
+                     if (articles / f"{name}{s}").exists()), None)
+        if path is None:
+            fail(f"{articles}: no article for {g.name}")
+        article = load_article(path)
+        tallies = score(run_extract(article).to_dict(), load_gold(g), article.text)
+        per_article[name] = tallies
+        for k in KINDS:
+            totals[k].add(tallies[k])
+
+    def row(t: Tally) -> dict[str, object]:
+        return {"recall": t.recall, "precision": t.precision, "found": t.found, "gold": t.total,
+                "right": t.right, "extracted": t.extracted}
+
+    if json_out:
+        typer.echo(dump_json({"articles": len(files), "total": {k: row(t) for k, t in totals.items()},
+                              "per_article": {n: {k: row(t) for k, t in ts.items()} for n, ts in per_article.items()}}))
+        return
+    for name, ts in per_article.items():
+        typer.echo(name + ": " + "; ".join(f"{k} R {ts[k].found}/{ts[k].total} P {ts[k].right}/{ts[k].extracted}"
+                                            for k in KINDS))
+        if details:
+            for k in KINDS:
+                for m in ts[k].missed:
+                    typer.echo(f"    missed {k}: {m}")
+                for w in ts[k].wrong:
+                    typer.echo(f"    wrong {k}: {w}")
+    typer.echo(f"over {len(files)} articles:")
+    for k, t in totals.items():
+        typer.echo(f"  {k:13} recall {t.recall} ({t.found}/{t.total})   precision {t.precision} ({t.right}/{t.extracted})")
+
+
+def _add_groups() -> None:
+    from quizgen.cli_quality import app as quality
+
+    app.add_typer(quality, name="quality")
+
+
+_add_groups()
 
 
 def main() -> None:
