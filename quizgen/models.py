@@ -206,6 +206,8 @@ class Question:
     score: float
     tags: tuple[str, ...]
     article: str = ""
+    served: bool = True  # False: a suggestion the quality model does not expect a teacher to keep as it is
+    reason: str = ""  # for a suggestion, what counts most against it
 
     def to_dict(self) -> dict[str, Any]:
         answer: Any = self.answer
@@ -223,6 +225,7 @@ class Question:
             "difficulty": self.difficulty,
             "score": self.score,
             "tags": list(self.tags),
+            **({} if self.served else {"served": False, "reason": self.reason}),
         }
 
     @staticmethod
@@ -235,6 +238,7 @@ class Question:
             choices=tuple(d.get("choices", ())), explanation=d.get("explanation", ""),
             source=Source(**d["source"]), difficulty=int(d.get("difficulty", 2)),
             score=float(d.get("score", 0.5)), tags=tuple(d.get("tags", ())), article=article,
+            served=bool(d.get("served", True)), reason=str(d.get("reason", "")),
         )
 
 
@@ -243,6 +247,11 @@ class QuestionSet:
     title: str
     questions: tuple[Question, ...]
     sections: tuple[str, ...] = field(default=())  # section names in article order
+    # candidates not served, best first: the teacher's editor offers them
+    suggestions: tuple[Question, ...] = field(default=())
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "questions": [q.to_dict() for q in self.questions]}
+    def to_dict(self, *, suggestions: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {"title": self.title, "questions": [q.to_dict() for q in self.questions]}
+        if suggestions:
+            d["suggestions"] = [q.to_dict() for q in self.suggestions]
+        return d

@@ -31,24 +31,35 @@ def print_facts(facts: Facts) -> None:
         console.print(t)
 
 
-def questions_text(qs: QuestionSet) -> str:
-    """Numbered questions with their choices, the answer and the source sentence."""
+def questions_text(qs: QuestionSet, *, suggestions: bool = False) -> str:
+    """Numbered questions with their choices, the answer and the source sentence; with `suggestions`,
+    the candidates not served after them, each with the reason against it."""
     lines = [qs.title, "=" * len(qs.title)]
     section = None
     for n, q in enumerate(qs.questions, 1):
         if q.source.section != section:
             section = q.source.section
             lines += ["", f"## {section}"]
-        lines += ["", f"{n}. [{q.format} · {q.topic} · difficulty {q.difficulty} · score {q.score:.2f}] {q.prompt}"]
-        if q.format in ("multiple_choice", "timeline"):
-            lines += [f"   {chr(65 + i)}) {c}" for i, c in enumerate(q.choices)]
-        elif q.format == "matching":
-            lefts = [a for a, _ in q.answer]  # type: ignore[misc]
-            lines += [f"   {chr(65 + i)}) {c}" for i, c in enumerate(q.choices)]
-            lines += [f"   {i + 1}. {a}" for i, a in enumerate(lefts)]
-        lines.append(f"   Answer: {answer_text(q)}")
-        lines.append(f"   Source: {q.source.sentence}")
+        lines += _question_lines(n, q)
+    if suggestions and qs.suggestions:
+        lines += ["", "## Suggestions (not served)"]
+        for n, q in enumerate(qs.suggestions, 1):
+            lines += _question_lines(n, q)
+            lines.append(f"   Why not served: {q.reason}")
     return "\n".join(lines)
+
+
+def _question_lines(n: int, q: Question) -> list[str]:
+    lines = ["", f"{n}. [{q.format} · {q.topic} · difficulty {q.difficulty} · score {q.score:.2f}] {q.prompt}"]
+    if q.format in ("multiple_choice", "timeline"):
+        lines += [f"   {chr(65 + i)}) {c}" for i, c in enumerate(q.choices)]
+    elif q.format == "matching":
+        lefts = [a for a, _ in q.answer]  # type: ignore[misc]
+        lines += [f"   {chr(65 + i)}) {c}" for i, c in enumerate(q.choices)]
+        lines += [f"   {i + 1}. {a}" for i, a in enumerate(lefts)]
+    lines.append(f"   Answer: {answer_text(q)}")
+    lines.append(f"   Source: {q.source.sentence}")
+    return lines
 
 
 def answer_text(q: Question) -> str:

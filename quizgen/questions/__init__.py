@@ -9,7 +9,11 @@ from quizgen.errors import QuizgenError
 from quizgen.extract.context import ArticleContext
 from quizgen.models import FORMATS, TOPICS, Facts, Question, QuestionSet
 from quizgen.questions.distractors import Pool
-from quizgen.questions.rank import dedupe, difficulty, problems, score
+from quizgen.questions.draft import Draft
+from quizgen.questions.features import features
+from quizgen.questions.quality import QualityModel, blocked, load_model
+from quizgen.questions.rank import dedupe, difficulty, problems
+from quizgen.questions.serve import Rated, select
 from quizgen.questions.templates import TEMPLATES
 
 Analysis = tuple[ArticleContext, Facts]
@@ -25,20 +29,43 @@ def _check(values: Iterable[str] | None, allowed: tuple[str, ...], what: str) ->
     return chosen
 
 
+def rate(ctx: ArticleContext, facts: Facts, pool: Pool, drafts: list[Draft], model: QualityModel) -> list[Rated]:
+    """Each candidate with the model's estimate and the main reason against it."""
+    out = []
+    for d in drafts:
+        f = features(d, ctx, facts, pool.deck_text)
+        out.append(Rated(d, round(model.estimate(f), 3), model.reason(f), blocked(f)))
+    return out
+
+
 def questions_for(ctx: ArticleContext, facts: Facts, pool: Pool, *, formats: set[str] | None = None,
-                  topics: set[str] | None = None, limit: int | None = None) -> QuestionSet:
+                  topics: set[str] | None = None, limit: int | None = None,
+                  model: QualityModel | None = None) -> QuestionSet:
+    """The served questions of one article, in article order, and the other candidates as suggestions."""
     drafts = [d for template in TEMPLATES.values() for d in template(ctx, facts, pool)]
     drafts = [d for d in drafts if not problems(d)]
     drafts = [d for d in drafts if (formats is None or d.format in formats) and (topics is None or d.topic in topics)]
-    scores = {id(d): score(d) for d in drafts}
-    kept = dedupe(drafts, scores)
+    model = model or load_model()
+    rated = rate(ctx, facts, pool, drafts, model)
+    estimates = {id(r.draft): r.estimate for r in rated}
+    rated = [r for r in rated if id(r.draft) in {id(d) for d in dedupe([r.draft for r in rated], estimates)}]
+    served = select(rated, model.threshold, limit)
+    served_ids = {id(r.draft) for r in served}
     order = {s.name: i for i, s in enumerate(ctx.article.sections)}
-    kept.sort(key=lambda d: (order.get(d.section, len(order)), -scores[id(d)], d.position, d.prompt))
-    if limit is not None:
-        top = sorted(kept, key=lambda d: -scores[id(d)])[:limit]
-        kept = [d for d in kept if d in top]
-    questions: list[Question] = [d.to_question(ctx.article.title, scores[id(d)], difficulty(d)) for d in kept]
-    return QuestionSet(ctx.article.title, tuple(questions), tuple(s.name for s in ctx.article.sections))
+
+    def in_article_order(rs: list[Rated]) -> list[Rated]:
+        return sorted(rs, key=lambda r: (order.get(r.draft.section, len(order)), r.draft.position, -r.estimate,
+                                         r.draft.prompt))
+
+    def question(r: Rated, is_served: bool) -> Question:
+        return r.draft.to_question(ctx.article.title, r.estimate, difficulty(r.draft), served=is_served,
+                                   reason="" if is_served else r.reason or "below the threshold of the quality model")
+
+    return QuestionSet(ctx.article.title, tuple(question(r, True) for r in in_article_order(served)),
+                       tuple(s.name for s in ctx.article.sections),
+                       suggestions=tuple(question(r, False) for r in sorted(
+                           (r for r in rated if id(r.draft) not in served_ids),
+                           key=lambda r: (-r.estimate, r.draft.position, r.draft.prompt))))
 
 
 def check_options(formats: Iterable[str] | None, topics: Iterable[str] | None) -> None:

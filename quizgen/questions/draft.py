@@ -44,7 +44,8 @@ class Draft:
     features: dict[str, float] = field(default_factory=dict)
     position: int = 0  # article offset of the source, for ordering
 
-    def to_question(self, article: str, score: float, difficulty: int) -> Question:
+    def to_question(self, article: str, score: float, difficulty: int, *, served: bool = True,
+                    reason: str = "") -> Question:
         section_tag = self.section
         return Question(
             id=stable_id(article, self.template, self.key),
@@ -59,4 +60,6 @@ class Draft:
             score=score,
             tags=(self.topic, section_tag),
             article=article,
+            served=served,
+            reason=reason,
         )

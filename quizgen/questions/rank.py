@@ -86,13 +86,13 @@ def difficulty(d: Draft) -> int:
 
 
 def dedupe(drafts: list[Draft], scores: dict[int, float]) -> list[Draft]:
-    """One question per prompt, and per (answer, sentence): the best scored wins."""
+    """One question per prompt and format, and per (answer, sentence, format): the best scored wins."""
     best: dict[str, Draft] = {}
     for d in sorted(drafts, key=lambda x: -scores[id(x)]):
         answer = norm(d.answer) if isinstance(d.answer, str) else norm(" ".join(map(str, d.answer)))
-        keys = [f"p:{norm(d.prompt)}"]
+        keys = [f"p:{d.format}:{norm(d.prompt)}"]
         if d.format not in ("true_false", "timeline", "matching"):
-            keys.append(f"a:{answer}|{norm(d.sentence)}")
+            keys.append(f"a:{d.format}:{answer}|{norm(d.sentence)}")
         if any(k in best for k in keys):
             continue
         for k in keys:

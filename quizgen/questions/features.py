@@ -1,0 +1,376 @@
+"""What the quality model reads of a candidate question: explainable numbers, each a property a
+teacher would name ("the blank's word is in the title", "starts with 'However,'", "a copy of a long
+sentence").
+
+Every feature is computed from the question as shown (prompt, answer, choices) and from the article
+it came from, never from the article's words themselves, so ratings can be kept as numbers.
+`FEATURES` lists the names in a fixed order; `REASONS` says what a feature means when it counts
+against a question.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quizgen.extract.context import ArticleContext
+from quizgen.models import FORMATS, Facts
+from quizgen.questions.draft import BLANK, Draft, norm
+from quizgen.questions.wording import (
+    DEICTIC,
+    PERSONAL_PRONOUNS,
+    content_words,
+    leading_connective,
+    shares_stem,
+)
+
+TOPIC_GROUPS = ("date", "person", "place", "organization", "cause_effect", "other")
+ODD_CHARACTERS = re.compile(r"[\^{}\[\]|\\<>=_#*~]")
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+REASONS: dict[str, str] = {
+    "answer_in_title": "the answer is a word of the article's title",
+    "answer_stem_in_prompt": "a word of the prompt gives the answer away (the same name or its derivative)",
+    "answer_repeated_in_prompt": "the answer stands elsewhere in the prompt",
+    "option_in_prompt": "an option stands in the prompt",
+    "leading_connective": "the sentence opens with a word that points back ('However,', 'As a result,')",
+    "deictic": "it leans on the sentence before ('the city', 'that day', 'this')",
+    "unresolved_pronoun": "a pronoun with nobody named before it",
+    "definite_common": "it speaks of 'the ...' without saying which",
+    "fragment": "not a whole sentence (no finite verb, or a heading or list item)",
+    "unbalanced": "a bracket or quotation mark is left open",
+    "odd_characters": "stray markup or symbols",
+    "prompt_words": "a long prompt",
+    "copy_ratio": "a long sentence copied word for word",
+    "answer_words": "a long answer",
+    "answer_in_brackets": "the answer is an aside in brackets (trivia)",
+    "answer_rare": "the answer is named once in passing (trivia)",
+    "minor_entity": "about someone or something the article names once",
+    "lowercase_start": "the prompt starts in lower case",
+    "options_nested": "one option contains another, so two may be right",
+    "options_outside": "wrong answers from outside the article",
+    "options_unlike": "wrong answers unlike the right one in length or form",
+    "multi_sentence": "more than one sentence in the prompt",
+    "digits_in_prompt": "figures in the prompt",
+    "late_position": "a detail far down the article",
+    "items_long": "long items to order or match",
+    "items_vague": "items that lean on other sentences",
+    "answer_pronoun": "the answer is a pronoun, not a name or a fact",
+    "prompt_short": "too bare to have one answer ('Who was killed?')",
+    "substituted_name": "a name put in that its sentence does not have",
+    "reworded": "words run together that the sentence keeps apart (a garbled question)",
+    "wh_which_place": "'Which place ...?' asked of a country or a people",
+    "wh_which_organization": "'Which organization ...?' asked of a state, a people or a person",
+    "date_modifier": "a date used to describe a thing ('a 14th-century novel'), not an event",
+    "pronouns": "pronouns that point outside the question ('them', 'its')",
+    "subject_unnamed": "its subject is a bare 'the ...' that the question never names",
+    "reported_view": "someone's view or a name for something, not an event",
+    "aside": "an aside in brackets: another name, a translation",
+    "first_sentence": "the article's opening definition",
+    "subject_pronoun": "its subject is a pronoun ('He', 'They') with nobody named",
+    "subject_common": "its subject ('The crowd', 'Fourteen') is never named",
+    "descriptive": "says what something is or is called, not what happened",
+    "blank_in_list": "one item of a list, which another item could fill",
+}
+ANY_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|she|his|her|him|itself|themselves)\b", re.IGNORECASE)
+SUBJECT_UNNAMED = re.compile(
+    r"^(?:(?:When|Where|Why|How|What|Who|Which \w+) (?:did|was|were|is|are|had|has|do|does|could|would) )?"
+    r"(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Aa]n?|[Mm]any|[Ss]ome|[Mm]ost|[Oo]ther) (?:[a-z][\w-]* ){0,2}?[a-z][\w-]*"
+    r"(?: (?:was|were|had|did|is|are|broke|began|came|took|fell|made|left|fled|marched|agreed|refused|escalated|"
+    r"ended|rose|attacked|declared|won|lost|became|continued|lasted|failed|succeeded|received|"
+    r"\w+ed)\b|\b(?! of\b)(?! [A-Z]))"
+    r"|^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Twenty|"
+    r"Several|Many|Some|Most|Others?)\b(?! of the [A-Z])")
+REPORTED = re.compile(r"\b(?:according to|historians?|scholars?|is considered|are considered|was considered|regarded as|"
+                      r"described as|known as|referred to as|called|named|means|derived from|translated as|"
+                      r"believed|thought to|argued?|claimed?)\b", re.IGNORECASE)
+
+PRONOUN_ANSWERS = frozenset("it its this that these those they them he she him her his their which who".split())
+WH_WORDS = ("who", "when", "where", "why", "what", "which place", "which organization", "which", "how")
+
+
+def _wh(prompt: str) -> str:
+    low = prompt.lower()
+    return next((w for w in WH_WORDS if low.startswith(w + " ")), "")
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    w = norm(text.replace(BLANK, " ")).split()
+    return set(zip(w, w[1:], strict=False))
+
+
+def _reworded(d: Draft) -> float:
+    """Share of the prompt's word pairs that its sentence does not have, beyond the few a question's
+    word order makes ("When did X ..."): a prompt cut together from pieces reads garbled."""
+    if d.format not in ("short_answer", "multiple_choice", "cloze", "true_false") or not d.sentence:
+        return 0.0
+    pairs = _pairs(d.prompt)
+    if not pairs:
+        return 0.0
+    novel = pairs - _pairs(d.sentence)
+    allowance = 3 if _wh(d.prompt) else 0
+    return max(0, len(novel) - allowance) / len(pairs)
+
+
+def _substituted(d: Draft) -> float:
+    """Capitalised words of the prompt that its sentence does not have (a pronoun or "the uprising"
+    given a name; a false statement's swapped value counts too)."""
+    if not d.sentence:
+        return 0.0
+    sentence = set(norm(d.sentence).split())
+    words = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+", d.prompt)
+    return float(sum(1 for w in words if norm(w) and norm(w) not in sentence and w.lower() not in WH_WORDS))
+
+
+def _fmt(fmt: str) -> dict[str, float]:
+    return {f"fmt_{f}": float(fmt == f) for f in FORMATS}
+
+
+def _topic_group(topic: str) -> str:
+    if topic in ("cause", "effect"):
+        return "cause_effect"
+    return topic if topic in TOPIC_GROUPS else "other"
+
+
+def _items(d: Draft) -> list[str]:
+    if d.format == "timeline":
+        return [str(x) for x in d.answer]
+    if d.format == "matching":
+        return [s for pair in d.answer for s in pair]  # type: ignore[union-attr]
+    return []
+
+
+def _balanced(text: str) -> bool:
+    pairs = (("(", ")"), ("[", "]"), ("“", "”"))
+    if any(text.count(a) != text.count(b) for a, b in pairs):
+        return False
+    return text.count('"') % 2 == 0
+
+
+def _log(x: float) -> float:
+    return math.log1p(max(0.0, x))
+
+
+def _count_deictic(text: str) -> int:
+    return len(DEICTIC.findall(text.lower()))
+
+
+def _unresolved_pronoun(text: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    for i, w in enumerate(words):
+        if w.lower() in PERSONAL_PRONOUNS:
+            return not any(x[0].isupper() for x in words[1:i])
+    return False
+
+
+_DEFINITE = re.compile(r"\b[Tt]he ((?:[a-z]+ ){0,2})([a-z]+s?)\b(?! of\b)")
+
+
+def _definite_common(text: str, facts: Facts) -> int:
+    """"the conspirators", "the message": a definite common noun with no name or "of" after it that
+    does not name the article's own event."""
+    event = norm(facts.event)
+    n = 0
+    for m in _DEFINITE.finditer(text):
+        phrase = norm(m.group(0))
+        if event and phrase in event:
+            continue
+        n += 1
+    return n
+
+
+DESCRIPTIVE_VERBS = frozenset("""be call name know refer translate derive mean consist comprise include locate situate
+lie contain number describe consider regard spell""".split())
+
+
+@dataclass
+class SentenceSigns:
+    no_finite: float = 0.0
+    index: float = 0.0  # sentence's place in its paragraph
+    paragraph: float = 0.0
+    subject_pronoun: float = 0.0  # "He ...", "They ..." left in the prompt
+    subject_common: float = 0.0  # "The crowd ...", "Fourteen ..." left in the prompt
+    descriptive: float = 0.0  # the clause says what something is or is called, not what happened
+    names: float = 0.0  # named people, places and dates in the sentence: context for the reader
+
+
+def _sentence_signs(ctx: ArticleContext, d: Draft) -> SentenceSigns:
+    tok = ctx.token_at(d.position) if d.position else None
+    if tok is None:
+        return SentenceSigns()
+    sent = tok.sent
+    para = ctx.paragraph_of(tok)
+    sents = list(para.doc.sents)
+    out = SentenceSigns(
+        no_finite=float(not any(t.tag_ in FINITE_TAGS for t in sent)),
+        index=float(next((i for i, s in enumerate(sents) if s.start == sent.start), 0)),
+        paragraph=float(ctx.paragraphs.index(para)),
+        descriptive=float(sent.root.lemma_.lower() in DESCRIPTIVE_VERBS),
+        names=float(len({e.text for e in sent.ents})),
+    )
+    subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        text = " ".join(t.text for t in subj.subtree)
+        shown = norm(text) in norm(d.prompt)
+        if subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that") and f" {subj.lower_} " in f" {d.prompt.lower()} ":
+            out.subject_pronoun = 1.0
+        elif shown and subj.pos_ in ("NOUN", "NUM") and not any(t.pos_ == "PROPN" or t.ent_type_ for t in subj.subtree):
+            out.subject_common = 1.0
+    return out
+
+
+def _topic_overlap(sentence: str, facts: Facts) -> float:
+    """How much of the article's subject the sentence speaks of: its share of the title's words and of
+    the words the article's opening sentence uses."""
+    title = content_words(facts.article.title)
+    first = facts.article.blocks[0].paragraph.split(". ")[0] if facts.article.blocks else ""
+    key = title | content_words(first)
+    words = content_words(sentence)
+    return len(words & key) / max(1, len(key))
+
+
+def _blank_in_list(prompt: str) -> float:
+    """"the Blues, the Greens, _____ and the Whites": one of a list, which any of the others could be."""
+    i = prompt.find(BLANK)
+    if i < 0:
+        return 0.0
+    around = prompt[max(0, i - 25): i + len(BLANK) + 25]
+    return float(around.count(",") + around.count(" and ") >= 2)
+
+
+def _mentions(text: str, article: str) -> int:
+    n = norm(text)
+    if not n:
+        return 0
+    return len(re.findall(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", article))
+
+
+def _option_features(d: Draft, pool_text: str) -> dict[str, float]:
+    if d.format != "multiple_choice" or not d.choices:
+        return {"options_nested": 0.0, "options_outside": 0.0, "options_unlike": 0.0}
+    keys = [norm(c) for c in d.choices]
+    nested = any(a != b and re.search(rf"\b{re.escape(a)}\b", b) for a in keys for b in keys if a and b)
+    wrong = [c for c in d.choices if c != d.answer]
+    outside = sum(1 for w in wrong if norm(w) not in pool_text) / max(1, len(wrong))
+    alen = max(1, len(str(d.answer).split()))
+    unlike = sum(abs(len(w.split()) - alen) / max(alen, len(w.split())) for w in wrong) / max(1, len(wrong))
+    return {"options_nested": float(nested), "options_outside": outside, "options_unlike": unlike}
+
+
+def entity_mentions(answer: str, facts: Facts) -> int:
+    """How often the article names the person, place or body the answer is (0: not one of them)."""
+    key = norm(answer)
+    if not key:
+        return 0
+    for e in facts.entities():
+        if key in {norm(n) for n in e.names}:
+            return len(e.mentions)
+    return 0
+
+
+def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -> dict[str, float]:
+    """The numbers the quality model weighs, for one candidate question of an article."""
+    article = norm(facts.article.text)
+    title = facts.article.title
+    shown = " ".join([d.prompt, *_items(d)])
+    answer = d.answer if isinstance(d.answer, str) else ""
+    answer_shown = answer if d.format not in ("true_false",) else ""
+    prompt_wo_blank = d.prompt.replace(BLANK, " ")
+    words = len(d.prompt.split())
+    sentence_words = max(1, len(d.sentence.split()))
+    signs = _sentence_signs(ctx, d)
+    no_finite, sent_index, para_index = signs.no_finite, signs.index, signs.paragraph
+    answer_words = content_words(answer_shown)
+    group = _topic_group(d.topic)
+    mentions = float(entity_mentions(answer_shown, facts))
+    items = _items(d)
+    f: dict[str, float] = {
+        **_fmt(d.format),
+        **{f"topic_{g}": float(group == g) for g in TOPIC_GROUPS},
+        "wh_question": float(d.format in ("short_answer", "multiple_choice") and d.prompt.split()[0].lower()
+                             in ("who", "when", "where", "which", "what", "why", "how")),
+        "tf_false": float(d.format == "true_false" and d.answer == "False"),
+        "answer_in_title": float(bool(answer_words) and bool(answer_words & content_words(title))),
+        "answer_stem_in_prompt": float(bool(answer_shown) and shares_stem(answer_shown, prompt_wo_blank)),
+        "answer_repeated_in_prompt": float(bool(answer_shown) and d.format != "true_false" and len(norm(answer_shown)) > 2
+                                           and f" {norm(answer_shown)} " in f" {norm(prompt_wo_blank)} "),
+        "option_in_prompt": float(d.format == "multiple_choice" and any(
+            len(norm(c)) > 3 and f" {norm(c)} " in f" {norm(d.prompt)} " for c in d.choices)),
+        "leading_connective": float(leading_connective(d.prompt) is not None or any(
+            leading_connective(x) is not None for x in items)),
+        "deictic": float(min(3, _count_deictic(shown))),
+        "unresolved_pronoun": float(_unresolved_pronoun(d.prompt) or any(_unresolved_pronoun(x) for x in items)),
+        "definite_common": float(min(3, _definite_common(d.prompt, facts))),
+        "fragment": float(no_finite and d.format in ("cloze", "true_false")),
+        "unbalanced": float(not _balanced(shown)),
+        "odd_characters": float(bool(ODD_CHARACTERS.search(shown.replace(BLANK, "")))),
+        "prompt_words": _log(words),
+        "copy_ratio": float(d.format in ("cloze", "true_false")) * min(1.0, words / sentence_words) * _log(sentence_words) / 4,
+        "answer_words": _log(len(answer_shown.split())),
+        "answer_in_brackets": float(bool(answer_shown) and re.search(
+            rf"\([^)]*{re.escape(answer_shown)}[^)]*\)", d.sentence) is not None),
+        "answer_rare": float(bool(answer_shown) and d.topic in ("person", "place", "organization")
+                             and _mentions(answer_shown, article) <= 1),
+        "minor_entity": float(d.topic in ("person", "place", "organization") and 0 < mentions <= 1),
+        "entity_mentions": _log(mentions),
+        "lowercase_start": float(d.prompt[:1].islower()),
+        "multi_sentence": float(len(re.findall(r"[.!?]\s+[A-Z]", d.prompt)) > 0),
+        "digits_in_prompt": float(bool(re.search(r"\d", prompt_wo_blank))),
+        "late_position": min(1.0, para_index / 4) + min(1.0, sent_index / 6),
+        "in_lead": float(para_index == 0),
+        "items_long": _log(sum(len(x.split()) for x in items) / max(1, len(items))) if items else 0.0,
+        "items_vague": float(sum(1 for x in items if _count_deictic(x) or x.split()[:1] and x.split()[0].lower()
+                                 in PERSONAL_PRONOUNS | {"it", "this", "these", "but", "and"})) if items else 0.0,
+        "date_day": float(d.topic == "date" and bool(re.search(r"\d", answer_shown)) and bool(
+            re.search(r"[A-Za-z]{3}", answer_shown))),
+        "cloze_blank_first": float(d.format == "cloze" and d.prompt.startswith(BLANK)),
+        "answer_pronoun": float(bool(answer_shown) and norm(answer_shown) in PRONOUN_ANSWERS),
+        "prompt_short": float(d.format in ("short_answer", "multiple_choice") and words <= 5),
+        "prompt_long": float(words > 30),
+        "substituted_name": min(3.0, _substituted(d)),
+        "reworded": _reworded(d),
+        "wh_who": float(_wh(d.prompt) == "who"),
+        "wh_when": float(_wh(d.prompt) == "when"),
+        "wh_where": float(_wh(d.prompt) == "where"),
+        "wh_why_what": float(_wh(d.prompt) in ("why", "what")),
+        "wh_which_place": float(_wh(d.prompt) == "which place"),
+        "wh_which_organization": float(_wh(d.prompt) == "which organization"),
+        "date_modifier": float(d.topic == "date" and bool(answer_shown) and bool(
+            re.search(re.escape(answer_shown) + r"[-–]\w", d.sentence))),
+        "according_to": float("according to the article" in d.prompt.lower()),
+        "pronouns": float(min(3, len(ANY_PRONOUN.findall(shown)))),
+        "subject_unnamed": float(bool(SUBJECT_UNNAMED.match(d.prompt.replace(BLANK, "X")))),
+        "reported_view": float(bool(REPORTED.search(d.prompt.replace("According to the article", "")))),
+        "aside": float("(" in d.prompt or bool(re.search(r"[^\x00-\u024f\u2010-\u2027]", d.prompt))),
+        "first_sentence": float(para_index == 0 and sent_index == 0),
+        "subject_pronoun": signs.subject_pronoun,
+        "subject_common": signs.subject_common,
+        "descriptive": signs.descriptive,
+        "sentence_names": _log(signs.names),
+        "topic_overlap": _topic_overlap(d.sentence, facts),
+        "blank_in_list": _blank_in_list(d.prompt),
+        "main_actor": float(mentions > 0 and mentions >= max((len(p.mentions) for p in facts.people), default=0)),
+        **_option_features(d, pool_text or article),
+    }
+    return f
+
+
+FEATURES: tuple[str, ...] = (
+    *(f"fmt_{f}" for f in FORMATS), *(f"topic_{g}" for g in TOPIC_GROUPS),
+    "wh_question", "tf_false", "answer_in_title", "answer_stem_in_prompt", "answer_repeated_in_prompt",
+    "option_in_prompt", "leading_connective", "deictic", "unresolved_pronoun", "definite_common", "fragment",
+    "unbalanced", "odd_characters", "prompt_words", "copy_ratio", "answer_words", "answer_in_brackets",
+    "answer_rare", "minor_entity", "entity_mentions", "lowercase_start", "multi_sentence", "digits_in_prompt",
+    "late_position", "in_lead", "items_long", "items_vague", "date_day", "cloze_blank_first",
+    "options_nested", "options_outside", "options_unlike",
+    "answer_pronoun", "prompt_short", "prompt_long", "substituted_name", "reworded", "wh_who", "wh_when",
+    "wh_where", "wh_why_what", "wh_which_place", "wh_which_organization", "date_modifier", "according_to",
+    "pronouns", "subject_unnamed", "reported_view", "aside", "first_sentence", "subject_pronoun",
+    "subject_common", "descriptive", "sentence_names", "topic_overlap", "blank_in_list", "main_actor",
+)
+
+
+def as_row(f: dict[str, float], names: Iterable[str] = FEATURES) -> list[float]:
+    return [float(f.get(n, 0.0)) for n in names]

@@ -1,0 +1,88 @@
+"""The quality model: P(a teacher finds the question acceptable and worth asking), learned from blind
+ratings (`quizgen quality train`) and shipped as plain JSON, read here without scikit-learn.
+
+The model is a logistic regression over the standardised features of `features.py`; its file keeps
+the feature names, their means and scales, the weights, the serving threshold chosen in
+cross-validation, and how it was measured.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from quizgen.errors import QuizgenError
+from quizgen.questions.features import REASONS
+
+MODEL_FILE = "data/quality_model.json"
+
+# what makes a question unfit by definition: never served, whatever the model says
+BLOCKERS: dict[str, str] = {
+    "answer_in_title": "the answer is a word of the article's title",
+    "answer_stem_in_prompt": REASONS["answer_stem_in_prompt"],
+    "answer_repeated_in_prompt": REASONS["answer_repeated_in_prompt"],
+    "option_in_prompt": REASONS["option_in_prompt"],
+    "unresolved_pronoun": REASONS["unresolved_pronoun"],
+    "leading_connective": REASONS["leading_connective"],
+    "unbalanced": REASONS["unbalanced"],
+    "odd_characters": REASONS["odd_characters"],
+    "options_nested": REASONS["options_nested"],
+    "answer_pronoun": REASONS["answer_pronoun"],
+    "date_modifier": REASONS["date_modifier"],
+}
+
+
+@dataclass(frozen=True)
+class QualityModel:
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def contributions(self, f: dict[str, float]) -> list[tuple[str, float]]:
+        return [(n, c * (f.get(n, 0.0) - m) / s)
+                for n, m, s, c in zip(self.names, self.mean, self.scale, self.coef, strict=True)]
+
+    def estimate(self, f: dict[str, float]) -> float:
+        z = self.intercept + sum(v for _, v in self.contributions(f))
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+    def reason(self, f: dict[str, float]) -> str:
+        """What counts most against the question, in words; "" when nothing explainable does."""
+        for name, text in BLOCKERS.items():
+            if f.get(name, 0.0) > 0:
+                return text
+        against = sorted((v, n) for n, v in self.contributions(f) if v < 0 and n in REASONS)
+        return REASONS[against[0][1]] if against else ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"names": list(self.names), "mean": list(self.mean), "scale": list(self.scale),
+                "coef": list(self.coef), "intercept": self.intercept, "threshold": self.threshold, "meta": self.meta}
+
+    @staticmethod
+    def from_dict(d: dict[str, Any]) -> QualityModel:
+        return QualityModel(tuple(d["names"]), tuple(d["mean"]), tuple(d["scale"]), tuple(d["coef"]),
+                            float(d["intercept"]), float(d["threshold"]), dict(d.get("meta", {})))
+
+
+def blocked(f: dict[str, float]) -> bool:
+    return any(f.get(n, 0.0) > 0 for n in BLOCKERS)
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> QualityModel:
+    """The shipped model, or the one at `path` (a school's retrained model)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8") if path else \
+            resources.files("quizgen").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+        return QualityModel.from_dict(json.loads(text))
+    except (OSError, ValueError, KeyError) as exc:
+        raise QuizgenError(f"quality model {path or MODEL_FILE} cannot be read: {exc}") from None

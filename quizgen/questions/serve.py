@@ -1,0 +1,79 @@
+"""Which candidates are served: those the quality model expects a teacher to keep, one per fact,
+balanced across kinds of fact (when, who, where, what caused what), never two that give each other
+away. The rest stay suggestions for the teacher's editor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizgen.questions.draft import Draft, norm
+
+GROUPS = {"date": "when", "person": "who", "place": "where", "organization": "who", "cause": "why",
+          "effect": "why", "definition": "what", "related": "what"}
+PER_SENTENCE = 2
+
+
+@dataclass
+class Rated:
+    draft: Draft
+    estimate: float
+    reason: str
+    blocked: bool
+
+
+def _answer_key(d: Draft) -> str:
+    if d.format in ("true_false", "timeline", "matching"):
+        return f"{d.format}:{norm(d.prompt)}"
+    return norm(str(d.answer))
+
+
+def _contains(text: str, value: str) -> bool:
+    v = norm(value)
+    return len(v) > 2 and re.search(rf"(?<![a-z0-9]){re.escape(v)}(?![a-z0-9])", norm(text)) is not None
+
+
+def _gives_away(a: Draft, b: Draft) -> bool:
+    """Whether one question's wording answers the other (both from one sentence, or the same fact)."""
+    for x, y in ((a, b), (b, a)):
+        if isinstance(x.answer, str) and x.format != "true_false" and (
+                _contains(y.prompt, x.answer) or any(_contains(c, x.answer) for c in y.choices if c != y.answer)):
+            return True
+    return False
+
+
+def select(rated: list[Rated], threshold: float, limit: int | None = None) -> list[Rated]:
+    """The served questions, best first within a round-robin over kinds of fact."""
+    pool = sorted((r for r in rated if not r.blocked and r.estimate >= threshold),
+                  key=lambda r: (-r.estimate, r.draft.position, r.draft.prompt))
+    queues: dict[str, list[Rated]] = {}
+    for r in pool:
+        queues.setdefault(GROUPS.get(r.draft.topic, "what"), []).append(r)
+    chosen: list[Rated] = []
+    answers: set[str] = set()
+    per_sentence: dict[str, list[Draft]] = {}
+
+    def fits(r: Rated) -> bool:
+        d = r.draft
+        if _answer_key(d) in answers:
+            return False
+        same = per_sentence.get(norm(d.sentence), [])
+        if len(same) >= PER_SENTENCE or any(o.topic == d.topic or _gives_away(o, d) for o in same):
+            return False
+        return True
+
+    while any(queues.values()) and (limit is None or len(chosen) < limit):
+        # the kind whose best waiting question is best goes first in each round
+        for group in sorted((g for g in queues if queues[g]), key=lambda g: -queues[g][0].estimate):
+            q = queues[group]
+            while q and not fits(q[0]):
+                q.pop(0)
+            if not q:
+                continue
+            r = q.pop(0)
+            chosen.append(r)
+            answers.add(_answer_key(r.draft))
+            per_sentence.setdefault(norm(r.draft.sentence), []).append(r.draft)
+            if limit is not None and len(chosen) >= limit:
+                break
+    return chosen
