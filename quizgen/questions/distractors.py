@@ -1,7 +1,7 @@
 """Wrong answers of the same kind as the right one, close enough to make a learner think.
 
 Strategies are registered per kind in `STRATEGIES`; each returns candidates in order of preference
-(the article first, then its deck, then near neighbours or a small bundled list per era). A wrong
+(the article first, then its deck, then for dates near neighbours). A wrong
 answer never equals the answer or another option after normalisation, and is never a value the
 article also makes right.
 """
@@ -9,13 +9,11 @@ article also makes right.
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property, lru_cache
-from importlib import resources
+from functools import cached_property
 
 from quizgen.models import DateFact, Facts
 from quizgen.questions.draft import Draft, norm
@@ -30,14 +28,11 @@ class Pool:
 
     facts: Facts
     deck: list[Facts]
-    era: int  # a representative year of the article, for the bundled lists
     text: str = field(default="")  # the article, normalised: nothing it says is used as a wrong answer
 
     @staticmethod
     def of(facts: Facts, deck: list[Facts]) -> Pool:
-        years = sorted(int(d.start[:5].rstrip("-")) for d in facts.dates)
-        era = years[len(years) // 2] if years else 1900
-        return Pool(facts, [f for f in deck if f is not facts], era, norm(facts.article.text))
+        return Pool(facts, [f for f in deck if f is not facts], norm(facts.article.text))
 
     def all_facts(self) -> list[Facts]:
         return [self.facts, *self.deck]
@@ -52,17 +47,29 @@ Strategy = Callable[[Draft, Pool], Iterable[str]]
 
 
 def _entities(kind: str) -> Strategy:
+    """Names of the same kind from the article and its deck. No list from outside: a famous name of
+    another era or continent is a wrong answer nobody would pick."""
     def strategy(d: Draft, pool: Pool) -> Iterable[str]:
         names: list[str] = []
         for f in pool.all_facts():
             names += [e.name for e in getattr(f, {"person": "people", "place": "places", "organization": "organizations"}[kind])]
-        names += [n for n in bundled(kind, pool.era) if norm(n) not in pool.text]
         short = kind == "person" and len(str(d.answer).split()) == 1
         for name in names:
             # a surname asks for surnames: "Kirov" among "Stalin", "Yezhov", not among full names
-            yield name.split()[-1] if short and len(name.split()) > 1 else name
+            option = name.split()[-1] if short and len(name.split()) > 1 else name
+            if is_name_like(option):
+                yield option
 
     return strategy
+
+
+ROMAN_NUMERAL = re.compile(r"^[IVXLC]+$")
+
+
+def is_name_like(option: str) -> bool:
+    """Not a fragment of a name: "II", "Kebir", a lone title."""
+    words = option.split()
+    return bool(words) and len(option) >= 3 and not ROMAN_NUMERAL.match(words[-1]) or len(words) > 1
 
 
 def _effects(d: Draft, pool: Pool) -> Iterable[str]:
@@ -132,21 +139,6 @@ def choose(d: Draft, pool: Pool, n: int = 3) -> list[str]:
 def _contains(a: str, b: str) -> bool:
     """One option inside the other ("Kirov" and "Sergei Kirov") would be right as well."""
     return bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
-
-
-@lru_cache(maxsize=1)
-def _bundle() -> dict[str, dict[str, list[str]]]:
-    data = json.loads(resources.files("quizgen").joinpath("data/distractors.json").read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_")}
-
-
-def bundled(kind: str, year: int) -> list[str]:
-    eras = _bundle().get(kind, {})
-    if not eras:
-        return []
-    starts = sorted(int(k) for k in eras)
-    key = max((s for s in starts if s <= year), default=starts[0])
-    return eras[str(key)]
 
 
 # -- dates ----------------------------------------------------------------------------------------

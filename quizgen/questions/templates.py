@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Span
 
 from quizgen.extract import lexicon
-from quizgen.extract.context import ArticleContext, is_event_anaphor
+from quizgen.extract.context import ArticleContext
+from quizgen.extract.entities import short_name
 from quizgen.extract.phrases import phrase_ids, subject_of, subtree_ids
 from quizgen.models import CausalLink, DateFact, Entity, Facts, Provenance
 from quizgen.questions.distractors import Pool, _ymd, choose
@@ -21,6 +22,7 @@ from quizgen.questions.draft import BLANK, Draft, capitalize, inline, norm
 from quizgen.questions.events import cause_key, is_event_phrase
 from quizgen.questions.rank import VAGUE
 from quizgen.questions.wh import clause_verb, wh_question
+from quizgen.questions.wording import DEICTIC, PERSONAL_PRONOUNS, drop_leading_connective
 
 VERB_STARTS = {"had", "was", "were", "led", "became", "served", "won", "lost", "took", "made", "gave", "ruled", "wrote",
                "fought", "held", "built", "founded", "commanded", "saw", "sought", "ran", "met", "left"}
@@ -45,8 +47,15 @@ def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None
     if subj is not None:
         ids = subtree_ids(subj)
         reps = {k: v for k, v in ctx.replacements(subj).items() if k in ids}
-        if ctx.event and subj.i in ids and is_event_anaphor(subj) and ctx.possessor_is_event(subj):
+        if subj.i in ids and ctx.is_event_reference(subj):
             reps = {i: "" for i in ids} | {min(ids): capitalize(ctx.event) if min(ids) == sent.start else ctx.event}
+    # "the initial engagements of the war" in an article on that war: the war by its name
+    for t in sent:
+        if t.i not in reps and ctx.is_event_reference(t):
+            ids = subtree_ids(t)
+            if not ids & set(reps):
+                reps |= {i: "" for i in ids} | {min(ids): capitalize(ctx.event) if min(ids) == sent.start
+                                                else ctx.event}
     if blank is not None:
         toks = [t for t in blank if t.tag_ != "POS" and t.text not in ("'s", "’s") and not (t.i == blank.start and t.lower_ == "the" and not keep_the)]
         if not toks or any(t.i in reps for t in toks):
@@ -62,7 +71,7 @@ def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None
         while j + 1 < len(toks) and reps.get(toks[j + 1].i) == "":
             j += 1
         out.append(piece + toks[j].whitespace_)
-    return "".join(out).strip()
+    return drop_leading_connective("".join(out).strip())
 
 
 def _draft(template: str, fmt: str, topic: str, prompt: str, answer: str, where: Provenance, key: str, **kw) -> Draft:
@@ -176,10 +185,23 @@ def is_polity(name: str) -> bool:
     return name.split()[-1].lower() in lexicon.POLITY_NOUNS
 
 
+def is_named_body(name: str) -> bool:
+    """"East India Company", "NKVD": a name that says it is a body of people."""
+    last = name.split()[-1]
+    return last.lower() in lexicon.ORGANIZATION_NOUNS or (last.isupper() and len(last) >= 2)
+
+
 def inside_name(span: Span) -> bool:
-    """"Woodstock" in "Thomas of Woodstock", "London" in "the Tower of London": asking for it
-    would ask for a piece of another name."""
+    """"Woodstock" in "Thomas of Woodstock", "London" in "the Tower of London", "Romance" in "Romance of
+    the Three Kingdoms": asking for it would ask for a piece of another name."""
     doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and (
+            doc[span.end + 1].text[:1].isupper() or doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc)
+            and doc[span.end + 2].text[:1].isupper()):
+        return True
+    if span.start >= 1 and doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].i != doc[span.start - 1].sent.start \
+            and doc[span.start - 1].pos_ == "PROPN" and doc[span.start - 1].lower_ not in lexicon.HONORIFICS:
+        return True  # "East Germany" keyed as "Germany"
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].text[:1].isupper() \
         and doc[span.start - 2].lower_ not in lexicon.HONORIFICS and doc[span.start - 2].i != doc[span.start - 2].sent.start
 
@@ -190,7 +212,11 @@ def entity_wh(ctx: ArticleContext, e: Entity, span: Span) -> str | None:
     if verb is None:
         return None
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.i == verb.i:
-        wh = {"person": "Who", "place": "Which place", "organization": "Which organization"}[e.kind]
+        # "Which place executed ...?", "Which organization ruled ...?" read wrong for a country, a people or a
+        # dynasty: only people, and bodies whose names say they are bodies, are asked about as subjects
+        if e.kind == "place" or e.kind == "organization" and not is_named_body(e.name):
+            return None
+        wh = {"person": "Who", "organization": "Which organization"}[e.kind]
         return wh_question(ctx, verb, subtree_ids(root), wh)
     if e.kind == "place" and root.dep_ == "pobj" and root.head.lower_ in lexicon.LOCATIVE_PREPOSITIONS:
         ids = phrase_ids(span, verb)
@@ -297,38 +323,72 @@ def why_question(ctx: ArticleContext, link: CausalLink) -> str | None:
 # -- true or false ----------------------------------------------------------------------------------------
 
 def true_false(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
-    """A statement from the text, true as written or made false by one swapped value of the same kind."""
+    """A short statement from the text, true as written or made false by one swapped value of the same
+    kind that the article itself gives elsewhere (another of its dates or people), so the false version
+    is plausible and really false."""
     seen: set[str] = set()
-    anchors: list[tuple[str, str, Provenance, str]] = [(d.text, "date", d.where, d.text) for d in facts.dates]
+    anchors: list[tuple[str, Provenance, str]] = [("date", d.where, d.text) for d in facts.dates]
     for e in facts.entities():
         for m in e.mentions:
-            anchors.append((e.name, e.kind, m, m.sentence[m.start - m.sentence_start: m.end - m.sentence_start]))
-    for value, kind, where, written in anchors:
+            anchors.append((e.kind, m, m.sentence[m.start - m.sentence_start: m.end - m.sentence_start]))
+    for kind, where, written in anchors:
         if where.sentence in seen:
             continue
         span = ctx.span_at(where)
-        if span is None or too_long(span.sent, 40):
+        if span is None or too_long(span.sent, MAX_STATEMENT_WORDS):
             continue
         statement = readable_sentence(ctx, span.sent)
         seen.add(where.sentence)
         key = f"{norm(statement)}"
         make_false = int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 1
-        if make_false:
-            probe = Draft("tf", "true_false", kind, "", written if kind == "date" else value, where.sentence,
-                          where.section, key, kind=kind,
-                          # every name of whoever the sentence names: "compared Nasser to Mussolini" must not become
-                          # "Eden ... compared Anthony Eden to ..."
-                          also_true=frozenset(norm(n) for x in facts.entities()
-                                              if any(norm(m) in norm(where.sentence) for m in x.names) for n in x.names))
-            # a place the article never names: one it does name may contain the other
-            wrong = [w for w in choose(probe, pool, n=6) if kind != "place" or norm(w) not in pool.text][:1]
-            if wrong and written in statement and f"the {written.lower()}" not in statement.lower():
-                swapped = statement.replace(written, wrong[0], 1)
-                yield _draft("true_false", "true_false", kind, swapped, "False", where, key, choices=("True", "False"),
-                             explanation=where.sentence)
+        if make_false and kind in ("date", "person") and written in statement \
+                and f"the {written.lower()}" not in statement.lower() and swappable(span):
+            wrong = false_value(kind, written, where, facts, pool)
+            if wrong:
+                yield _draft("true_false", "true_false", kind, statement.replace(written, wrong, 1), "False", where,
+                             key, choices=("True", "False"), explanation=where.sentence)
                 continue
         yield _draft("true_false", "true_false", kind, statement, "True", where, key, choices=("True", "False"),
                      explanation=where.sentence)
+
+
+MAX_STATEMENT_WORDS = 28
+# "by 185 CE", "after 1142", "c. 1200": another date there may leave the statement true
+LOOSE_DATE_WORDS = {"by", "before", "after", "until", "till", "since", "around", "about", "c.", "ca.", "circa",
+                    "approximately", "early", "late", "mid", "following", "later", "earlier"}
+
+
+def swappable(span: Span) -> bool:
+    """Whether another value in this place makes the statement false: not a date that is only a bound
+    or a guess, not a name that qualifies a noun ("the Riario family") or follows a title."""
+    doc = span.doc
+    before = {t.lower_ for t in doc[max(span.sent.start, span.start - 2): span.start]}
+    if span.label_ in ("DATE", "TIME") or any(t.like_num for t in span):
+        return not before & LOOSE_DATE_WORDS and not (span.end < len(doc) and doc[span.end].text in ("-", "–"))
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and after.tag_ != "POS":
+        return False
+    return not (span.start > 0 and doc[span.start - 1].lower_ in lexicon.HONORIFICS | lexicon.PERSON_NOUNS)
+
+
+def false_value(kind: str, written: str, where: Provenance, facts: Facts, pool: Pool) -> str | None:
+    """A value that makes the statement false: another date of the same precision, or another person
+    the article names (in the form the article uses for them alone when the statement has a short form),
+    never one the sentence names."""
+    if kind == "date":
+        probe = Draft("tf", "true_false", kind, "", written, where.sentence, where.section, "", kind="date")
+        wrong = choose(probe, pool, n=1)
+        return wrong[0] if wrong else None
+    named = {norm(n) for x in facts.entities() if any(norm(m) in norm(where.sentence) for m in x.names)
+             for n in x.names}
+    short = len(written.split()) == 1
+    people = sorted((p for p in facts.people if p.mentions and not any(norm(n) in named for n in p.names)),
+                    key=lambda p: (-len(p.mentions), p.mentions[0].start))
+    for p in people:
+        name = short_name(p.name, facts.article.text) if short else p.name
+        if short == (len(name.split()) == 1):
+            return name
+    return None
 
 
 # -- timeline ---------------------------------------------------------------------------------------------
@@ -340,15 +400,15 @@ AFTERWARDS = (10_000, 12, 31)
 def timeline(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
     """Order 3-5 events: dated ones whose intervals do not overlap, and an event the article says
     came after the article's own event ("in the wake of ...", "the result was ...")."""
-    items: list[Item] = [(_ymd(d.start), _ymd(d.end), capitalize(d.event), d.where) for d in facts.dates
-                         if d.event and len(d.event.split()) <= 25 and not problems_in(d.event)]
+    items: list[Item] = [(_ymd(d.start), _ymd(d.end), event_item(d.event), d.where) for d in facts.dates
+                         if whole_event(event_item(d.event))]
     main = main_event_date(facts)
     if main is not None:
         y, m, dd = _ymd(main.end)
         after = (y, m, dd + 1)  # any day after the event's last day sorts after it
-        items += [(after, AFTERWARDS, capitalize(link.effect), link.where) for link in facts.causal_links
+        items += [(after, AFTERWARDS, event_item(link.effect), link.where) for link in facts.causal_links
                   if link.kind in ("after", "result") and is_event_phrase(link.cause, facts)
-                  and len(link.effect.split()) <= 25 and not problems_in(link.effect)]
+                  and whole_event(event_item(link.effect))]
     chain = longest_chain(items)[:5]
     if len(chain) < 3:
         return
@@ -363,6 +423,29 @@ def timeline(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
                 events, where.sentence, where.section, "|".join(norm(e) for e in events), choices=tuple(shown),
                 explanation="; ".join(f"{c[2]} ({when.get(c[3].start, 'afterwards')})" for c in chain),
                 position=where.start)
+
+
+def event_item(text: str) -> str:
+    """An event as an item to order or match: whole, capitalised, without a connective before it."""
+    return capitalize(drop_leading_connective(text))
+
+
+FRAGMENT_ENDS = {"in", "on", "at", "of", "by", "to", "and", "or", "but", "the", "a", "an", "from", "with", "for",
+                 "late", "early", "mid", "between", "that", "which", "who"}
+
+
+def whole_event(text: str) -> bool:
+    """An item a learner can place without the article: a few words to a short sentence, that neither
+    points elsewhere ("his", "the crowd", "this") nor stops in the middle ("... overthrow him in late")."""
+    words = text.split()
+    if not 3 <= len(words) <= 20 or problems_in(text) or VAGUE.search(text.lower()) or DEICTIC.search(text):
+        return False
+    if words[-1].lower().strip(",;:") in FRAGMENT_ENDS or text.count("(") != text.count(")") or text.count('"') % 2:
+        return False
+    first = words[0].lower()
+    if first.endswith("ing") or first.endswith("ed") and len(words) > 1 and words[1][:1].islower():
+        return False  # "Signed at Waitangi", "Framing the relations ...": a participle with no one doing it
+    return not any(w.lower().strip(",.;:") in PERSONAL_PRONOUNS | {"it", "its", "they", "them", "their"} for w in words)
 
 
 def longest_chain(items: list[Item]) -> list[Item]:
@@ -390,6 +473,17 @@ def main_event_date(facts: Facts) -> DateFact | None:
     return next((d for d in facts.dates if d.precision == "day"), None)
 
 
+def distinct_years(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One event per date written, so that no date matches two events."""
+    seen: set[str] = set()
+    out = []
+    for date, event in pairs:
+        if norm(date) not in seen:
+            seen.add(norm(date))
+            out.append((date, event))
+    return out
+
+
 # -- matching ---------------------------------------------------------------------------------------------
 
 def matching(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
@@ -398,7 +492,7 @@ def matching(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
 
     people = [(p.name, p.description) for p in facts.people if clean(p.description)]
     refs = [(r.title, r.description) for r in facts.article.see_also if clean(r.description)]
-    dates = [(d.text, capitalize(d.event)) for d in facts.dates if clean(d.event) and not problems_in(d.event)]
+    dates = distinct_years([(d.text, event_item(d.event)) for d in facts.dates if whole_event(event_item(d.event))])
     for pairs, topic, prompt in ((people, "person", "Match each person to the description the article gives."),
                                  (refs, "related", "Match each related topic to what the article says it covers."),
                                  (dates, "date", "Match each date to what the article says happened then.")):
