@@ -91,7 +91,7 @@ def collect(
 
 @app.command("features")
 def rebuild_features(
-    generated: Annotated[Path, typer.Option(help="folder of the NAME.*.json the rated questions came from")],
+    generated: Annotated[list[Path], typer.Option(help="folders of the NAME.*.json the rated questions came from")],
     articles: Annotated[Path, typer.Option(help="folder of the articles NAME.txt")],
     ratings: Annotated[Path, typer.Option(help="the ratings file to update")] = SHIPPED_RATINGS,
 ) -> None:
@@ -99,7 +99,10 @@ def rebuild_features(
     from quizgen.questions.ratings import features_of, prompt_sha, read_ratings, write_ratings
 
     rows = read_ratings(ratings)
-    gens = _generated(generated)
+    gens: dict[str, list[dict[str, Any]]] = {}
+    for folder in generated:
+        for name, qs in _generated(folder).items():
+            gens.setdefault(name, []).extend(qs)
     names = sorted({r.article for r in rows if r.article in gens})
     fresh = {}
     for name, ctx, facts in _analyses(articles, names):

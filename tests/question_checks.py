@@ -87,7 +87,8 @@ def no_vague_reference(questions: Sequence[Question], text: str) -> list[str]:
 
 
 def distinct_prompts(questions: Sequence[Question], text: str) -> list[str]:
-    counts = Counter(norm(q.prompt) for q in questions)
+    """No question twice: the same prompt may be asked once typed and once with options, not twice alike."""
+    counts = Counter((q.format, norm(q.prompt)) for q in questions)
     return [f"{n}x {p!r}" for p, n in counts.items() if n > 1]
 
 
@@ -102,23 +103,42 @@ def multiple_choice_options(questions: Sequence[Question], text: str) -> list[st
     return out
 
 
-def swapped(source: str, statement: str) -> tuple[list[str], list[str]]:
-    """What the statement has in place of the source's words: the differing middle between the
-    longest common beginning and the longest common end."""
-    a, b = words(source), words(statement)
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    j = 0
-    while j < min(len(a), len(b)) - i and a[-1 - j] == b[-1 - j]:
-        j += 1
-    return a[i:len(a) - j], b[i:len(b) - j]
+def changes(source: str, statement: str, title: str) -> tuple[list[tuple[list[str], list[str]]], float]:
+    """What the statement puts in place of its source's words (words only left out do not count), and
+    the share of its words that stand in the source in the same order. A pronoun or a bare reference to
+    the article's event ("the uprising") given the event's name is no change of fact."""
+    named = set(words(title)) | {"the"}
+    # the article's own name may stand in either for a reference to it: out of the comparison
+    title_words = set(words(title)) - {"the", "of", "and", "in"}
+    a = [w for w in words(source) if w not in title_words]
+    b = [w for w in words(statement) if w not in title_words]
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    # "from 755 to 763" -> "from 499 BC to 493 BC" is one value: changes one word apart are one change
+    merged: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag in ("replace", "insert"):
+            gap = a[merged[-1][1]:i1] if merged else []
+            if merged and j1 - merged[-1][3] == len(gap) and gap in ([], ["to"], ["and"], ["or"], ["until"]):
+                merged[-1][1], merged[-1][3] = i2, j2
+            else:
+                merged.append([i1, i2, j1, j2])
+    out, renamed = [], 0
+    for i1, i2, j1, j2 in merged:
+        removed, put = a[i1:i2], b[j1:j2]
+        pronoun = len(removed) == 1 and removed[0] in ("it", "he", "she", "they", "his", "her", "its", "their")
+        event = len(removed) <= 3 and set(put) <= named
+        if pronoun or event:
+            renamed += len(put)
+        else:
+            out.append((removed, put))
+    same = sum(j2 - j1 for tag, _, _, j1, j2 in ops if tag == "equal")
+    return out, min(1.0, (same + renamed) / max(1, len(b)))
 
 
 def true_false_statements(questions: Sequence[Question], text: str) -> list[str]:
-    """Answers are True or False; a False statement is its source sentence with one stretch of words
-    replaced by another (a swapped value, not words only added or dropped), a True one reads as its
-    source. Both stay close to the source."""
+    """Answers are True or False; a True statement reads as (a clause of) its source sentence, a False one
+    is that with one stretch of words replaced by another (a swapped value, not words only added)."""
+    title = text.split("\n", 1)[0]
     out = []
     for q in questions:
         if q.format != "true_false":
@@ -126,13 +146,12 @@ def true_false_statements(questions: Sequence[Question], text: str) -> list[str]
         if q.answer not in ("True", "False"):
             out.append(f"{show(q)}: answer is not True/False")
             continue
-        removed, put = swapped(q.source.sentence, q.prompt)
-        ratio = difflib.SequenceMatcher(None, words(q.source.sentence), words(q.prompt), autojunk=False).ratio()
-        named = q.answer == "True" and removed in (["it"], ["he"], ["she"]) and put  # the pronoun resolved
-        if q.answer == "False" and not (removed and put):
-            out.append(f"{show(q)}: not a swap of a value in {q.source.sentence!r} ({removed} -> {put})")
-        elif ratio < (0.8 if q.answer == "True" else 0.6) and not named:
-            out.append(f"{show(q)}: far from its source {q.source.sentence!r} (similarity {ratio:.2f})")
+        swaps, kept = changes(q.source.sentence, q.prompt, title)
+        if q.answer == "True" and (swaps or kept < 0.8):
+            out.append(f"{show(q)}: not a clause of {q.source.sentence!r} ({swaps}, {kept:.2f} of its words kept)")
+        elif q.answer == "False" and (len(swaps) != 1 or not swaps[0][0]
+                                      or kept + len(swaps[0][1]) / max(1, len(words(q.prompt))) < 0.8):
+            out.append(f"{show(q)}: not one swapped value of {q.source.sentence!r} ({swaps})")
     return out
 
 

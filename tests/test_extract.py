@@ -639,7 +639,7 @@ def test_a_date_on_a_noun_leaves_the_verb_its_object(own: dict[str, Facts]) -> N
     """"contributed to Eden's resignation in January 1957": the event keeps "to Eden's resignation"; an
     opener such as "In response," is not part of an event."""
     events = {d.text: d.event for d in own["suez"].dates}
-    assert events["January 1957"] == "The humiliation of the crisis contributed to Eden's resignation"
+    assert events["January 1957"] == "The humiliation of the Suez Crisis contributed to Eden's resignation"
     assert events["26 July 1956"] == "Nasser nationalised the canal company"
 
 

@@ -1,6 +1,7 @@
-"""Question generation with the real spaCy model: the bundled deck gives enough questions of every
-format and topic, each passing the hard filters of DESIGN.md's quality gates (question_checks.py);
-ids survive unrelated edits; the articles written for these tests pass the same filters.
+"""Question generation with the real spaCy model: the bundled deck gives enough candidates of every
+format and topic, each passing the hard filters of DESIGN.md's quality gates (question_checks.py), and
+enough served questions; ids survive unrelated edits; the articles written for these tests pass the
+same filters.
 """
 
 from __future__ import annotations
@@ -39,8 +40,18 @@ def kirov_set() -> QuestionSet:
     return sets[0]
 
 
+def candidates(qs: QuestionSet) -> tuple[Question, ...]:
+    """Every question made: the served ones and the suggestions the teacher's editor offers."""
+    return qs.questions + qs.suggestions
+
+
 @pytest.fixture(scope="session")
 def questions(kirov_set: QuestionSet) -> Sequence[Question]:
+    return candidates(kirov_set)
+
+
+@pytest.fixture(scope="session")
+def served(kirov_set: QuestionSet) -> Sequence[Question]:
     return kirov_set.questions
 
 
@@ -49,8 +60,16 @@ def text() -> str:
     return kirov_article().text
 
 
-def test_at_least_forty_questions(questions: Sequence[Question]) -> None:
+def test_at_least_forty_candidates(questions: Sequence[Question]) -> None:
     assert len(questions) >= 40
+
+
+def test_enough_served_questions_on_dates_people_and_causes(served: Sequence[Question]) -> None:
+    """At least ten served questions from the bundled article (946 words), with a date, a person and a
+    cause-or-effect question among them, since the article states all three."""
+    assert len(served) >= 10
+    assert {"date", "person"} <= {q.topic for q in served}
+    assert {"cause", "effect"} & {q.topic for q in served}
 
 
 def test_every_format_is_present(questions: Sequence[Question]) -> None:
@@ -127,11 +146,11 @@ def test_ids_survive_an_unrelated_edit(kirov_set: QuestionSet, tmp_path) -> None
     assert UNRELATED in article.text and article.title == kirov_set.title
     [after] = generate([article])
 
-    old_ids, new_ids = {q.id for q in kirov_set.questions}, {q.id for q in after.questions}
+    old_ids, new_ids = {q.id for q in candidates(kirov_set)}, {q.id for q in candidates(after)}
     kept = len(old_ids & new_ids) / len(old_ids)
     assert kept >= 0.9, f"only {kept:.0%} of the ids survive"
-    new_by_content = {same_question(q): q.id for q in after.questions}
-    changed = [(q.prompt, q.id, new_by_content[same_question(q)]) for q in kirov_set.questions
+    new_by_content = {same_question(q): q.id for q in candidates(after)}
+    changed = [(q.prompt, q.id, new_by_content[same_question(q)]) for q in candidates(kirov_set)
                if same_question(q) in new_by_content and new_by_content[same_question(q)] != q.id]
     assert not changed, "same question, new id"
 
@@ -148,8 +167,8 @@ def own_sets() -> dict[str, QuestionSet]:
 def test_own_article_gives_questions(own_sets: dict[str, QuestionSet], key: str) -> None:
     qs = own_sets[key]
     assert qs.title == own_facts()[key].article.title
-    assert len(qs.questions) >= 10
-    formats = {q.format for q in qs.questions}
+    assert len(candidates(qs)) >= 10 and qs.questions
+    formats = {q.format for q in candidates(qs)}
     assert {"cloze", "true_false"} <= formats
     assert formats & {"short_answer", "multiple_choice"}, formats  # a fact asked as a question, one way or the other
 
@@ -157,13 +176,13 @@ def test_own_article_gives_questions(own_sets: dict[str, QuestionSet], key: str)
 @pytest.mark.parametrize("check", list(CHECKS))
 @pytest.mark.parametrize("key", list(OWN_ARTICLES))
 def test_own_article_questions_pass_the_hard_filters(own_sets: dict[str, QuestionSet], key: str, check: str) -> None:
-    assert not failures(CHECKS[check], own_sets[key].questions, own_facts()[key].article.text)
+    assert not failures(CHECKS[check], candidates(own_sets[key]), own_facts()[key].article.text)
 
 
 def test_a_subject_moved_into_a_question_drops_its_sentence_capital(own_sets: dict[str, QuestionSet]) -> None:
     """"Opposition to the shogunate grew ... during the 1860s" asks "When did opposition ... grow ...?";
     a name keeps its capital ("When did Commodore Matthew Perry ... arrive ...?")."""
-    prompts = [q.prompt for q in own_sets["meiji"].questions]
+    prompts = [q.prompt for q in candidates(own_sets["meiji"])]
     assert any(p.startswith("When did opposition to the shogunate grow") for p in prompts), prompts
     assert any(p.startswith("When did Commodore Matthew Perry") for p in prompts), prompts
 
@@ -171,7 +190,7 @@ def test_a_subject_moved_into_a_question_drops_its_sentence_capital(own_sets: di
 def test_a_cause_that_is_a_clause_is_set_before_the_question(own_sets: dict[str, QuestionSet]) -> None:
     """"In response, Nasser nationalised ...": the cause is the sentence before, stated first, not
     "what happened in response of the United States ... withdrew their offer?"."""
-    prompts = [q.prompt for key in ("suez", "meiji") for q in own_sets[key].questions]
+    prompts = [q.prompt for key in ("suez", "meiji") for q in candidates(own_sets[key])]
     stated = "The United States and Britain withdrew their offer to fund the Aswan High Dam. According to the article, "
     assert any(p.startswith(stated) for p in prompts), prompts
     assert any(p.endswith(". According to the article, which was a consequence?") for p in prompts), prompts
@@ -180,18 +199,18 @@ def test_a_cause_that_is_a_clause_is_set_before_the_question(own_sets: dict[str,
 
 def test_a_false_statement_does_not_name_someone_the_sentence_names(own_sets: dict[str, QuestionSet]) -> None:
     """"Eden ... compared Nasser to Mussolini" must not turn into "Eden ... compared Anthony Eden to ..."."""
-    for q in own_sets["suez"].questions:
+    for q in candidates(own_sets["suez"]):
         if q.format == "true_false" and q.answer == "False" and q.source.sentence.startswith("Eden,"):
             assert "Anthony Eden" not in q.prompt and "Mussolini to" not in q.prompt
 
 
 def test_a_definition_is_not_asked_when(own_sets: dict[str, QuestionSet]) -> None:
-    assert not [q.prompt for q in own_sets["suez"].questions if q.prompt.startswith("When was the Suez Crisis")]
+    assert not [q.prompt for q in candidates(own_sets["suez"]) if q.prompt.startswith("When was the Suez Crisis")]
 
 
 def test_a_question_names_whom_its_pronouns_mean(own_sets: dict[str, QuestionSet]) -> None:
     """"When did his forces take Chang'an?" shows no sentence that says whose: it is not asked."""
-    asked = [q.prompt for qs in own_sets.values() for q in qs.questions if q.format in ("short_answer", "multiple_choice")]
+    asked = [q.prompt for qs in own_sets.values() for q in candidates(qs) if q.format in ("short_answer", "multiple_choice")]
     assert not [p for p in asked if unresolved_pronoun(p)]
     assert unresolved_pronoun("When did his forces take Chang'an?")
     assert not unresolved_pronoun("When did Tokugawa Yoshinobu resign his powers?")

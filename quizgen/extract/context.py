@@ -48,7 +48,9 @@ class ArticleContext:
 
     def __post_init__(self) -> None:
         self.event = event_name(self.article)
-        head = self.event.split()[-1].lower() if self.event else ""
+        words = self.article.title.lower().split()
+        head = next((w for w in (words[-1:] + words[:1]) if w in lexicon.EVENT_NOUNS), "") if self.event else ""
+        head = head or (defined_kind(self.article) if self.event else "")
         self.event_nouns: frozenset[str] = frozenset().union(*(k for k in lexicon.EVENT_KINDS if head in k)) \
             if head else frozenset()
 
@@ -110,13 +112,17 @@ class ArticleContext:
         return None
 
     def last_person_before(self, tok: Token) -> str | None:
-        """Who "he" or "his" means, when nobody else could: the one person named in the paragraph before
-        it. With two people named, a pronoun is left as it is (a wrong name is worse than none)."""
+        """Who "he" or "his" means, when nobody else could: the one person named before it in its sentence,
+        or else in its paragraph. With two people named, a pronoun is left as it is (a wrong name is worse
+        than none)."""
         offset = self.offset(tok)
         i = bisect.bisect_left(self._person_marks, (offset,))
         # someone named in an earlier paragraph is too far back to stand for a pronoun with confidence
         paragraph_start = self.paragraph_of(tok).block.offset
         before = [m for m in self._person_marks[:i] if m[0] >= paragraph_start]
+        same_sentence = [m for m in before if m[2] == self.offset(tok.sent[0])]
+        if len({m[1] for m in same_sentence}) == 1:
+            before = same_sentence  # "After John died ..., his son": the one person of its own sentence
         if not before or len({m[1] for m in before}) > 1:
             return None
         if not any(m[3] for m in before) and self.unknown_subject_before(tok):
@@ -257,15 +263,17 @@ def is_event_anaphor(t: Token, nouns: frozenset[str] = lexicon.EVENT_ANAPHORA) -
 
 def event_name(article: Article) -> str:
     """"Kirov Assassination" -> "the Kirov assassination" when the title names one event; "" otherwise.
+    A title without a word for an event ("Sicilian Vespers") names one when the article's first sentence
+    says it is one ("The Sicilian Vespers was a successful rebellion ...").
 
     Words the article itself writes in lower case are lowered, so proper names ("Gunpowder Plot")
     keep their capitals.
     """
-    words = article.title.split()
+    words = re.sub(r"\s*\([^)]*\)$", "", article.title).split()  # "Sakuradamon Incident (1860)"
     if not words:
         return ""
     heads = [w.lower() for w in (words[-1], words[0])]
-    if not any(h in lexicon.EVENT_NOUNS for h in heads):
+    if not any(h in lexicon.EVENT_NOUNS for h in heads) and not defined_kind(article):
         return ""
     body = " ".join(b.paragraph for b in article.blocks)
     out = []
@@ -274,4 +282,18 @@ def event_name(article: Article) -> str:
         lowered_in_text = re.search(rf"\b{re.escape(low)}\b", body) and not re.search(rf"\b{re.escape(w)}\b", body)
         out.append(low if w[:1].isupper() and lowered_in_text else w)
     name = " ".join(out)
-    return name if name.lower().startswith("the ") else "the " + name
+    # "Tacky's Revolt" takes no article before it
+    return name if name.lower().startswith("the ") or re.search(r"['’]s\b", name) else "the " + name
+
+
+def defined_kind(article: Article) -> str:
+    """The kind of event the article's opening sentence says its subject was: "The Sicilian Vespers was a
+    successful rebellion ..." -> "rebellion"; "" when it says no such thing."""
+    if not article.blocks:
+        return ""
+    first = re.sub(r"\s*\([^)]*\)", "", article.blocks[0].paragraph)  # asides: other names, translations
+    first = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    title = re.escape(article.title.split(" (")[0])
+    m = re.match(rf"^(?:The\s+)?{title}\b[^.;]*?\b(?:was|is|were|are)\s+(?:a|an|the)\s+((?:[\w'-]+\s+){{0,6}}?)"
+                 rf"({'|'.join(sorted(lexicon.EVENT_NOUNS, key=len, reverse=True))})\b", first, re.IGNORECASE)
+    return m.group(2).lower() if m else ""

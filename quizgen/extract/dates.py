@@ -250,6 +250,17 @@ def is_connective(c: Token, verb: Token) -> bool:
             and after is not None and after.text == ",")
 
 
+SUBORDINATORS = {"after", "before", "when", "while", "as", "since", "because", "although", "though", "until", "once",
+                 "if", "whereas"}
+
+
+def misparsed_subordinate(verb: Token) -> bool:
+    """A sentence root that opens with "after", "when" ...: the parser took a subordinate clause for the
+    main one ("On <date>, after officials refused ..., colonists boarded ..."), so the date's event is
+    not known."""
+    return verb.dep_ == "ROOT" and any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children)
+
+
 def event_of(span: Span, ctx) -> str:
     """The clause the date modifies, made readable: "Sergei Kirov was assassinated in Leningrad ...".
 
@@ -258,7 +269,7 @@ def event_of(span: Span, ctx) -> str:
     the subject.
     """
     verb = governing_verb(span)
-    if verb is None:
+    if verb is None or misparsed_subordinate(verb):
         return ""
     noun = verb.head
     if verb.dep_ == "acl" and noun.dep_ == "attr" and noun.head.lemma_ == "be":

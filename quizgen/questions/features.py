@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from quizgen.extract import lexicon
 from quizgen.extract.context import ArticleContext
 from quizgen.models import FORMATS, Facts
 from quizgen.questions.draft import BLANK, Draft, norm
@@ -157,11 +158,17 @@ def _count_deictic(text: str) -> int:
     return len(DEICTIC.findall(text.lower()))
 
 
+NOT_NAMES = frozenset(lexicon.MONTHS) | {"bc", "bce", "ad", "ce", "on", "in", "at", "during", "after", "before", "by",
+                                         "the", "when", "while", "although", "as", "from", "following"}
+
+
 def _unresolved_pronoun(text: str) -> bool:
+    """A personal pronoun with no name before it ("On 15 October 1934, he was arrested"): a month or
+    a sentence's first word is no name."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     for i, w in enumerate(words):
         if w.lower() in PERSONAL_PRONOUNS:
-            return not any(x[0].isupper() for x in words[1:i])
+            return not any(x[0].isupper() and x.lower() not in NOT_NAMES for x in words[1:i])
     return False
 
 

@@ -33,6 +33,7 @@ BLOCKERS: dict[str, str] = {
     "odd_characters": REASONS["odd_characters"],
     "options_nested": REASONS["options_nested"],
     "answer_pronoun": REASONS["answer_pronoun"],
+    "subject_pronoun": REASONS["subject_pronoun"],
     "date_modifier": REASONS["date_modifier"],
 }
 

@@ -12,6 +12,7 @@ from quizgen.questions.draft import Draft, norm
 GROUPS = {"date": "when", "person": "who", "place": "where", "organization": "who", "cause": "why",
           "effect": "why", "definition": "what", "related": "what"}
 PER_SENTENCE = 2
+ESSENTIAL = ("when", "who", "why")
 
 
 @dataclass
@@ -62,6 +63,23 @@ def select(rated: list[Rated], threshold: float, limit: int | None = None) -> li
             return False
         return True
 
+    def take(r: Rated) -> None:
+        chosen.append(r)
+        answers.add(_answer_key(r.draft))
+        per_sentence.setdefault(norm(r.draft.sentence), []).append(r.draft)
+
+    # the kinds of fact a teacher expects in any quiz on the article, when the article states them: the
+    # best question of each, if the model thinks it at least half as likely to be kept as the threshold asks
+    for group in ESSENTIAL:
+        if limit is not None and len(chosen) >= limit:
+            break
+        if queues.get(group):
+            continue
+        best = next((r for r in sorted(rated, key=lambda r: -r.estimate) if not r.blocked
+                     and GROUPS.get(r.draft.topic) == group and r.estimate >= threshold / 2 and fits(r)), None)
+        if best is not None:
+            take(best)
+
     while any(queues.values()) and (limit is None or len(chosen) < limit):
         # the kind whose best waiting question is best goes first in each round
         for group in sorted((g for g in queues if queues[g]), key=lambda g: -queues[g][0].estimate):
@@ -70,10 +88,7 @@ def select(rated: list[Rated], threshold: float, limit: int | None = None) -> li
                 q.pop(0)
             if not q:
                 continue
-            r = q.pop(0)
-            chosen.append(r)
-            answers.add(_answer_key(r.draft))
-            per_sentence.setdefault(norm(r.draft.sentence), []).append(r.draft)
+            take(q.pop(0))
             if limit is not None and len(chosen) >= limit:
                 break
     return chosen

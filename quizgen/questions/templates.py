@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from quizgen.extract import lexicon
 from quizgen.extract.context import ArticleContext
+from quizgen.extract.dates import misparsed_subordinate
 from quizgen.extract.entities import short_name
 from quizgen.extract.phrases import phrase_ids, subject_of, subtree_ids
 from quizgen.models import CausalLink, DateFact, Entity, Facts, Provenance
@@ -39,9 +40,71 @@ def too_long(sent: Span, limit: int = MAX_SENTENCE_WORDS) -> bool:
 
 # -- finding a fact again in the parse --------------------------------------------------------------
 
-def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None, keep_the: bool = False) -> str:
+ASIDE_PUNCT = {",", ";", "—", "–", "-", ":"}
+
+
+def focus_drops(sent: Span, keep: Span) -> set[int] | None:
+    """What a statement about `keep` leaves out of its sentence: other clauses joined to it, clauses
+    set before or after it ("Sparked by an incident in Palermo, ..."), and asides (appositives,
+    comma-set relative clauses, brackets) that `keep` is not in. None when `keep` stands in a clause that
+    cannot stand alone, so the whole sentence is used."""
+    keep_ids = {t.i for t in keep}
+    head = keep.root
+    while head.i != sent.root.i and not (head.dep_ == "conj" and head.pos_ in ("VERB", "AUX")
+                                          and any(c.dep_.startswith("nsubj") for c in head.children)):
+        head = head.head
+    drop: set[int] = set(t.i for t in sent) - subtree_ids(head)
+    for c in head.children:
+        ids = subtree_ids(c)
+        if ids & keep_ids:
+            continue
+        own_clause = c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_.startswith("nsubj") for g in c.children)
+        if c.dep_ in ("advcl", "parataxis") or own_clause or (c.dep_ == "cc" and c.i < head.i and c.i == head.left_edge.i):
+            drop |= ids
+            if own_clause:
+                drop |= {g.i for g in head.children if g.dep_ in ("cc", "punct") and g.i < c.i and g.i > head.i}
+    for t in sent:
+        if t.i in drop:
+            continue
+        ids = subtree_ids(t)
+        # set off on both sides, so that taking it out leaves the rest whole
+        after = sent.doc[t.right_edge.i + 1] if t.right_edge.i + 1 < sent.end else None
+        set_off = t.left_edge.i > sent.start and sent.doc[t.left_edge.i - 1].text in (",", "—", "–") and (
+            after is None or after.text in (",", "—", "–", ".", ";", ")"))
+        aside = set_off and t.dep_ in ("appos", "relcl", "acl")
+        if aside and not ids & keep_ids:
+            drop |= ids
+    # brackets the kept words are not in
+    doc = sent.doc
+    opened: int | None = None
+    for t in sent:
+        if t.text == "(":
+            opened = t.i
+        elif t.text == ")" and opened is not None:
+            inside = set(range(opened, t.i + 1))
+            if not inside & keep_ids:
+                drop |= inside
+            opened = None
+    # a comma or dash left next to a gap, or at either end
+    kept = [t for t in sent if t.i not in drop]
+    for k, t in enumerate(kept):
+        if t.text in ASIDE_PUNCT and (k == 0 or k == len(kept) - 1 or kept[k - 1].i != t.i - 1 or kept[k + 1].i != t.i + 1
+                                      or kept[k + 1].text in ASIDE_PUNCT | {".", ")"}):
+            if t.i not in keep_ids:
+                drop.add(t.i)
+    subj = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
+    if subj is None or subj.i in drop or drop & keep_ids or misparsed_subordinate(head):
+        return None
+    if sum(1 for t in sent if t.i not in drop and not t.is_punct) < 6:
+        return None
+    return drop if any(doc[i].i != head.i for i in drop) else set()
+
+
+def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None, keep_the: bool = False,
+                      focus: Span | None = None) -> str:
     """The sentence as it reads alone: a subject that points back ("The killing", "his death", "He")
-    names what it means; `blank` is replaced by a gap for a cloze."""
+    names what it means; `blank` is replaced by a gap for a cloze; with `focus`, only the clause that
+    holds it, without other clauses and asides."""
     reps: dict[int, str] = {}
     subj = subject_of(sent.root)
     if subj is not None:
@@ -61,6 +124,15 @@ def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None
         if not toks or any(t.i in reps for t in toks):
             return ""
         reps |= {t.i: "" for t in toks} | {toks[0].i: BLANK}
+    if focus is not None:
+        drops = focus_drops(sent, focus)
+        if drops is None:
+            return ""
+        reps |= {i: "" for i in drops}
+        first = next((t for t in sent if reps.get(t.i) != ""), None)
+        if first is not None and first.i != sent.start and reps.get(first.i, first.text)[:1].islower() \
+                and first.pos_ != "PROPN":
+            reps[first.i] = capitalize(reps.get(first.i, first.text))
     toks = list(sent)
     out = []
     for k, t in enumerate(toks):
@@ -109,11 +181,13 @@ def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Dr
         if span is None or too_long(span.sent):
             continue
         key = f"{norm(d.text)}|{norm(d.where.sentence)}"
-        cloze = readable_sentence(ctx, span.sent, blank=span, keep_the=d.text.lower().startswith("the "))
+        keep_the = d.text.lower().startswith("the ")
+        cloze = readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the, focus=span) or \
+            readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the)
         if cloze:
             yield _draft("date_cloze", "cloze", "date", cloze, d.text, d.where, key, kind="date")
         verb = clause_verb(span)
-        if verb is not None and span.root.dep_ not in ("dobj", "attr", "nsubj"):
+        if verb is not None and span.root.dep_ not in ("dobj", "attr", "nsubj") and not misparsed_subordinate(verb):
             q = wh_question(ctx, verb, phrase_ids(span, verb), "When")
             if q:
                 sa = _draft("date_when", "short_answer", "date", q, d.text, d.where, key, kind="date")
@@ -150,7 +224,7 @@ def entity_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
                                                            if x.kind == e.kind and x is not e and norm(n) in norm(m.sentence)})
             also = frozenset(others | {norm(n) for n in e.names} | (linked_places(facts, e) if e.kind == "place" else set()))
             key = f"{norm(answer)}|{norm(m.sentence)}"
-            cloze = readable_sentence(ctx, span.sent, blank=span)
+            cloze = readable_sentence(ctx, span.sent, blank=span, focus=span) or readable_sentence(ctx, span.sent, blank=span)
             if cloze:
                 yield _draft(f"{e.kind}_cloze", "cloze", e.kind, cloze, answer, m, key,
                              kind=e.kind, also_true=also, features={"mentions": len(e.mentions)})
@@ -195,6 +269,12 @@ def inside_name(span: Span) -> bool:
     """"Woodstock" in "Thomas of Woodstock", "London" in "the Tower of London", "Romance" in "Romance of
     the Three Kingdoms": asking for it would ask for a piece of another name."""
     doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text in ("-", "–", "—") and doc[span.end + 1].text[:1].isupper() \
+            and not doc[span.end].whitespace_:
+        return True  # "Kapp" in "Kapp–Lüttwitz Putsch", "Martini" in "Martini–Henry"
+    if span.start >= 2 and doc[span.start - 1].text in ("-", "–", "—") and not doc[span.start - 2].whitespace_ \
+            and doc[span.start - 2].text[:1].isupper():
+        return True  # "Henry" in "Martini–Henry"
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and (
             doc[span.end + 1].text[:1].isupper() or doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc)
             and doc[span.end + 2].text[:1].isupper()):
@@ -337,7 +417,7 @@ def true_false(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]
         span = ctx.span_at(where)
         if span is None or too_long(span.sent, MAX_STATEMENT_WORDS):
             continue
-        statement = readable_sentence(ctx, span.sent)
+        statement = readable_sentence(ctx, span.sent, focus=span) or readable_sentence(ctx, span.sent)
         seen.add(where.sentence)
         key = f"{norm(statement)}"
         make_false = int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 1
@@ -376,8 +456,10 @@ def false_value(kind: str, written: str, where: Provenance, facts: Facts, pool: 
     the article names (in the form the article uses for them alone when the statement has a short form),
     never one the sentence names."""
     if kind == "date":
+        # the article's own dates, then near ones: a date from another article of the deck may be of another
+        # era ("499 BC" for a Tang rebellion), false but absurd
         probe = Draft("tf", "true_false", kind, "", written, where.sentence, where.section, "", kind="date")
-        wrong = choose(probe, pool, n=1)
+        wrong = choose(probe, Pool(facts, [], pool.text), n=1)
         return wrong[0] if wrong else None
     named = {norm(n) for x in facts.entities() if any(norm(m) in norm(where.sentence) for m in x.names)
              for n in x.names}

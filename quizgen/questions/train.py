@@ -22,6 +22,7 @@ C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
 TARGET_PRECISION = 0.9
 MIN_SERVED_SHARE = 0.05  # a threshold that serves almost nothing is no threshold
+FALLBACK_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -79,19 +80,23 @@ def out_of_fold(rows: Sequence[Rating], c: float):
 
 
 def threshold_for(pred, y, target: float = TARGET_PRECISION) -> tuple[float, float, float]:
-    """(threshold, precision, share served): the lowest cut whose precision reaches the target."""
+    """(threshold, precision, share served): the lowest cut whose precision reaches the target; where no
+    cut does, the cut of the best precision that still serves a fifth of the rated (the figures say so)."""
     order = sorted(range(len(pred)), key=lambda i: -pred[i])
-    best = (1.0, 0.0, 0.0)
+    best: tuple[float, float, float] | None = None
+    fallback = (1.0, 0.0, 0.0)
     good = 0
     for k, i in enumerate(order, 1):
         good += int(y[i])
         # only a cut between two different estimates can be chosen
         if k < len(order) and pred[order[k]] == pred[i]:
             continue
-        precision = good / k
-        if precision >= target and k / len(order) >= MIN_SERVED_SHARE:
-            best = (float(pred[i]), precision, k / len(order))
-    return best
+        precision, share = good / k, k / len(order)
+        if precision >= target and share >= MIN_SERVED_SHARE:
+            best = (float(pred[i]), precision, share)
+        if share >= FALLBACK_SHARE and precision > fallback[1]:
+            fallback = (float(pred[i]), precision, share)
+    return best or fallback
 
 
 def evaluate(rows: Sequence[Rating], c: float) -> Evaluation:
@@ -129,6 +134,7 @@ def train(rows: Sequence[Rating]) -> QualityModel:
         "positives": int(y.sum()),
         "cv_auc": ev.auc,
         "cv_precision_at_threshold": ev.precision,
+        "target_precision": TARGET_PRECISION,
         "cv_served_share": ev.served_share,
         "cv_by_format": ev.by_format,
         "sources": sorted({r.source for r in rows}),
