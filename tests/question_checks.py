@@ -107,7 +107,7 @@ def changes(source: str, statement: str, title: str) -> tuple[list[tuple[list[st
     """What the statement puts in place of its source's words (words only left out do not count), and
     the share of its words that stand in the source in the same order. A pronoun or a bare reference to
     the article's event ("the uprising") given the event's name is no change of fact."""
-    named = set(words(title)) | {"the"}
+    named = set(words(title)) | {"the", "in"}  # "In the Peasants' Revolt, ...": the article's event set before
     # the article's own name may stand in either for a reference to it: out of the comparison
     title_words = set(words(title)) - {"the", "of", "and", "in"}
     a = [w for w in words(source) if w not in title_words]
@@ -126,7 +126,7 @@ def changes(source: str, statement: str, title: str) -> tuple[list[tuple[list[st
     for i1, i2, j1, j2 in merged:
         removed, put = a[i1:i2], b[j1:j2]
         pronoun = len(removed) == 1 and removed[0] in ("it", "he", "she", "they", "his", "her", "its", "their")
-        event = len(removed) <= 3 and set(put) <= named
+        event = set(put) <= {"in", "the"} or len(removed) <= 3 and set(put) <= named
         if pronoun or event:
             renamed += len(put)
         else:

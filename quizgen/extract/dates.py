@@ -251,7 +251,7 @@ def is_connective(c: Token, verb: Token) -> bool:
 
 
 SUBORDINATORS = {"after", "before", "when", "while", "as", "since", "because", "although", "though", "until", "once",
-                 "if", "whereas"}
+                 "if", "whereas", "unless", "whilst"}
 
 
 def misparsed_subordinate(verb: Token) -> bool:

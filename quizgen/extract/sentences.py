@@ -1,6 +1,7 @@
 """A spaCy component run before the parser: no sentence starts right after an abbreviation or an
 initial ("ca. 300 BC", "Pres. Grant", "Sgt. Maj. T. Hughes"), which the statistical parser sometimes
-takes for a full stop. A regnal number ("Edward I.") may still end a sentence."""
+takes for a full stop, nor after a comma or a bracket. A regnal number ("Edward I.") may still end a
+sentence."""
 
 from __future__ import annotations
 
@@ -30,11 +31,18 @@ def add_abbreviations(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
 
 
+ENDS = {".", "!", "?", "...", "…"}
+
+
 @Language.component(COMPONENT)
 def keep_abbreviations_together(doc: Doc) -> Doc:
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         regnal = prev.text in _ROMAN and i >= 2 and doc[i - 2].text[:1].isupper()
         if prev.lower_ in ABBREVIATIONS or (_INITIAL.match(prev.text) and not regnal):
+            doc[i].is_sent_start = False
+        # "The Nika riots (Greek: ...), or Nika revolt ...": no sentence starts after a comma or a bracket,
+        # nor with a small letter, unless a full stop came first
+        elif prev.text in (",", ";", ":", "(", ")") or (doc[i].text[:1].islower() and prev.text not in ENDS):
             doc[i].is_sent_start = False
     return doc

@@ -23,7 +23,7 @@ from quizgen.questions.draft import BLANK, Draft, capitalize, inline, norm
 from quizgen.questions.events import cause_key, is_event_phrase
 from quizgen.questions.rank import VAGUE
 from quizgen.questions.wh import clause_verb, wh_question
-from quizgen.questions.wording import DEICTIC, PERSONAL_PRONOUNS, drop_leading_connective
+from quizgen.questions.wording import DEICTIC, PERSONAL_PRONOUNS, content_words, drop_leading_connective
 
 VERB_STARTS = {"had", "was", "were", "led", "became", "served", "won", "lost", "took", "made", "gave", "ruled", "wrote",
                "fought", "held", "built", "founded", "commanded", "saw", "sought", "ran", "met", "left"}
@@ -48,34 +48,52 @@ def focus_drops(sent: Span, keep: Span) -> set[int] | None:
     set before or after it ("Sparked by an incident in Palermo, ..."), and asides (appositives,
     comma-set relative clauses, brackets) that `keep` is not in. None when `keep` stands in a clause that
     cannot stand alone, so the whole sentence is used."""
+    doc = sent.doc
     keep_ids = {t.i for t in keep}
     head = keep.root
     while head.i != sent.root.i and not (head.dep_ == "conj" and head.pos_ in ("VERB", "AUX")
                                           and any(c.dep_.startswith("nsubj") for c in head.children)):
         head = head.head
     drop: set[int] = set(t.i for t in sent) - subtree_ids(head)
+
+    def with_commas(ids: set[int]) -> set[int]:
+        """A clause taken out takes the comma or semicolon that joined it."""
+        lo, hi = min(ids), max(ids)
+        near = [i for i in (lo - 1, hi + 1) if sent.start <= i < sent.end and doc[i].text in (",", ";", "—", "–")]
+        return ids | set(near[:1])
+
     for c in head.children:
         ids = subtree_ids(c)
         if ids & keep_ids:
             continue
         own_clause = c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(g.dep_.startswith("nsubj") for g in c.children)
-        if c.dep_ in ("advcl", "parataxis") or own_clause or (c.dep_ == "cc" and c.i < head.i and c.i == head.left_edge.i):
-            drop |= ids
+        # a clause before the subject sets the scene ("Sparked by an incident in Palermo, ..."); one after the
+        # verb often carries the meaning ("... embarked on the plot after hopes of tolerance had faded")
+        subject = next((g for g in head.children if g.dep_.startswith("nsubj")), None)
+        fronted = c.dep_ == "advcl" and subject is not None and max(ids) < subject.left_edge.i
+        if fronted or c.dep_ == "parataxis" or own_clause:
+            drop |= with_commas(ids)
             if own_clause:
-                drop |= {g.i for g in head.children if g.dep_ in ("cc", "punct") and g.i < c.i and g.i > head.i}
+                drop |= {g.i for g in head.children if g.dep_ in ("cc", "punct") and head.i < g.i < c.i}
+        elif c.dep_ == "cc" and c.i < head.i and c.i == head.left_edge.i:
+            drop |= ids
     for t in sent:
-        if t.i in drop:
+        if t.i in drop or t.dep_ not in ("appos", "relcl", "acl"):
             continue
         ids = subtree_ids(t)
-        # set off on both sides, so that taking it out leaves the rest whole
-        after = sent.doc[t.right_edge.i + 1] if t.right_edge.i + 1 < sent.end else None
-        set_off = t.left_edge.i > sent.start and sent.doc[t.left_edge.i - 1].text in (",", "—", "–") and (
-            after is None or after.text in (",", "—", "–", ".", ";", ")"))
-        aside = set_off and t.dep_ in ("appos", "relcl", "acl")
-        if aside and not ids & keep_ids:
-            drop |= ids
+        before = doc[t.left_edge.i - 1] if t.left_edge.i > sent.start else None
+        after = doc[t.right_edge.i + 1] if t.right_edge.i + 1 < sent.end else None
+        nxt = doc[after.i + 1] if after is not None and after.i + 1 < sent.end else None
+        if ids & keep_ids or before is None or before.text not in (",", "—", "–"):
+            continue
+        if after is not None and after.text == "," and nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ in (
+                "and", "or")):
+            continue  # "Mir Qasim, the Nawab of Bengal, Balwant Singh ...": a list of names with their titles
+        if after is None or after.text in (".", "!", "?"):
+            drop |= ids | {before.i}
+        elif after.text in (",", "—", "–", ")") and after.text == before.text:
+            drop |= ids | {before.i, after.i}  # "Kirov, a veteran organizer, was": both commas go
     # brackets the kept words are not in
-    doc = sent.doc
     opened: int | None = None
     for t in sent:
         if t.text == "(":
@@ -85,19 +103,18 @@ def focus_drops(sent: Span, keep: Span) -> set[int] | None:
             if not inside & keep_ids:
                 drop |= inside
             opened = None
-    # a comma or dash left next to a gap, or at either end
+    # punctuation left at either end, or doubled
     kept = [t for t in sent if t.i not in drop]
     for k, t in enumerate(kept):
-        if t.text in ASIDE_PUNCT and (k == 0 or k == len(kept) - 1 or kept[k - 1].i != t.i - 1 or kept[k + 1].i != t.i + 1
-                                      or kept[k + 1].text in ASIDE_PUNCT | {".", ")"}):
-            if t.i not in keep_ids:
-                drop.add(t.i)
+        if t.text in ASIDE_PUNCT and t.i not in keep_ids and (
+                k == 0 or k == len(kept) - 1 or kept[k + 1].text in ASIDE_PUNCT | {".", ")"}):
+            drop.add(t.i)
     subj = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
     if subj is None or subj.i in drop or drop & keep_ids or misparsed_subordinate(head):
         return None
     if sum(1 for t in sent if t.i not in drop and not t.is_punct) < 6:
         return None
-    return drop if any(doc[i].i != head.i for i in drop) else set()
+    return drop
 
 
 def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None, keep_the: bool = False,
@@ -146,6 +163,28 @@ def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None
     return drop_leading_connective("".join(out).strip())
 
 
+def framed(ctx: ArticleContext, span: Span, text: str) -> str:
+    """"The rebels were defeated in 1761." -> "In Tacky's Revolt, the rebels were defeated in 1761.": a
+    statement whose subject the article never names ("the rebels", "the strike", "Fourteen") is set in the
+    article's event, which the reader knows from the quiz's title, unless it names that event already."""
+    if not text or not ctx.event or content_words(ctx.event) & content_words(text):
+        return text
+    sent = span.sent
+    head = span.root
+    while head.i != sent.root.i and not (head.dep_ == "conj" and head.pos_ in ("VERB", "AUX")):
+        head = head.head
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "NUM") or any(t.pos_ == "PROPN" or t.ent_type_ in NAMED
+                                                            for t in subj.subtree):
+        return text
+    first = text.split(" ", 1)[0]
+    lowered = first if first == BLANK or first[1:2].isupper() else first[:1].lower() + first[1:]
+    return f"In {ctx.event}, {lowered}{text[len(first):]}"
+
+
+NAMED = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"}
+
+
 def _draft(template: str, fmt: str, topic: str, prompt: str, answer: str, where: Provenance, key: str, **kw) -> Draft:
     return Draft(template, fmt, topic, prompt, answer, where.sentence, where.section, key, position=where.start, **kw)
 
@@ -182,8 +221,8 @@ def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Dr
             continue
         key = f"{norm(d.text)}|{norm(d.where.sentence)}"
         keep_the = d.text.lower().startswith("the ")
-        cloze = readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the, focus=span) or \
-            readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the)
+        cloze = framed(ctx, span, readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the, focus=span) or
+                       readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the))
         if cloze:
             yield _draft("date_cloze", "cloze", "date", cloze, d.text, d.where, key, kind="date")
         verb = clause_verb(span)
@@ -218,13 +257,14 @@ def entity_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
             if span is None or too_long(span.sent):
                 continue
             answer, a, b = mention_text(span)
-            if not answer or inside_name(span):
+            if not answer or inside_name(span) or trivia_slot(span):
                 continue
             others = same_sentence.setdefault(m.sentence, {norm(n) for x in facts.entities() for n in x.names
                                                            if x.kind == e.kind and x is not e and norm(n) in norm(m.sentence)})
             also = frozenset(others | {norm(n) for n in e.names} | (linked_places(facts, e) if e.kind == "place" else set()))
             key = f"{norm(answer)}|{norm(m.sentence)}"
-            cloze = readable_sentence(ctx, span.sent, blank=span, focus=span) or readable_sentence(ctx, span.sent, blank=span)
+            cloze = framed(ctx, span, readable_sentence(ctx, span.sent, blank=span, focus=span) or
+                           readable_sentence(ctx, span.sent, blank=span))
             if cloze:
                 yield _draft(f"{e.kind}_cloze", "cloze", e.kind, cloze, answer, m, key,
                              kind=e.kind, also_true=also, features={"mentions": len(e.mentions)})
@@ -257,6 +297,24 @@ def linked_places(facts: Facts, place: Entity) -> set[str]:
 
 def is_polity(name: str) -> bool:
     return name.split()[-1].lower() in lexicon.POLITY_NOUNS
+
+
+NAMING_WORDS = {"known", "called", "named", "spelled", "spelt", "romanized", "romanised", "translated", "styled",
+                "nicknamed", "dubbed", "termed", "renamed"}
+
+
+def trivia_slot(span: Span) -> bool:
+    """A name a teacher would not ask for: one item of a list of three or more ("the Blues, the Greens, the
+    Reds and the Whites"), or another name of something ("also known as ...", "spelled ...")."""
+    root = span.root
+    items = [root, *[t for t in root.conjuncts]]
+    if len(items) >= 3:
+        return True
+    head = root.head
+    for t in [root, *root.ancestors][:4]:
+        if t.lower_ in NAMING_WORDS or t.lemma_.lower() in NAMING_WORDS:
+            return True
+    return head.dep_ == "prep" and head.lower_ == "as" and head.head.lemma_.lower() in NAMING_WORDS
 
 
 def is_named_body(name: str) -> bool:
@@ -415,9 +473,9 @@ def true_false(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]
         if where.sentence in seen:
             continue
         span = ctx.span_at(where)
-        if span is None or too_long(span.sent, MAX_STATEMENT_WORDS):
-            continue
-        statement = readable_sentence(ctx, span.sent, focus=span) or readable_sentence(ctx, span.sent)
+        if span is None or too_long(span.sent, MAX_STATEMENT_WORDS) or misparsed_subordinate(span.sent.root):
+            continue  # "Whereas the armies were estimated ...": a clause that cannot stand as a statement
+        statement = framed(ctx, span, readable_sentence(ctx, span.sent, focus=span) or readable_sentence(ctx, span.sent))
         seen.add(where.sentence)
         key = f"{norm(statement)}"
         make_false = int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 1
