@@ -14,7 +14,7 @@ LEAD_SECTION = "Introduction"  # display name of the untitled section before the
 
 Precision = Literal["day", "month", "year", "decade", "century"]
 FORMATS = ("cloze", "short_answer", "multiple_choice", "true_false", "timeline", "matching")
-TOPICS = ("date", "person", "place", "organization", "cause", "effect", "definition", "related")
+TOPICS = ("date", "person", "place", "organization", "event", "cause", "effect", "definition", "related")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from quizgen.questions.draft import Draft
 from quizgen.questions.features import features
 from quizgen.questions.quality import QualityModel, blocked, load_model
 from quizgen.questions.rank import dedupe, difficulty, problems
-from quizgen.questions.serve import Rated, select
+from quizgen.questions.serve import PER_300_WORDS, Rated, select
 from quizgen.questions.templates import TEMPLATES
 
 Analysis = tuple[ArticleContext, Facts]
@@ -49,7 +49,8 @@ def questions_for(ctx: ArticleContext, facts: Facts, pool: Pool, *, formats: set
     rated = rate(ctx, facts, pool, drafts, model)
     estimates = {id(r.draft): r.estimate for r in rated}
     rated = [r for r in rated if id(r.draft) in {id(d) for d in dedupe([r.draft for r in rated], estimates)}]
-    served = select(rated, model.threshold, limit)
+    minimum = round(PER_300_WORDS * ctx.article.word_count / 300)
+    served = select(rated, model.threshold, limit, minimum)
     served_ids = {id(r.draft) for r in served}
     order = {s.name: i for i, s in enumerate(ctx.article.sections)}
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from quizgen.models import FORMATS, Facts
 from quizgen.questions.draft import BLANK, Draft, norm
 from quizgen.questions.wording import (
     DEICTIC,
+    STOPWORDS,
     PERSONAL_PRONOUNS,
     content_words,
     leading_connective,
@@ -238,6 +240,20 @@ def _topic_overlap(sentence: str, facts: Facts) -> float:
     return len(words & key) / max(1, len(key))
 
 
+def _centrality(sentence: str, facts: Facts) -> float:
+    """How much the sentence shares the words the article keeps coming back to: the cosine between its
+    content words and those of the rest of the article (a side detail shares few)."""
+    words = Counter(w for w in norm(sentence).split() if len(w) > 3 and w not in STOPWORDS)
+    if not words:
+        return 0.0
+    rest = Counter(w for w in norm(facts.article.text).split() if len(w) > 3 and w not in STOPWORDS)
+    rest.subtract(words)
+    dot = sum(n * rest[w] for w, n in words.items() if rest[w] > 0)
+    norm_a = math.sqrt(sum(n * n for n in words.values()))
+    norm_b = math.sqrt(sum(n * n for n in rest.values() if n > 0))
+    return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+
+
 def _blank_in_list(prompt: str) -> float:
     """"the Blues, the Greens, _____ and the Whites": one of a list, which any of the others could be."""
     i = prompt.find(BLANK)
@@ -358,6 +374,8 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "sentence_names": _log(signs.names),
         "topic_overlap": _topic_overlap(d.sentence, facts),
         "blank_in_list": _blank_in_list(d.prompt),
+        "centrality": _centrality(d.sentence, facts),
+        "framed": float(bool(facts.event) and d.prompt.startswith(f"In {facts.event},")),
         "main_actor": float(mentions > 0 and mentions >= max((len(p.mentions) for p in facts.people), default=0)),
         **_option_features(d, pool_text or article),
     }
@@ -376,6 +394,7 @@ FEATURES: tuple[str, ...] = (
     "wh_where", "wh_why_what", "wh_which_place", "wh_which_organization", "date_modifier", "according_to",
     "pronouns", "subject_unnamed", "reported_view", "aside", "first_sentence", "subject_pronoun",
     "subject_common", "descriptive", "sentence_names", "topic_overlap", "blank_in_list", "main_actor",
+    "centrality", "framed",
 )
 
 

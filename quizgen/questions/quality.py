@@ -61,7 +61,9 @@ class QualityModel:
         for name, text in BLOCKERS.items():
             if f.get(name, 0.0) > 0:
                 return text
-        against = sorted((v, n) for n, v in self.contributions(f) if v < 0 and n in REASONS)
+        # a feature counts against a question where it has more of what the model holds against it
+        present = {n for n, m, c in zip(self.names, self.mean, self.coef, strict=True) if c < 0 and f.get(n, 0.0) > m}
+        against = sorted((v, n) for n, v in self.contributions(f) if v < 0 and n in REASONS and n in present)
         return REASONS[against[0][1]] if against else ""
 
     def to_dict(self) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from quizgen.questions.draft import Draft, norm
 GROUPS = {"date": "when", "person": "who", "place": "where", "organization": "who", "cause": "why",
           "effect": "why", "definition": "what", "related": "what"}
 PER_SENTENCE = 2
+PER_300_WORDS = 10  # a quiz on any article: at least this many questions for each 300 words, where it has them
 ESSENTIAL = ("when", "who", "why")
 
 
@@ -43,8 +44,10 @@ def _gives_away(a: Draft, b: Draft) -> bool:
     return False
 
 
-def select(rated: list[Rated], threshold: float, limit: int | None = None) -> list[Rated]:
-    """The served questions, best first within a round-robin over kinds of fact."""
+def select(rated: list[Rated], threshold: float, limit: int | None = None, minimum: int = 0) -> list[Rated]:
+    """The served questions, best first within a round-robin over kinds of fact: those the model expects
+    a teacher to keep (estimate at or above the threshold), topped up to `minimum` with the next best
+    that are at least half as likely, so that every article gives a quiz."""
     pool = sorted((r for r in rated if not r.blocked and r.estimate >= threshold),
                   key=lambda r: (-r.estimate, r.draft.position, r.draft.prompt))
     queues: dict[str, list[Rated]] = {}
@@ -91,4 +94,12 @@ def select(rated: list[Rated], threshold: float, limit: int | None = None) -> li
             take(q.pop(0))
             if limit is not None and len(chosen) >= limit:
                 break
+    wanted = minimum if limit is None else min(minimum, limit)
+    if len(chosen) < wanted:
+        taken = {id(r) for r in chosen}
+        for r in sorted(rated, key=lambda r: (-r.estimate, r.draft.position, r.draft.prompt)):
+            if len(chosen) >= wanted or r.estimate < threshold / 2:
+                break
+            if id(r) not in taken and not r.blocked and fits(r):
+                take(r)
     return chosen

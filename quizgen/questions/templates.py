@@ -217,8 +217,8 @@ def shuffle(items: list, seed: str) -> None:
 def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
     for d in facts.dates:
         span = ctx.span_at(d.where)
-        if span is None or too_long(span.sent):
-            continue
+        if span is None or too_long(span.sent) or d.event.startswith(("birth of", "death of")):
+            continue  # a life's dates in brackets are trivia
         key = f"{norm(d.text)}|{norm(d.where.sentence)}"
         keep_the = d.text.lower().startswith("the ")
         cloze = framed(ctx, span, readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the, focus=span) or
@@ -299,6 +299,7 @@ def is_polity(name: str) -> bool:
     return name.split()[-1].lower() in lexicon.POLITY_NOUNS
 
 
+MODERN_WORDS = {"present-day", "modern-day", "modern", "today", "today's", "now", "formerly", "present"}
 NAMING_WORDS = {"known", "called", "named", "spelled", "spelt", "romanized", "romanised", "translated", "styled",
                 "nicknamed", "dubbed", "termed", "renamed"}
 
@@ -310,6 +311,9 @@ def trivia_slot(span: Span) -> bool:
     items = [root, *[t for t in root.conjuncts]]
     if len(items) >= 3:
         return True
+    before = span.doc[max(span.sent.start, span.start - 2): span.start]
+    if any(t.lower_ in MODERN_WORDS for t in before):
+        return True  # "in present-day Haryana": a modern name, not the history
     head = root.head
     for t in [root, *root.ancestors][:4]:
         if t.lower_ in NAMING_WORDS or t.lemma_.lower() in NAMING_WORDS:
@@ -456,6 +460,50 @@ def why_question(ctx: ArticleContext, link: CausalLink) -> str | None:
     for h in hedge:
         ids |= subtree_ids(h)
     return wh_question(ctx, verb, ids, "Why")
+
+
+# -- what was done -----------------------------------------------------------------------------------------
+
+MAX_OBJECT_WORDS = 5
+
+
+def object_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
+    """"Germany began levying head taxes in 1898" -> "What did Germany begin levying in 1898?" (head taxes):
+    what a named actor did, asked of the thing done, where that is a short common noun phrase rather than a
+    name or a date (those have questions of their own)."""
+    for para, sent in ctx.sentences():
+        if too_long(sent) or misparsed_subordinate(sent.root):
+            continue
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj", "xcomp"):
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is None or obj.pos_ != "NOUN":
+                continue
+            toks = [t for t in obj.subtree if not (t.i == obj.left_edge.i and t.dep_ == "det")]
+            if not 1 <= len(toks) <= MAX_OBJECT_WORDS or any(t.ent_type_ or t.pos_ in ("PRON", "PROPN", "NUM")
+                                                              or t.is_punct for t in toks):
+                continue
+            subj = subject_of(verb if verb.dep_ != "xcomp" else verb.head)
+            if subj is None or subj.pos_ == "PRON":
+                continue
+            named = ctx.is_event_reference(subj) or any(t.pos_ == "PROPN" or t.ent_type_ in NAMED for t in subj.subtree)
+            span = sent.doc[toks[0].i: toks[-1].i + 1]
+            answer = span.text
+            where = ctx.where(span, para)
+            key = f"{norm(answer)}|{norm(sent.text)}"
+            # a statement with an unnamed subject is set in the article's event; a question needs a name
+            cloze = framed(ctx, span, readable_sentence(ctx, sent, blank=span, focus=span) or
+                           readable_sentence(ctx, sent, blank=span))
+            if cloze and (named or ctx.event):
+                yield _draft("object_cloze", "cloze", "event", cloze, answer, where, key, kind="event")
+            if not named:
+                continue
+            # "began levying head taxes": the question is asked of the verb that the infinitive completes
+            asked = verb.head if verb.dep_ == "xcomp" else verb
+            q = wh_question(ctx, asked, {t.i for t in obj.subtree}, "What")
+            if q:
+                yield _draft("object_what", "short_answer", "event", q, answer, where, key, kind="event")
 
 
 # -- true or false ----------------------------------------------------------------------------------------
@@ -671,6 +719,7 @@ TEMPLATES: dict[str, Template] = {
     "dates": date_questions,
     "entities": entity_questions,
     "causal": causal_questions,
+    "object": object_questions,
     "true_false": true_false,
     "timeline": timeline,
     "matching": matching,
