@@ -13,15 +13,21 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
-from quizgen.extract import lexicon
+from quizgen.extract import cues, lexicon
 from quizgen.extract.context import ArticleContext
 from quizgen.models import Entity, Provenance
 
 LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization",
           "NORP": "group", "EVENT": "event", "PRODUCT": "other", "WORK_OF_ART": "other", "LAW": "other"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+ROMAN = cues.ROMAN
+TITLE_WORDS = cues.TITLE_WORDS
+# particles after which comes a father's or forebear's name, not the person's own
+PATRONYMIC = frozenset("ibn bin ben bint bat bar ap".split())
+# the article of an Arabic name, joined to it by a hyphen: "al-Tabari"
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|d|l)[-'’]", re.IGNORECASE)
 
 
 @dataclass
@@ -37,7 +43,20 @@ class Name:
     plural: int = 0  # "enslaved Africans": a people, not a person
     site: int = 0  # set beside a word for a place ("Bengal, the largest province")
     thing: int = 0  # said to be a document or other made thing ("Magna Carta is a royal charter")
+    pro: int = 0  # mentions the text marks as a person's (cues.person_cue)
+    placed: int = 0  # "in present-day ...", "the city of ...": a place
+    grouped: int = 0  # "the Chauhan clan", "four divisions: ...": a body or one of a set of them
+    work: int = 0  # "the novel ...": a made thing
+    gloss: int = 0  # "(Turkish: ...)": another language's name for what the sentence is about
+    anchors: Counter = field(default_factory=Counter)  # names a parenthesis around this one follows
+    partners: Counter = field(default_factory=Counter)  # names joined to this one by "and", "or"
     spans: list[tuple[object, Span]] = field(default_factory=list)
+
+    @property
+    def against(self) -> int:
+        # "the Spaniards": a lone word after "the" is no one's name
+        definite = self.definite if len(self.text.split()) == 1 else 0
+        return self.placed + self.grouped + self.work + self.gloss + self.site + definite
 
 
 def clean_name(span: Span) -> str:
@@ -48,27 +67,41 @@ def clean_name(span: Span) -> str:
                     or toks[-1].lower_ in ("of", "the", "and", "de", "in")):
         toks = toks[:-1]
     text = "".join(t.text_with_ws for t in toks).strip()
-    return _POSSESSIVE.sub("", text).strip()
+    text = _POSSESSIVE.sub("", text).strip()
+    if text.endswith(".") and len(text.split()[-1]) > 2:
+        text = text[:-1]  # "Emperor Charles V." at the end of a sentence: the full stop is the sentence's
+    return text
 
 
 def bare(name: str) -> str:
     """The name without titles of rank: "Major Vojislav Tankosić" -> "Vojislav Tankosić"."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in lexicon.HONORIFICS:
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
         words = words[1:]
     return " ".join(words)
 
 
+def own_words(name: str) -> list[str]:
+    """The words of a name that belong to the person: no title, regnal number, epithet ("the Great"),
+    "of" and a domain ("Charles I of Anjou"), nor a father's name ("Ali ibn Muhammad")."""
+    words = bare(name).split()
+    for i, w in enumerate(words):
+        if i and (w.lower() in ("of", "the") or w.lower() in PATRONYMIC):
+            words = words[:i]
+            break
+    return [w for w in words if not ROMAN.match(w)]
+
+
 def surname_of(name: str) -> str:
     """"Sergei Kirov" -> "Kirov"; "King Richard II" -> "Richard" (a regnal number is no surname)."""
-    words = [w for w in bare(name).split() if not ROMAN.match(w)]
+    words = own_words(name)
     return words[-1] if words else name
 
 
 def family_name(name: str, text: str) -> str:
     """The word of a name that stands for the person on its own: the last ("Sergei Kirov" -> "Kirov"),
     or the first where the article uses that one alone ("Saigō Takamori" ... "Saigō resigned")."""
-    words = [w for w in bare(name).split() if not ROMAN.match(w)]
+    words = own_words(name)
     last = surname_of(name)
     if len(words) < 2:
         return last
@@ -83,7 +116,7 @@ def family_name(name: str, text: str) -> str:
 def short_name(name: str, text: str) -> str:
     """How the article calls the person on their own: the family name where the article uses it alone,
     else the whole name without titles ("Hulegu Khan" stays whole when "Khan" never stands alone)."""
-    words = [w for w in bare(name).split() if not ROMAN.match(w)]
+    words = own_words(name)
     if len(words) < 2:
         return surname_of(name)
     fam = family_name(name, text)
@@ -97,25 +130,93 @@ def is_event_name(name: str) -> bool:
     return bool(words) and (words[-1].lower() in lexicon.EVENT_NOUNS or words[0].lower() in lexicon.EVENT_NOUNS and len(words) > 1)
 
 
-ROMAN = re.compile(r"^[IVX]{1,5}$")
-
-
 def looks_like_name(name: str) -> bool:
     words = name.split()
     if all(ROMAN.match(w) or w.upper() in ("BC", "BCE", "AD", "CE") for w in words):
         return False  # "II", "BC": pieces of a name or a date, never a name
-    return bool(words) and all(w[:1].isupper() or w.lower() in ("of", "de", "von", "van", "der", "la", "le", "da", "di", "and", "bin", "ibn", "al")
-                               or w[:1].isdigit() or re.fullmatch(r"[IVX]+", w) for w in words) and words[0][:1].isupper()
+    if not words:
+        return False
+    words[0] = ARTICLE_PREFIX.sub("", words[0])  # "al-Tabari"
+    return all(w[:1].isupper() or w.lower() in lexicon.NAME_PARTICLES or w.lower() in ("of", "and", "the")
+               or w[:1].isdigit() or re.fullmatch(r"[IVX]+", w) for w in words) and words[0][:1].isupper()
 
 
-def widen(ent: Span) -> Span:
-    """A person's name with the rank before it and the regnal number after it ("King George V")."""
-    doc, start, end, label = ent.doc, ent.start, ent.end, ent.label_
-    if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_.rstrip(".") in lexicon.HONORIFICS:
+def is_name_word(t: Token) -> bool:
+    return t.text[:1].isupper() and t.pos_ == "PROPN" and not t.ent_type_ and any(c.isalpha() for c in t.text)
+
+
+def glued(doc: Doc, i: int) -> bool:
+    """Whether token i is a hyphen or apostrophe joining the words either side: "Govinda-raja"."""
+    return (0 < i < len(doc) - 1 and doc[i].text in ("-", "'", "’") and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_ and doc[i + 1].is_alpha)
+
+
+NAME_ENT_TYPES = ("", "PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART")
+
+
+def extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tuple[int, int, str]:
+    """A name's span with the pieces the model leaves out: titles before it ("Sultan", "Infante Dom"),
+    an Arabic article ("al-"), particles and the words after them ("de' Medici", "ibn Muhammad"),
+    a hyphenated part ("-raja"), a regnal number ("II"), an epithet ("the Great")."""
+    def free(i: int) -> bool:
+        return 0 <= i < len(doc) and i not in taken and doc[i].ent_type_ in NAME_ENT_TYPES
+
+    while free(start - 1) and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_.rstrip(".") in TITLE_WORDS:
         start, label = start - 1, "PERSON"  # "Lord Curzon", whatever the model took "Curzon" for
-    if label == "PERSON" and end < len(doc) and ROMAN.match(doc[end].text):
+    if free(start - 2) and doc[start - 1].text == "-" and ARTICLE_PREFIX.match(doc[start - 2].text + "-") \
+            and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2
+    while end < len(doc):
+        t = doc[end]
+        if t.lower_ in lexicon.NAME_PARTICLES and end + 1 < len(doc) and free(end + 1) and (
+                doc[end + 1].text[:1].isupper() or doc[end + 1].text in ("'", "’") and end + 2 < len(doc)
+                and doc[end + 2].text[:1].isupper()):
+            end += 3 if doc[end + 1].text in ("'", "’") else 2  # "de' Medici"
+        elif t.text in ("'", "’") and doc[end - 1].lower_ in lexicon.NAME_PARTICLES and free(end + 1) \
+                and doc[end + 1].text[:1].isupper():
+            end += 2  # the model stopped at "Lorenzo de'"
+        elif glued(doc, end) and free(end + 1) and (doc[end + 1].text[:1].isupper() or doc[end - 1].text[:1].isupper()):
+            end += 2
+        elif is_name_word(t) and free(end) and label in ("", "PERSON"):
+            end += 1
+        else:
+            break
+    if end < len(doc) and ROMAN.match(doc[end].text) and (label == "PERSON" or end - start <= 2):
         end += 1
-    return Span(doc, start, end, label=label)
+    if end + 1 < len(doc) and doc[end].lower_ == "the" and doc[end + 1].lower_ in lexicon.EPITHET_WORDS \
+            and doc[end + 1].text[:1].isupper():
+        end, label = end + 2, "PERSON"
+    return start, end, label
+
+
+def candidates(doc: Doc) -> list[Span]:
+    """The model's names, made whole, and the runs of proper nouns it gave no label (label "")."""
+    taken: set[int] = set()
+    spans = []
+    for ent in split_office_holders(doc.ents):
+        if ent.label_ not in LABELS or ent.start in taken:
+            continue
+        end = ent.end
+        while end > ent.start + 1 and (doc[end - 1].pos_ in ("CCONJ", "PUNCT", "ADP") or doc[end - 1].lower_ == "the"):
+            end -= 1  # "Ashoka the Great and": the model ran on into the next words
+        start, end, label = extend(doc, ent.start, end, ent.label_, taken)
+        taken.update(range(start, end))
+        spans.append(Span(doc, start, end, label=label))
+    for ent in doc.ents:
+        taken.update(range(ent.start, ent.end))  # dates, numbers: no names in them
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        starts = is_name_word(t) or (glued(doc, i + 1) and ARTICLE_PREFIX.match(t.text + "-") is not None
+                                     and i + 2 < len(doc) and is_name_word(doc[i + 2]))
+        if i in taken or not starts:
+            i += 1
+            continue
+        start, end, label = extend(doc, i, i + 1, "", taken)
+        spans.append(Span(doc, start, end, label=label))
+        taken.update(range(start, end))
+        i = end
+    return sorted(spans, key=lambda sp: sp.start)
 
 
 def part_of_event_name(ent: Span) -> bool:
@@ -144,17 +245,20 @@ def split_office_holders(ents: Iterable[Span]) -> Iterator[Span]:
 def gather(ctx: ArticleContext) -> dict[str, Name]:
     names: dict[str, Name] = {}
     for para in ctx.paragraphs:
-        for ent in split_office_holders(para.doc.ents):
-            kind = LABELS.get(ent.label_)
-            if kind is None or part_of_event_name(ent):
+        at: dict[int, str] = {}  # token -> the name it is part of, for what a parenthesis follows
+        found: list[tuple[Name, Span]] = []
+        for ent in candidates(para.doc):
+            if ent.label_ and part_of_event_name(ent):
                 continue
-            ent = widen(ent)
             text = clean_name(ent)
-            if not text or not looks_like_name(text) or text.lower() in lexicon.HONORIFICS:
+            if not text or not looks_like_name(text) or bare(text).lower().rstrip(".") in TITLE_WORDS:
                 continue  # "the Viceroy": a rank, not a name
             n = names.setdefault(text, Name(text))
-            n.labels[kind] += 1
+            if ent.label_:
+                n.labels[LABELS[ent.label_]] += 1
             n.spans.append((para, ent))
+            for i in range(ent.start, ent.end):
+                at[i] = text
             prev = ent.doc[ent.start - 1] if ent.start > 0 else None
             # "sent to William Parker": "to" points at people too, so only a lone name counts it
             preps = lexicon.LOCATIVE_PREPOSITIONS | (lexicon.DIRECTIONAL_PREPOSITIONS if len(ent) == 1 else set())
@@ -169,11 +273,13 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if len(ent) == 1 and ent.root.text.endswith("s") and any(
                     c.dep_ in ("amod", "nummod", "quantmod") or c.lower_ in ("many", "some", "most") for c in ent.root.children):
                 n.plural += 1  # "enslaved Africans", "many Catholics": a people, not a person
+            elif len(ent) == 1 and cues.is_people(ent):
+                n.plural += 1
             people_nouns = lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS
             if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in people_nouns or any(
                     c.dep_ == "appos" and c.lemma_.lower() in people_nouns for c in ent.root.children):
                 n.kin += 1  # "his wife, Sophie", "Saigō Takamori, a former leader of ...": said to be a person
-            if ent[0].lower_.rstrip(".") in lexicon.HONORIFICS and ent.label_ == "PERSON":
+            if ent[0].lower_.rstrip(".") in TITLE_WORDS and ent.label_ == "PERSON":
                 n.kin += 1  # "King George V", "Lord Curzon": a title of rank names a person
             if any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.PLACE_NOUNS for c in ent.root.children) or (
                     ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in lexicon.PLACE_NOUNS) or (
@@ -183,37 +289,102 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if ent.root.dep_ == "nsubj" and ent.root.head.lemma_ == "be" and any(
                     c.dep_ == "attr" and c.lemma_.lower() in lexicon.THING_NOUNS for c in ent.root.head.children):
                 n.thing += 1
+            # what the text says the name is as a word comes first: 'the term "King Mob"'
+            if cues.work_cue(ent):
+                n.work += 1
+            elif cues.gloss_cue(ent):
+                n.gloss += 1
+            elif cues.person_cue(ent):
+                n.pro += 1
+            elif cues.place_cue(ent):
+                n.placed += 1
+            elif cues.group_cue(ent):
+                n.grouped += 1
+            anchor = cues.anchor_of(ent)
+            if anchor is not None and anchor.i in at and at[anchor.i] != text:
+                n.anchors[at[anchor.i]] += 1
+            found.append((n, ent))
+        for n, ent in found:
+            root = ent.root
+            for t in [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else []):
+                if t.i in at and at[t.i] != n.text:
+                    n.partners[at[t.i]] += 1
+            if any(t.text[:1].isupper() and t.lower_.endswith("ism") for t in list_neighbours(ent)):
+                n.work += 1  # "Buddhism, Jainism, Ajivika": a teaching like the others
     return names
 
 
-def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, list[str]]:
-    """Group surface forms into referents: {kind: [canonical names]}, aliases kept in _aliases."""
+def list_neighbours(span: Span) -> list[Token]:
+    """The words either side of a name in a list, past a comma or "and": "Jainism, X and Brahmanism"."""
+    doc = span.doc
+    out = []
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].lower_ in ("and", "or")) and doc[i].text not in "()":
+        i -= 1
+    if i >= 0 and i < span.start - 1:
+        out.append(doc[i])
+    j = span.end
+    while j < len(doc) and (doc[j].is_punct or doc[j].lower_ in ("and", "or")) and doc[j].text not in "()":
+        j += 1
+    if j < len(doc) and j > span.end:
+        out.append(doc[j])
+    return out
+
+
+def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
+    """The kind of each surface form: person, place, organization, group, event, other, or none."""
     excluded = {h.lower() for s in ctx.article.sections for h in [s.heading] if h}
     excluded |= {s.title.lower() for s in ctx.article.see_also if is_event_name(s.title)}
 
     def kind_of(n: Name) -> str:
+        total = len(n.spans)
         if n.text.lower() in excluded or is_event_name(n.text) or (n.thing and not n.kin):
             return "event"  # an event, a heading, a document: none of people, places, bodies
         last = n.text.split()[-1].lower()
         if last in lexicon.FACILITY_NOUNS or (last in lexicon.SITE_NOUNS and n.locative):
             return "place"
+        if n.pro and n.pro > n.against and n.plural * 2 <= total:
+            return "person"  # the text says so, whatever the model's label
+        if (n.work or n.gloss) and not n.pro and n.work + n.gloss >= n.placed + n.grouped:
+            return "other"  # "the novel ...", "(Turkish: ...)"
         votes = n.labels.copy()
         votes["person"] += 2 * n.kin
-        votes["place"] += 3 * n.site
-        if votes.most_common(1)[0][0] == "organization" and n.locative * 2 >= n.labels.total() \
+        votes["place"] += 3 * n.site + 2 * n.placed
+        votes["group"] += 2 * n.grouped
+        votes = +votes
+        if not votes:
+            return "none"  # a proper noun nobody, model or text, says anything about
+        if votes.most_common(1)[0][0] == "organization" and n.locative * 2 >= total \
                 and last not in lexicon.ORGANIZATION_NOUNS:
             return "place"  # "in Calcutta", "from Fobbing": towns the model took for bodies
         top = votes.most_common(1)[0][0]
-        if top == "person" and n.plural * 2 > n.labels.total():
+        if top == "person" and n.plural * 2 > total:
             return "group"
         place_like = max(n.locative, n.definite)
-        if top == "person" and place_like * 2 >= n.labels.total() and not n.kin and (
-                len(bare(n.text).split()) == 1 or n.locative * 2 > n.labels.total()):
+        if top == "person" and place_like * 2 >= total and not n.kin and not n.pro and (
+                len(bare(n.text).split()) == 1 or n.locative * 2 > total or n.definite * 2 >= total):
             return "place"  # "in the Midlands", "at Smolny", "a ceremony at Bois Caïman"
         return top
 
     kinds = {t: kind_of(n) for t, n in names.items()}
-    return kinds  # type: ignore[return-value]
+    for t, n in names.items():
+        # "Tarain (Taraori)", "the Battle of X (Turkish: ...)": the name in brackets is another name
+        # of what it follows, of the same kind
+        anchor = n.anchors.most_common(1)[0][0] if n.anchors else None
+        if anchor is not None and kinds[t] == "person" and not n.pro and kinds.get(anchor) not in (None, "person", "none"):
+            kinds[t] = kinds[anchor]
+
+    def known_person(p: str) -> bool:
+        m = names[p]
+        return kinds.get(p) == "person" and (m.pro > 0 or m.kin > 0 or m.labels["person"] >= 2)
+
+    for t, n in names.items():
+        # "the forces of Sun Quan, Liu Bei, and Liu Qi": one of a list of people, where nothing says it
+        # is a place or a people
+        if kinds[t] in ("organization", "other", "none") and not n.against and not n.plural and any(
+                known_person(p) for p in n.partners):
+            kinds[t] = "person"
+    return kinds
 
 
 def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], list[Entity]]:
@@ -273,16 +444,22 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
         others[k].setdefault(target or t, []).append(t)
 
     def entity(kind: str, canon: str, forms: list[str]) -> Entity:
-        mentions = find_mentions(ctx, forms)
         name = max(forms, key=lambda f: (len(f.split()), names[f].labels.total(), -forms.index(f)))
+        if kind == "person":
+            # "Royal Governor Thomas Hutchinson" is "Thomas Hutchinson" too, with whatever title
+            forms = [*forms, *(b for f in forms for b in [bare(f)] if b != f and len(b.split()) > 1 and b not in forms)]
+        mentions = find_mentions(ctx, forms)
         # the family name alone is how the article (and a learner) may refer to the person
         surname = [family_name(name, ctx.article.text)] if kind == "person" and len(bare(name).split()) > 1 else []
         aliases = sorted({f for f in [*forms, *surname] if f != name})
         return Entity(kind, name, tuple(aliases), "", tuple(mentions))  # type: ignore[arg-type]
 
     place_words = {w for forms in others["place"].values() for f in forms for w in [f] if len(f.split()) == 1}
-    # "Young Bosnia", "Greater Serbia": a name that ends in a place of the article is not a person
-    people_canon = [c for c in people_canon if not (len(c.split()) > 1 and c.split()[-1] in place_words)]
+    # "Young Bosnia", "Greater Serbia": a name that ends in a place of the article is not a person;
+    # "Constance of Sicily" is, and so is a name the text marks as a person's
+    people_canon = [c for c in people_canon if not (
+        len(c.split()) > 1 and c.split()[-1] in place_words and c.split()[-2] != "of"
+        and not any(names[f].pro for f in groups[c]))]
     people = [entity("person", c, groups[c]) for c in people_canon]
     people += see_also_people(ctx, people, set(kinds))
     places = [entity("place", c, f) for c, f in others["place"].items()]

@@ -113,3 +113,72 @@ THING_NOUNS = frozenset("""
 act agreement bill book charter code constitution declaration decree document edict law letter manifesto
 manuscript map painting poem proclamation statute text treaty
 """.split())
+
+# Titles written before a single name in many traditions, besides HONORIFICS: "Sultan Selim",
+# "Caliph al-Mahdi", "Pharaoh Ramesses", "Infante Dom Pedro", "Shah Abbas"
+TITLES = frozenset("""
+abbot abbess admiral ayatollah bey caliph commodore consul dom don doña emir friar imam infanta infante khagan
+maharaja maharani mullah nawab pharaoh praetor raja rajah rani regent shah sheikh shogun sultan sultana tribune
+vizier
+""".split())
+
+# Nouns for a person by role, rank or trade, which make a name set beside them a person ("the satrap
+# Megabates", "Cao Cao, the northern warlord", "historians such as ...")
+ROLE_NOUNS = frozenset("""
+abbot admiral adviser advisor ally ambassador apostle archbishop aristocrat assassin astronomer baron bishop
+brother-in-law cacique caliph captain cardinal chancellor chieftain chronicler cleric colonel commander companion
+conqueror consul courtier curaca daimyo deputy diplomat disciple duke emir envoy explorer father-in-law
+favourite favorite geographer governor grandfather grandmother granddaughter grandson guardian hero imam
+inventor judge khan knight lieutenant lord magistrate mayor merchant minister missionary mistress monk
+mother-in-law mystic noble nobleman noblewoman officer painter pasha patriarch pharaoh philosopher pilot pope
+prefect pretender priest prophet rabbi rebel regent saint samurai satrap scholar scientist sculptor secretary
+senator sergeant shah sheikh shogun soldier son-in-law successor sultan teacher theologian traveller traveler
+tribune tutor tyrant usurper vassal viceroy vizier warlord warrior
+""".split())
+
+# Nouns whose "of <name>" names a person: "the reign of ...", "under the generalship of ..."
+PERSON_OF_NOUNS = frozenset("""
+abdication accession assassination behest birth coronation death deposition execution generalship instigation
+leadership murder predecessor regency reign successor tutelage
+""".split())
+
+# Verbs whose subject is a person when it is a name: "X died", "X married", "X wrote"
+PERSON_SUBJECT_VERBS = frozenset("""
+abdicate confess die marry pray preach recount reign remark resign testify think wed write
+""".split())
+# Verbs whose object (or passive subject) is a person: "excommunicated X", "X was wounded"
+PERSON_OBJECT_VERBS = frozenset("""
+assassinate baptize behead blind crown depose educate elect excommunicate execute imprison kill knight marry
+murder poison strangle wound
+""".split())
+
+# Nouns for a body of people or a thing in a set, which make a name set beside them no person
+# ("four divisions: Ptah, Suteh, ...", "the Chauhan clan")
+COLLECTIVE_NOUNS = frozenset("""
+army band brigade caste clan confederacy corps detachment division dynasty family fleet force forces house
+legion nation people regiment sect squadron tribe troops unit
+""".split())
+# Made things whose names come after them: "the novel Romance of the Three Kingdoms", "the ship Bounty"
+WORK_NOUNS = frozenset("""
+book chronicle epic expression film journal motto newspaper novel opera painting phrase play poem saga ship
+slogan song term vessel word
+""".split())
+# Words before a place's name: "in present-day Haryana", "modern Iraq"
+PLACE_QUALIFIERS = frozenset("present-day modern modern-day today's".split())
+# Directions whose "of <name>" is a place: "north of Delhi"
+DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
+# Words joining parts of a personal name: "Lorenzo de' Medici", "Ali ibn Muhammad", "Walther von Lüttwitz"
+NAME_PARTICLES = frozenset("""
+al ap bar bat ben bin bint da dal das de de' degli dei del della der di do dos du el ibn la le op ter van
+von y zu
+""".split())
+# Epithets after "the": "Ashoka the Great", "Ivan the Terrible"
+EPITHET_WORDS = frozenset("""
+bald blessed bold conqueror confessor elder great just lame magnificent pious red terrible unready wise younger
+""".split())
+# Endings of the names of peoples in the plural: "Africans", "Hittites", "Spaniards", "Portuguese"
+DEMONYM_SUFFIXES = ("ans", "ites", "ards", "ese", "ians")
+# Verbs whose object, when it is a name, is a place: "the army took Luanda", "occupied Tabriz"
+PLACE_OBJECT_VERBS = frozenset("""
+annex besiege conquer enter evacuate fortify garrison invade loot occupy plunder raze reach sack storm take
+""".split())

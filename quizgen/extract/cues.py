@@ -1,0 +1,187 @@
+"""What the article says a proper name stands for, one mention at a time.
+
+The statistical model labels a name from the name itself and a few words around it, and it often
+takes an unfamiliar name ("Artaphernes", "Prithviraj III", "al-Masudi") for a body or a place. The
+text usually says more: a title or a role before the name ("the satrap Megabates"), a regnal number
+after it, an apposition (", the tyrant of Miletus"), "the reign of ...", "his" after it as its
+subject, "historians such as ..."; or the opposite: "in present-day ...", "the city of ...", "the
+novel ...", a gloss in another language. Each function here reads one mention in its parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from quizgen.extract import lexicon
+
+ROMAN = re.compile(r"^[IVX]{1,5}$")
+PEOPLE_NOUNS = lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS | lexicon.ROLE_NOUNS
+TITLE_WORDS = lexicon.HONORIFICS | lexicon.TITLES
+# "battle of X", "siege of X": an event that happens at a place; "the murder of X" names a person
+PLACE_EVENT_NOUNS = frozenset("battle blockade invasion occupation partition sack siege".split())
+PLACE_OF_NOUNS = lexicon.PLACE_NOUNS | lexicon.POLITY_NOUNS | lexicon.DIRECTIONS | PLACE_EVENT_NOUNS
+
+
+def first_conjunct(tok: Token) -> Token:
+    """"Spendius and Matho" under "the leadership of": Matho stands where Spendius stands."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
+def is_role_noun(tok: Token) -> bool:
+    """A common noun for a person: "satrap", "warlord", "historians", "his brother"."""
+    # the model tags a role before a name as an adjective at times ("the Persian admiral Megabates")
+    if tok.pos_ not in ("NOUN", "ADJ") or tok.text[:1].isupper() and tok.i > tok.sent.start:
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in PEOPLE_NOUNS or tok.lower_ in PEOPLE_NOUNS or lemma.endswith(("ist", "ian")) and len(lemma) > 5
+
+
+def has_regnal_number(span: Span) -> bool:
+    """"Sixtus IV", "Ramses II", "Abd al-Rahman III"; not "World War II" (an event)."""
+    return (len(span) >= 2 and bool(ROMAN.match(span[-1].text)) and span[-2].text[:1].isupper()
+            and span[0].lower_ not in lexicon.EVENT_NOUNS and span[-2].lower_ not in lexicon.EVENT_NOUNS
+            and span[-2].lower_ not in lexicon.ORGANIZATION_NOUNS | lexicon.POLITY_NOUNS)
+
+
+def has_epithet(span: Span) -> bool:
+    """"Ashoka the Great", "Abbas the Great"."""
+    return len(span) >= 3 and span[-2].lower_ == "the" and span[-1].lower_ in lexicon.EPITHET_WORDS
+
+
+def word_before(span: Span) -> Token | None:
+    """The word before the name, past an opening quote: 'the term "King Mob"'."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].text in ('"', "“", "'", "‘"):
+        i -= 1
+    return span.doc[i] if i >= 0 else None
+
+
+def subject_owner(tok: Token) -> Token | None:
+    """The subject of the nearest clause above tok: whose "his" or "himself" it is."""
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            return next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def is_people(span: Span) -> bool:
+    """"Africans", "Hittites", "the Dutch": a people, which may do and suffer all a person does."""
+    root = span.root
+    return root.ent_type_ == "NORP" or root.tag_ in ("NNPS", "NNS") and root.lower_.endswith(lexicon.DEMONYM_SUFFIXES)
+
+
+def person_cue(span: Span) -> str:
+    """The first sign, if any, that this mention is of a person; "" when there is none."""
+    if has_regnal_number(span):
+        return "regnal number"
+    if has_epithet(span):
+        return "epithet"
+    # a title the model took in with a place or body is part of its name: "Saint Petersburg", "Fort William"
+    if len(span) > 1 and span[0].lower_.rstrip(".") in TITLE_WORDS and span[0].text[:1].isupper() \
+            and span.label_ in ("PERSON", ""):
+        return "title"
+    prev = word_before(span)
+    if prev is not None and (is_role_noun(prev) or prev.lower_ in TITLE_WORDS and prev.text.islower()):
+        return "role before"  # "the Mongol prince Hulegu", "his father-in-law Histiaeus"
+    root = span.root
+    plural = is_people(span)
+    for c in root.children:
+        if c.dep_ == "appos" and c.i > root.i and is_role_noun(c):
+            return "apposition"  # "Aristagoras, the tyrant of Miletus"
+        if c.dep_ == "relcl" and c.left_edge.lower_ == "who" and not plural and c.left_edge.i >= span.end:
+            return "who"
+    if root.dep_ == "appos" and is_role_noun(root.head) and root.head.i < root.i:
+        return "apposition"
+    if root.dep_ == "poss" and is_role_noun(root.head):
+        return "possessor of a person"  # "Abu Abdallah's uncle", "Prithviraj's vassal"
+    if plural:
+        return ""
+    r = first_conjunct(root)
+    head = r.head
+    if r.dep_ == "pobj":
+        if head.lower_ == "of" and head.head.lemma_.lower() in lexicon.PERSON_OF_NOUNS | lexicon.KIN_NOUNS:
+            return "of a person noun"  # "the reign of ...", "under the generalship of ..."
+        if head.lower_ == "to" and head.head.lower_ == "according":
+            return "according to"
+        if head.lower_ == "as" and head.head.lower_ == "such" and is_role_noun(head.head.head) or (
+                head.lower_ == "as" and is_role_noun(head.head)):
+            return "such as"  # "historians, such as ..."
+    verb = r.head
+    if r.dep_ == "nsubj" and verb.lemma_ in lexicon.PERSON_SUBJECT_VERBS:
+        return "subject of a person's verb"
+    if (r.dep_ == "dobj" or r.dep_ == "nsubjpass") and verb.lemma_ in lexicon.PERSON_OBJECT_VERBS or (
+            r.dep_ == "nsubjpass" and verb.lemma_ == "bear"):
+        return "object of a person's verb"
+    if r.dep_ in ("nsubj", "nsubjpass") and not plural:
+        for t in verb.subtree:
+            if t.i > span.end and t.lower_ in ("his", "himself") and subject_owner(t) is r:
+                return "his"  # "Muwatallish, the Hittite king, gathered his allies"
+    return ""
+
+
+def place_cue(span: Span) -> bool:
+    """"in present-day Haryana", "the city of Basra", "the battle of Mbanda", "north of Delhi", "the
+    army took Luanda"."""
+    doc = span.doc
+    before = "".join(t.text for t in doc[max(0, span.start - 3):span.start]).lower()
+    if any(before.endswith(q) for q in lexicon.PLACE_QUALIFIERS):
+        return True
+    # by the words, not the parse, which often hangs a name after "of" elsewhere
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_OF_NOUNS:
+        return True
+    r = first_conjunct(span.root)
+    if r.dep_ == "pobj" and r.head.lower_ == "of":
+        return r.head.head.lemma_.lower() in PLACE_OF_NOUNS
+    verb = r.head
+    if r.dep_ == "dobj" and verb.lemma_ in lexicon.PLACE_OBJECT_VERBS:
+        # "took Luanda", but not "took him prisoner", "took her as his wife"
+        return not any(c.dep_ in ("oprd", "xcomp", "ccomp", "npadvmod") or c.lower_ == "as" for c in verb.children)
+    return False
+
+
+def group_cue(span: Span) -> bool:
+    """"four divisions: Ptah, Suteh, ...", "the Chauhan clan": a member of a set of bodies, or a body."""
+    r = first_conjunct(span.root)
+    if r.dep_ == "appos" and r.head.lemma_.lower() in lexicon.COLLECTIVE_NOUNS and r.head.pos_ == "NOUN":
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.COLLECTIVE_NOUNS for c in r.children):
+        return True
+    return r.dep_ == "compound" and r.head.pos_ == "NOUN" and r.head.lemma_.lower() in lexicon.COLLECTIVE_NOUNS
+
+
+def work_cue(span: Span) -> bool:
+    """"the novel Romance of the Three Kingdoms", "the ship Bounty"."""
+    prev = word_before(span)
+    return prev is not None and prev.pos_ == "NOUN" and prev.lower_ in lexicon.WORK_NOUNS
+
+
+def gloss_cue(span: Span) -> bool:
+    """"(Turkish: Çaldıran Savaşı)": the name in another language, of whatever the sentence is about."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ":":
+        return False
+    lang = doc[span.start - 2]
+    return lang.text[:1].isupper() and (lang.ent_type_ in ("NORP", "LANGUAGE") or lang.lower_.endswith(("ish", "ese", "ic", "ian")))
+
+
+# words that may stand between a bracket and a name in it that is another name of what the bracket
+# follows: "(also known as ...)", "(variant spellings: ...)", "(Arabic: ...)"
+GLOSS_WORDS = frozenset("also known as called or spelled spelt written variant spelling spellings formerly".split())
+
+
+def anchor_of(span: Span) -> Token | None:
+    """The word a bracket around the name follows, when the name is another name of it: "Tarain
+    (Taraori)" -> "Tarain"; not "Sicily (and father of Hannibal Barca)"."""
+    doc = span.doc
+    sent_start = span.sent.start
+    for i in range(span.start - 1, sent_start, -1):
+        t = doc[i]
+        if t.text == "(":
+            return doc[i - 1]
+        if t.text == ")" or not (t.is_punct or t.lower_ in GLOSS_WORDS or t.text[:1].isupper() or t.pos_ == "PROPN"):
+            return None
+    return None
