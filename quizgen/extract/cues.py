@@ -21,7 +21,7 @@ PEOPLE_NOUNS = lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS | lexicon.ROLE_NOUNS
 TITLE_WORDS = lexicon.HONORIFICS | lexicon.TITLES
 # "battle of X", "siege of X": an event that happens at a place; "the murder of X" names a person
 PLACE_EVENT_NOUNS = frozenset("battle blockade invasion occupation partition sack siege".split())
-PLACE_OF_NOUNS = lexicon.PLACE_NOUNS | lexicon.POLITY_NOUNS | lexicon.DIRECTIONS | PLACE_EVENT_NOUNS
+PLACE_OF_NOUNS = lexicon.PLACE_NOUNS | lexicon.POLITY_NOUNS | lexicon.DIRECTIONS | PLACE_EVENT_NOUNS | {"part"}
 
 
 def first_conjunct(tok: Token) -> Token:
@@ -29,6 +29,17 @@ def first_conjunct(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
     return tok
+
+
+def list_of(tok: Token) -> list[Token]:
+    """The other members of the list tok stands in: "Mito, Hizen, Owari and Tosa"."""
+    first = first_conjunct(tok)
+    members, todo = [], [first]
+    while todo:
+        t = todo.pop()
+        members.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return [t for t in members if t.i != tok.i]
 
 
 def is_role_noun(tok: Token) -> bool:
@@ -100,6 +111,8 @@ def person_cue(span: Span) -> str:
         return "possessor of a person"  # "Abu Abdallah's uncle", "Prithviraj's vassal"
     if plural:
         return ""
+    if any(is_role_noun(t) and any(c.lower_ == "other" for c in t.children) for t in list_of(root)):
+        return "in a list of people"  # "joined by X, Y and other officers"
     r = first_conjunct(root)
     head = r.head
     if r.dep_ == "pobj":
@@ -107,9 +120,11 @@ def person_cue(span: Span) -> str:
             return "of a person noun"  # "the reign of ...", "under the generalship of ..."
         if head.lower_ == "to" and head.head.lower_ == "according":
             return "according to"
-        if head.lower_ == "as" and head.head.lower_ == "such" and is_role_noun(head.head.head) or (
-                head.lower_ == "as" and is_role_noun(head.head)):
-            return "such as"  # "historians, such as ..."
+        doc, i = span.doc, r.left_edge.i
+        if i >= 3 and doc[i - 1].lower_ == "as" and doc[i - 2].lower_ == "such":
+            noun = doc[i - 4] if doc[i - 3].is_punct and i >= 4 else doc[i - 3]
+            if is_role_noun(noun):
+                return "such as"  # "historians, such as ..."
     verb = r.head
     if r.dep_ == "nsubj" and verb.lemma_ in lexicon.PERSON_SUBJECT_VERBS:
         return "subject of a person's verb"
@@ -173,15 +188,20 @@ def gloss_cue(span: Span) -> bool:
 GLOSS_WORDS = frozenset("also known as called or spelled spelt written variant spelling spellings formerly".split())
 
 
-def anchor_of(span: Span) -> Token | None:
-    """The word a bracket around the name follows, when the name is another name of it: "Tarain
-    (Taraori)" -> "Tarain"; not "Sicily (and father of Hannibal Barca)"."""
+def anchor_of(span: Span) -> tuple[Token | None, bool]:
+    """The word a bracket around the name follows, and whether only other names, glosses and dates stand
+    between: "Tarain (Taraori)" -> ("Tarain", True); "Sicily (and father of Hannibal Barca)" -> ("Sicily",
+    False). A name anywhere in brackets after an event's name is another name of the event."""
     doc = span.doc
     sent_start = span.sent.start
+    tight = True
     for i in range(span.start - 1, sent_start, -1):
         t = doc[i]
         if t.text == "(":
-            return doc[i - 1]
-        if t.text == ")" or not (t.is_punct or t.lower_ in GLOSS_WORDS or t.text[:1].isupper() or t.pos_ == "PROPN"):
-            return None
-    return None
+            return doc[i - 1], tight
+        if t.text == ")":
+            return None, False
+        if not (t.is_punct or t.lower_ in GLOSS_WORDS or t.text[:1].isupper() or t.pos_ == "PROPN" or t.like_num
+                or t.ent_type_ == "DATE"):
+            tight = False
+    return None, False

@@ -24,6 +24,15 @@ LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "O
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 ROMAN = cues.ROMAN
 TITLE_WORDS = cues.TITLE_WORDS
+# words of a title without a name: "the Viceroy", "Prime Minister", "Grand Vizier"
+OFFICE_WORDS = TITLE_WORDS | lexicon.OFFICE_TITLES | lexicon.ROLE_NOUNS | {"prime", "grand", "deputy", "vice", "high", "royal"}
+# last words of names of realms and lands, whose first word alone is the same place
+REALM_HEADS = lexicon.PLACE_NOUNS | lexicon.POLITY_NOUNS | lexicon.PLACE_HEAD_NOUNS
+# nouns a person's name may qualify: "the Kirov murder", "the Nixon administration"
+OWNED_NOUNS = lexicon.EVENT_NOUNS | lexicon.EVENT_ANAPHORA | lexicon.ORGANIZATION_NOUNS | frozenset(
+    "administration dynasty era family government regime reign rule".split())
+# endings of words made from names, which qualify a name rather than begin it: "Unionist", "Ottoman"
+ADJECTIVE_ENDINGS = ("ist", "ian", "an", "ese", "ish", "ic")
 # particles after which comes a father's or forebear's name, not the person's own
 PATRONYMIC = frozenset("ibn bin ben bint bat bar ap".split())
 # the article of an Arabic name, joined to it by a hyphen: "al-Tabari"
@@ -39,6 +48,7 @@ class Name:
     locative: int = 0  # mentions after "at", "in", ...
     modifier: int = 0  # mentions used as an adjective ("a Bolshevik organizer")
     definite: int = 0  # mentions after "the": "the Midlands" is no person
+    describes: int = 0  # mentions qualifying a common noun that is not a person's ("the Sikh festival")
     kin: int = 0  # mentions set beside a word for a person ("his wife, Sophie")
     plural: int = 0  # "enslaved Africans": a people, not a person
     site: int = 0  # set beside a word for a place ("Bengal, the largest province")
@@ -50,6 +60,7 @@ class Name:
     gloss: int = 0  # "(Turkish: ...)": another language's name for what the sentence is about
     anchors: Counter = field(default_factory=Counter)  # names a parenthesis around this one follows
     partners: Counter = field(default_factory=Counter)  # names joined to this one by "and", "or"
+    loose_anchors: set[str] = field(default_factory=set)  # anchors with other words between
     spans: list[tuple[object, Span]] = field(default_factory=list)
 
     @property
@@ -76,7 +87,7 @@ def clean_name(span: Span) -> str:
 def bare(name: str) -> str:
     """The name without titles of rank: "Major Vojislav Tankosić" -> "Vojislav Tankosić"."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+    while len(words) > 1 and words[0].lower().rstrip(".") in OFFICE_WORDS:
         words = words[1:]
     return " ".join(words)
 
@@ -89,6 +100,8 @@ def own_words(name: str) -> list[str]:
         if i and (w.lower() in ("of", "the") or w.lower() in PATRONYMIC):
             words = words[:i]
             break
+    while len(words) > 1 and words[-1].lower() in lexicon.TRAILING_TITLES:
+        words = words[:-1]  # "Ibrahim Pasha" is no Mr Pasha
     return [w for w in words if not ROMAN.match(w)]
 
 
@@ -127,7 +140,12 @@ def short_name(name: str, text: str) -> str:
 
 def is_event_name(name: str) -> bool:
     words = name.split()
-    return bool(words) and (words[-1].lower() in lexicon.EVENT_NOUNS or words[0].lower() in lexicon.EVENT_NOUNS and len(words) > 1)
+    if not words:
+        return False
+    last = words[-1].lower()
+    # "Coalfield Strikes", "Freedom Day"
+    return (last in lexicon.EVENT_NOUNS or last.removesuffix("s") in lexicon.EVENT_NOUNS or len(words) > 1 and (
+        last in lexicon.OCCASION_NOUNS or words[0].lower() in lexicon.EVENT_NOUNS))
 
 
 def looks_like_name(name: str) -> bool:
@@ -146,9 +164,11 @@ def is_name_word(t: Token) -> bool:
 
 
 def glued(doc: Doc, i: int) -> bool:
-    """Whether token i is a hyphen or apostrophe joining the words either side: "Govinda-raja"."""
-    return (0 < i < len(doc) - 1 and doc[i].text in ("-", "'", "’") and not doc[i - 1].whitespace_
-            and not doc[i].whitespace_ and doc[i + 1].is_alpha)
+    """Whether token i is a hyphen or apostrophe joining the words either side: "Govinda-raja",
+    "Shuja-ud-daula", "Kapp–Lüttwitz"; not "Rockefeller-owned"."""
+    return (0 < i < len(doc) - 1 and doc[i].text in ("-", "'", "’", "–") and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_ and doc[i + 1].is_alpha and doc[i + 1].pos_ not in ("VERB", "ADJ", "ADV", "ADP")
+            and (doc[i].text != "–" or doc[i + 1].text[:1].isupper()))
 
 
 NAME_ENT_TYPES = ("", "PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART")
@@ -163,6 +183,9 @@ def extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tuple
 
     while free(start - 1) and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_.rstrip(".") in TITLE_WORDS:
         start, label = start - 1, "PERSON"  # "Lord Curzon", whatever the model took "Curzon" for
+    while label == "PERSON" and free(start - 1) and is_name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
+            and not doc[start - 1].lower_.endswith(ADJECTIVE_ENDINGS):
+        start -= 1  # "Pargalı Ibrahim Pasha": a first name the model left out; not "Unionist"
     if free(start - 2) and doc[start - 1].text == "-" and ARTICLE_PREFIX.match(doc[start - 2].text + "-") \
             and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
         start -= 2
@@ -175,7 +198,7 @@ def extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tuple
         elif t.text in ("'", "’") and doc[end - 1].lower_ in lexicon.NAME_PARTICLES and free(end + 1) \
                 and doc[end + 1].text[:1].isupper():
             end += 2  # the model stopped at "Lorenzo de'"
-        elif glued(doc, end) and free(end + 1) and (doc[end + 1].text[:1].isupper() or doc[end - 1].text[:1].isupper()):
+        elif glued(doc, end) and free(end + 1) and doc[start].text[:1].isupper():
             end += 2
         elif is_name_word(t) and free(end) and label in ("", "PERSON"):
             end += 1
@@ -251,8 +274,9 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if ent.label_ and part_of_event_name(ent):
                 continue
             text = clean_name(ent)
-            if not text or not looks_like_name(text) or bare(text).lower().rstrip(".") in TITLE_WORDS:
-                continue  # "the Viceroy": a rank, not a name
+            if not text or not looks_like_name(text) or all(w.lower().rstrip(".") in OFFICE_WORDS | cues.PEOPLE_NOUNS
+                                                            for w in text.split()):
+                continue  # "the Viceroy", "Chief Minister": a rank, not a name
             n = names.setdefault(text, Name(text))
             if ent.label_:
                 n.labels[LABELS[ent.label_]] += 1
@@ -263,11 +287,21 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             # "sent to William Parker": "to" points at people too, so only a lone name counts it
             preps = lexicon.LOCATIVE_PREPOSITIONS | (lexicon.DIRECTIONAL_PREPOSITIONS if len(ent) == 1 else set())
             possessor = ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"  # "to Eden's resignation"
+            # "in Ottoman Rumeli", "in northeast Roman Gaul": past the words that qualify the place
+            lead = ent.start - 1
+            while lead > 0 and ent.start - lead <= 2 and (ent.doc[lead].ent_type_ == "NORP" or ent.doc[lead].lower_ in
+                                                           lexicon.DIRECTIONS or ent.doc[lead].lower_ == "the"):
+                lead -= 1
             if not possessor and (prev is not None and prev.lower_ in preps or (
-                    ent[0].lower_ == "the" and ent.start > 1 and ent.doc[ent.start - 1].lower_ in preps)):
+                    ent[0].lower_ == "the" and ent.start > 1 and ent.doc[ent.start - 1].lower_ in preps)
+                    or lead >= 0 and ent.doc[lead].lower_ in lexicon.LOCATIVE_PREPOSITIONS):
                 n.locative += 1
             if len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ == "NOUN" or ent.root.pos_ == "ADJ":
                 n.modifier += 1
+            first = cues.first_conjunct(ent.root)
+            if first.dep_ in ("amod", "compound", "nmod") and first.head.pos_ == "NOUN" and first.head.lemma_.lower() not in \
+                    OWNED_NOUNS and not cues.is_role_noun(first.head):
+                n.describes += 1  # "the Hindu and Sikh festival": a word for a kind of thing
             if ent[0].lower_ == "the" or (prev is not None and prev.lower_ == "the"):
                 n.definite += 1
             if len(ent) == 1 and ent.root.text.endswith("s") and any(
@@ -300,13 +334,14 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
                 n.placed += 1
             elif cues.group_cue(ent):
                 n.grouped += 1
-            anchor = cues.anchor_of(ent)
+            anchor, tight = cues.anchor_of(ent)
             if anchor is not None and anchor.i in at and at[anchor.i] != text:
                 n.anchors[at[anchor.i]] += 1
+                if not tight:
+                    n.loose_anchors.add(at[anchor.i])
             found.append((n, ent))
         for n, ent in found:
-            root = ent.root
-            for t in [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else []):
+            for t in cues.list_of(ent.root):
                 if t.i in at and at[t.i] != n.text:
                     n.partners[at[t.i]] += 1
             if any(t.text[:1].isupper() and t.lower_.endswith("ism") for t in list_neighbours(ent)):
@@ -343,6 +378,8 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         last = n.text.split()[-1].lower()
         if last in lexicon.FACILITY_NOUNS or (last in lexicon.SITE_NOUNS and n.locative):
             return "place"
+        if len(n.text.split()) > 1 and last in lexicon.PLACE_HEAD_NOUNS and not n.pro and not n.kin:
+            return "place"  # "Teutoburg Forest", "Vinegar Hill"
         if n.pro and n.pro > n.against and n.plural * 2 <= total:
             return "person"  # the text says so, whatever the model's label
         if (n.work or n.gloss) and not n.pro and n.work + n.gloss >= n.placed + n.grouped:
@@ -358,7 +395,7 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
                 and last not in lexicon.ORGANIZATION_NOUNS:
             return "place"  # "in Calcutta", "from Fobbing": towns the model took for bodies
         top = votes.most_common(1)[0][0]
-        if top == "person" and n.plural * 2 > total:
+        if top == "person" and (n.plural * 2 > total or n.describes == total and not n.kin and len(n.text.split()) == 1):
             return "group"
         place_like = max(n.locative, n.definite)
         if top == "person" and place_like * 2 >= total and not n.kin and not n.pro and (
@@ -371,19 +408,32 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         # "Tarain (Taraori)", "the Battle of X (Turkish: ...)": the name in brackets is another name
         # of what it follows, of the same kind
         anchor = n.anchors.most_common(1)[0][0] if n.anchors else None
-        if anchor is not None and kinds[t] == "person" and not n.pro and kinds.get(anchor) not in (None, "person", "none"):
+        if anchor is not None and kinds[t] == "person" and not n.pro and kinds.get(anchor) not in (None, "person", "none") \
+                and (anchor not in n.loose_anchors or kinds[anchor] == "event"):
             kinds[t] = kinds[anchor]
 
     def known_person(p: str) -> bool:
         m = names[p]
         return kinds.get(p) == "person" and (m.pro > 0 or m.kin > 0 or m.labels["person"] >= 2)
 
+    # "Vijayanagara" where the article says "the Vijayanagara Empire", "Mito" beside "the Mito Domain"
+    realms = {t.split()[0]: kinds[t] for t in names if len(t.split()) > 1 and kinds[t] in ("place", "organization")
+              and t.split()[-1].lower() in REALM_HEADS}
+    for t, n in names.items():
+        if kinds[t] == "person" and not n.pro and not n.kin and t in realms:
+            kinds[t] = realms[t]
+    changed = {}
     for t, n in names.items():
         # "the forces of Sun Quan, Liu Bei, and Liu Qi": one of a list of people, where nothing says it
         # is a place or a people
         if kinds[t] in ("organization", "other", "none") and not n.against and not n.plural and any(
                 known_person(p) for p in n.partners):
-            kinds[t] = "person"
+            changed[t] = "person"
+        # "the retainers of Mito, Hizen, Owari, Tosa, Satsuma and Uwajima": one of a list of domains
+        others = Counter(kinds[p] for p in n.partners if kinds.get(p) not in (None, "none"))
+        if kinds[t] == "person" and not n.pro and not n.kin and others.total() >= 2 and others["person"] * 2 < others.total():
+            changed[t] = others.most_common(1)[0][0]
+    kinds.update(changed)
     return kinds
 
 
@@ -512,7 +562,7 @@ def find_mentions(ctx: ArticleContext, forms: list[str]) -> list[Provenance]:
         text = para.block.paragraph  # the doc's own text, without rebuilding it from its tokens
         for m in pattern.finditer(text):
             before = re.search(r"(\S+)\s$", text[max(0, m.start() - 30): m.start()])
-            if before and before.group(1)[:1].isupper() and before.group(1).lower().rstrip(".") not in lexicon.HONORIFICS \
+            if before and before.group(1)[:1].isupper() and before.group(1).lower().rstrip(".") not in OFFICE_WORDS \
                     and not re.search(r"[.!?:;,)]$", before.group(1)) and before.group(1).lower() not in ("the", "in", "on", "at") \
                     and not opens_sentence(text, m.start() - len(before.group(0))):
                 continue  # part of a longer name; but "After John died": a sentence's first word has a capital anyway

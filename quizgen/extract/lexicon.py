@@ -155,13 +155,13 @@ murder poison strangle wound
 # Nouns for a body of people or a thing in a set, which make a name set beside them no person
 # ("four divisions: Ptah, Suteh, ...", "the Chauhan clan")
 COLLECTIVE_NOUNS = frozenset("""
-army band brigade caste clan confederacy corps detachment division dynasty family fleet force forces house
-legion nation people regiment sect squadron tribe troops unit
+army band brigade caste cavalry clan confederacy corps detachment division dynasty faction family fleet force
+forces house infantry legion nation party people regiment sect squadron tribe troops unit
 """.split())
 # Made things whose names come after them: "the novel Romance of the Three Kingdoms", "the ship Bounty"
 WORK_NOUNS = frozenset("""
-book chronicle epic expression film journal motto newspaper novel opera painting phrase play poem saga ship
-slogan song term vessel word
+book brig chronicle epic expression film frigate galleon journal motto newspaper novel opera painting phrase
+play poem saga schooner ship slogan sloop song steamer term transport vessel warship word
 """.split())
 # Words before a place's name: "in present-day Haryana", "modern Iraq"
 PLACE_QUALIFIERS = frozenset("present-day modern modern-day today's".split())
@@ -182,3 +182,13 @@ DEMONYM_SUFFIXES = ("ans", "ites", "ards", "ese", "ians")
 PLACE_OBJECT_VERBS = frozenset("""
 annex besiege conquer enter evacuate fortify garrison invade loot occupy plunder raze reach sack storm take
 """.split())
+# Last words of the names of places of the land and of realms: "Teutoburg Forest", "Mito Domain"
+PLACE_HEAD_NOUNS = frozenset("""
+bay cape coast creek desert domain emirate falls forest gulf harbor harbour highlands hill hills island islands
+lake land mount mountain mountains ocean pass peninsula plain plains plateau prefecture range ridge river sea
+strait valley
+""".split())
+# Last words of names of days and feasts: "Freedom Day", "Easter Sunday"
+OCCASION_NOUNS = frozenset("day eve feast festival holiday week".split())
+# Titles written after a name: "Ibrahim Pasha", "Genghis Khan"; no surname
+TRAILING_TITLES = frozenset("agha bey effendi khan pasha sahib".split())
