@@ -21,6 +21,7 @@ PEOPLE_NOUNS = lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS | lexicon.ROLE_NOUNS
 TITLE_WORDS = lexicon.HONORIFICS | lexicon.TITLES
 # "battle of X", "siege of X": an event that happens at a place; "the murder of X" names a person
 PLACE_EVENT_NOUNS = frozenset("battle blockade invasion occupation partition sack siege".split())
+PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 PLACE_OF_NOUNS = lexicon.PLACE_NOUNS | lexicon.POLITY_NOUNS | lexicon.DIRECTIONS | PLACE_EVENT_NOUNS | {"part"}
 
 
@@ -42,20 +43,27 @@ def list_of(tok: Token) -> list[Token]:
     return [t for t in members if t.i != tok.i]
 
 
-def is_role_noun(tok: Token) -> bool:
-    """A common noun for a person: "satrap", "warlord", "historians", "his brother"."""
-    # the model tags a role before a name as an adjective at times ("the Persian admiral Megabates")
-    if tok.pos_ not in ("NOUN", "ADJ") or tok.text[:1].isupper() and tok.i > tok.sent.start:
+def is_role_noun(tok: Token, capitals: bool = False) -> bool:
+    """A common noun for a person: "satrap", "warlord", "historians", "his brother"; with capitals,
+    also "the Governor of Cuba"."""
+    # the model tags a role before a name as an adjective or a proper noun at times ("the Persian
+    # admiral Megabates")
+    if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.text[:1].isupper() and tok.i > tok.sent.start and not capitals:
         return False
     lemma = tok.lemma_.lower()
     return lemma in PEOPLE_NOUNS or tok.lower_ in PEOPLE_NOUNS or lemma.endswith(("ist", "ian")) and len(lemma) > 5
 
 
 def has_regnal_number(span: Span) -> bool:
-    """"Sixtus IV", "Ramses II", "Abd al-Rahman III"; not "World War II" (an event)."""
-    return (len(span) >= 2 and bool(ROMAN.match(span[-1].text)) and span[-2].text[:1].isupper()
-            and span[0].lower_ not in lexicon.EVENT_NOUNS and span[-2].lower_ not in lexicon.EVENT_NOUNS
-            and span[-2].lower_ not in lexicon.ORGANIZATION_NOUNS | lexicon.POLITY_NOUNS)
+    """"Sixtus IV", "Ramses II", "Abd al-Rahman III", "Romanos IV Diogenes"; not "World War II" (an event)."""
+    words = [t for t in span if not t.is_punct]
+    at = next((i for i in (len(words) - 1, len(words) - 2) if i >= 1 and ROMAN.match(words[i].text)), None)
+    if at is None:
+        return False
+    before = words[at - 1]
+    return (before.text[:1].isupper() and all(w.text[:1].isupper() for w in words[at:])
+            and not any(w.lower_ in lexicon.EVENT_NOUNS for w in words)
+            and before.lower_ not in lexicon.ORGANIZATION_NOUNS | lexicon.POLITY_NOUNS)
 
 
 def has_epithet(span: Span) -> bool:
@@ -93,19 +101,21 @@ def person_cue(span: Span) -> str:
         return "epithet"
     # a title the model took in with a place or body is part of its name: "Saint Petersburg", "Fort William"
     if len(span) > 1 and span[0].lower_.rstrip(".") in TITLE_WORDS and span[0].text[:1].isupper() \
-            and span.label_ in ("PERSON", ""):
+            and span.label_ not in ("GPE", "LOC", "FAC"):
         return "title"
+    root = span.root
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end and root.head.pos_ == "NOUN":
+        return ""  # "a veteran Bolshevik organizer": the name qualifies the noun after it
     prev = word_before(span)
     if prev is not None and (is_role_noun(prev) or prev.lower_ in TITLE_WORDS and prev.text.islower()):
         return "role before"  # "the Mongol prince Hulegu", "his father-in-law Histiaeus"
-    root = span.root
     plural = is_people(span)
     for c in root.children:
-        if c.dep_ == "appos" and c.i > root.i and is_role_noun(c):
-            return "apposition"  # "Aristagoras, the tyrant of Miletus"
+        if c.dep_ == "appos" and c.i > root.i and any(is_role_noun(x, capitals=True) for x in (c, *c.conjuncts)):
+            return "apposition"  # "Aristagoras, the tyrant of Miletus", "La Malinche, his interpreter and companion"
         if c.dep_ == "relcl" and c.left_edge.lower_ == "who" and not plural and c.left_edge.i >= span.end:
             return "who"
-    if root.dep_ == "appos" and is_role_noun(root.head) and root.head.i < root.i:
+    if root.dep_ == "appos" and is_role_noun(root.head, capitals=True) and root.head.i < root.i:
         return "apposition"
     if root.dep_ == "poss" and is_role_noun(root.head):
         return "possessor of a person"  # "Abu Abdallah's uncle", "Prithviraj's vassal"
@@ -120,6 +130,9 @@ def person_cue(span: Span) -> str:
             return "of a person noun"  # "the reign of ...", "under the generalship of ..."
         if head.lower_ == "to" and head.head.lower_ == "according":
             return "according to"
+        if head.dep_ == "agent" and head.head.lemma_ in lexicon.PERSON_AGENT_VERBS and span.label_ not in PLACE_LABELS \
+                and r.tag_ != "NNPS" and not r.left_edge.lower_ == "the" and span.doc[span.start - 1].lower_ != "the":
+            return "agent"  # "led by Philip Cunningham", "commanded by Tiberius and Germanicus"
         doc, i = span.doc, r.left_edge.i
         if i >= 3 and doc[i - 1].lower_ == "as" and doc[i - 2].lower_ == "such":
             noun = doc[i - 4] if doc[i - 3].is_punct and i >= 4 else doc[i - 3]
@@ -171,7 +184,7 @@ def group_cue(span: Span) -> bool:
 def work_cue(span: Span) -> bool:
     """"the novel Romance of the Three Kingdoms", "the ship Bounty"."""
     prev = word_before(span)
-    return prev is not None and prev.pos_ == "NOUN" and prev.lower_ in lexicon.WORK_NOUNS
+    return prev is not None and prev.text.islower() and prev.lower_ in lexicon.WORK_NOUNS
 
 
 def gloss_cue(span: Span) -> bool:

@@ -380,6 +380,8 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
             return "place"
         if len(n.text.split()) > 1 and last in lexicon.PLACE_HEAD_NOUNS and not n.pro and not n.kin:
             return "place"  # "Teutoburg Forest", "Vinegar Hill"
+        if len(n.text.split()) > 1 and last in lexicon.ORGANIZATION_NOUNS and not n.kin:
+            return "organization"  # "the British East India Company", whoever it was "ruled by"
         if n.pro and n.pro > n.against and n.plural * 2 <= total:
             return "person"  # the text says so, whatever the model's label
         if (n.work or n.gloss) and not n.pro and n.work + n.gloss >= n.placed + n.grouped:

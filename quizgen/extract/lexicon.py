@@ -3,6 +3,7 @@ never a particular person, place or event."""
 
 # Head nouns of names of events and periods: "Leningrad Affair", "Great Purge", "Gunpowder Plot"
 EVENT_NOUNS = frozenset("""
+putsch
 affair assassination attack battle blockade campaign conference conquest conspiracy coup crisis
 crusade declaration disaster election embargo emergency era execution expedition explosion famine fire
 incident independence insurrection invasion killing killings massacre movement murder mutiny occupation
@@ -117,9 +118,9 @@ manuscript map painting poem proclamation statute text treaty
 # Titles written before a single name in many traditions, besides HONORIFICS: "Sultan Selim",
 # "Caliph al-Mahdi", "Pharaoh Ramesses", "Infante Dom Pedro", "Shah Abbas"
 TITLES = frozenset("""
-abbot abbess admiral ayatollah bey caliph commodore consul dom don doña emir friar imam infanta infante khagan
-maharaja maharani mullah nawab pharaoh praetor raja rajah rani regent shah sheikh shogun sultan sultana tribune
-vizier
+abbot abbess admiral ayatollah bey caliph commodore consul dom don doña emir friar guru imam infanta infante
+kaiser khagan maharaja maharani mahatma mullah nawab negus pandit pastor peshwa pharaoh praetor raja rajah rani
+regent reverend shah sheikh shogun sri sultan sultana swami tribune vizier
 """.split())
 
 # Nouns for a person by role, rank or trade, which make a name set beside them a person ("the satrap
@@ -134,6 +135,9 @@ mother-in-law mystic noble nobleman noblewoman officer painter pasha patriarch p
 prefect pretender priest prophet rabbi rebel regent saint samurai satrap scholar scientist sculptor secretary
 senator sergeant shah sheikh shogun soldier son-in-law successor sultan teacher theologian traveller traveler
 tribune tutor tyrant usurper vassal viceroy vizier warlord warrior
+accomplice banker biographer businessman chamberlain clerk commandant conspirator diarist disciple editor
+financier friend interpreter lawyer mutineer physician plotter preacher printer professor reformer ringleader
+rival servant settler slave speculator steward translator treasurer veteran
 """.split())
 
 # Nouns whose "of <name>" names a person: "the reign of ...", "under the generalship of ..."
@@ -145,6 +149,10 @@ leadership murder predecessor regency reign successor tutelage
 # Verbs whose subject is a person when it is a name: "X died", "X married", "X wrote"
 PERSON_SUBJECT_VERBS = frozenset("""
 abdicate confess die marry pray preach recount reign remark resign testify think wed write
+""".split())
+# Verbs whose agent ("led by X") is a person when it is a name
+PERSON_AGENT_VERBS = frozenset("""
+assassinate author command compose crown depose found govern head lead marry murder paint rule write
 """.split())
 # Verbs whose object (or passive subject) is a person: "excommunicated X", "X was wounded"
 PERSON_OBJECT_VERBS = frozenset("""
