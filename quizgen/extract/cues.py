@@ -19,6 +19,7 @@ from quizgen.extract import lexicon
 ROMAN = re.compile(r"^[IVX]{1,5}$")
 PEOPLE_NOUNS = lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS | lexicon.ROLE_NOUNS
 TITLE_WORDS = lexicon.HONORIFICS | lexicon.TITLES
+TRAILING_TITLES = lexicon.TRAILING_TITLES | {"emperor", "empress"}
 # "battle of X", "siege of X": an event that happens at a place; "the murder of X" names a person
 PLACE_EVENT_NOUNS = frozenset("battle blockade invasion occupation partition sack siege".split())
 PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
@@ -99,10 +100,13 @@ def person_cue(span: Span) -> str:
         return "regnal number"
     if has_epithet(span):
         return "epithet"
-    # a title the model took in with a place or body is part of its name: "Saint Petersburg", "Fort William"
+    # a saint's title the model took in with a place is part of the place's name: "Saint Petersburg"
     if len(span) > 1 and span[0].lower_.rstrip(".") in TITLE_WORDS and span[0].text[:1].isupper() \
-            and span.label_ not in ("GPE", "LOC", "FAC"):
+            and not (span[0].lower_.rstrip(".") in ("saint", "st") and span.label_ in ("GPE", "LOC", "FAC")):
         return "title"
+    words = [t.lower_ for t in span if not t.is_punct and t.lower_ != "the"]
+    if len(words) > 1 and words[-1] in TRAILING_TITLES:
+        return "title after"  # "the Tianqi Emperor", "Ibrahim Pasha"
     root = span.root
     if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end and root.head.pos_ == "NOUN":
         return ""  # "a veteran Bolshevik organizer": the name qualifies the noun after it

@@ -100,7 +100,7 @@ def own_words(name: str) -> list[str]:
         if i and (w.lower() in ("of", "the") or w.lower() in PATRONYMIC):
             words = words[:i]
             break
-    while len(words) > 1 and words[-1].lower() in lexicon.TRAILING_TITLES:
+    while len(words) > 1 and words[-1].lower() in cues.TRAILING_TITLES:
         words = words[:-1]  # "Ibrahim Pasha" is no Mr Pasha
     return [w for w in words if not ROMAN.match(w)]
 
@@ -154,7 +154,7 @@ def looks_like_name(name: str) -> bool:
         return False  # "II", "BC": pieces of a name or a date, never a name
     if not words:
         return False
-    words[0] = ARTICLE_PREFIX.sub("", words[0])  # "al-Tabari"
+    words = [ARTICLE_PREFIX.sub("", w) for w in words]  # "al-Tabari", "Yusuf ibn Tashfin al-Qadiri"
     return all(w[:1].isupper() or w.lower() in lexicon.NAME_PARTICLES or w.lower() in ("of", "and", "the")
                or w[:1].isdigit() or re.fullmatch(r"[IVX]+", w) for w in words) and words[0][:1].isupper()
 
@@ -191,10 +191,17 @@ def extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tuple
         start -= 2
     while end < len(doc):
         t = doc[end]
-        if t.lower_ in lexicon.NAME_PARTICLES and end + 1 < len(doc) and free(end + 1) and (
-                doc[end + 1].text[:1].isupper() or doc[end + 1].text in ("'", "’") and end + 2 < len(doc)
-                and doc[end + 2].text[:1].isupper()):
-            end += 3 if doc[end + 1].text in ("'", "’") else 2  # "de' Medici"
+        after = end
+        while after < len(doc) and (doc[after].lower_ in lexicon.NAME_PARTICLES or doc[after].text in ("'", "’")):
+            after += 1  # "van der", "de la", "de'"
+        if after > end and after < len(doc) and free(after) and doc[after].text[:1].isupper() and (
+                after - end <= 2 or after - end == 3 and doc[after - 1].text in ("'", "’")):
+            end = after + 1  # "de' Medici", "van der Straaten"
+        elif doc[end - 1].lower_ in lexicon.NAME_PARTICLES and free(end) and t.text[:1].isupper():
+            end += 1  # the model stopped at "Willem van der" and took "Straaten" for another name
+        elif glued(doc, end + 1) and free(end + 2) and ARTICLE_PREFIX.match(t.text + "-") and end + 2 < len(doc) \
+                and doc[end + 2].text[:1].isupper():
+            end += 3  # "... al-Qadiri"
         elif t.text in ("'", "’") and doc[end - 1].lower_ in lexicon.NAME_PARTICLES and free(end + 1) \
                 and doc[end + 1].text[:1].isupper():
             end += 2  # the model stopped at "Lorenzo de'"
@@ -388,7 +395,7 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
             return "other"  # "the novel ...", "(Turkish: ...)"
         votes = n.labels.copy()
         votes["person"] += 2 * n.kin
-        votes["place"] += 3 * n.site + 2 * n.placed
+        votes["place"] += 3 * n.site + 3 * n.placed
         votes["group"] += 2 * n.grouped
         votes = +votes
         if not votes:
