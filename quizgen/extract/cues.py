@@ -121,8 +121,11 @@ def person_cue(span: Span) -> str:
             return "who"
     if root.dep_ == "appos" and is_role_noun(root.head, capitals=True) and root.head.i < root.i:
         return "apposition"
-    if root.dep_ == "poss" and is_role_noun(root.head):
-        return "possessor of a person"  # "Abu Abdallah's uncle", "Prithviraj's vassal"
+    if root.dep_ == "poss" and (is_role_noun(root.head) or root.head.lemma_.lower() in lexicon.PERSONAL_NOUNS):
+        return "possessor of a person"  # "Abu Abdallah's uncle", "Prithviraj's vassal", "Whitcombe's account"
+    if any(c.dep_ == "conj" and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in c.children)
+           for c in root.children):
+        return "and his"  # "Lorenzo de' Medici and his brother"
     if plural:
         return ""
     if any(is_role_noun(t) and any(c.lower_ == "other" for c in t.children) for t in list_of(root)):
@@ -152,6 +155,10 @@ def person_cue(span: Span) -> str:
         for t in verb.subtree:
             if t.i > span.end and t.lower_ in ("his", "himself") and subject_owner(t) is r:
                 return "his"  # "Muwatallish, the Hittite king, gathered his allies"
+        sent = span.sent
+        if verb is sent.root and sent.end < len(span.doc) and span.doc[sent.end].lower_ in ("he", "she") \
+                and span.doc[sent.end].dep_ in ("nsubj", "nsubjpass"):
+            return "he next"  # "Hanno sailed south. He founded ..."
     return ""
 
 
@@ -186,9 +193,13 @@ def group_cue(span: Span) -> bool:
 
 
 def work_cue(span: Span) -> bool:
-    """"the novel Romance of the Three Kingdoms", "the ship Bounty"."""
+    """"the novel Romance of the Three Kingdoms", "the ship Bounty", "the god Amun", "Amun, the god of"."""
     prev = word_before(span)
-    return prev is not None and prev.text.islower() and prev.lower_ in lexicon.WORK_NOUNS
+    if prev is not None and prev.text.islower() and prev.lower_ in lexicon.WORK_NOUNS | lexicon.DEITY_NOUNS:
+        return True
+    root = span.root
+    return any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.DEITY_NOUNS for c in root.children) or (
+        root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.DEITY_NOUNS)
 
 
 def gloss_cue(span: Span) -> bool:

@@ -79,7 +79,7 @@ def clean_name(span: Span) -> str:
         toks = toks[:-1]
     text = "".join(t.text_with_ws for t in toks).strip()
     text = _POSSESSIVE.sub("", text).strip()
-    if text.endswith(".") and len(text.split()[-1]) > 2:
+    if text.endswith(".") and len(text.split()[-1]) > 2 and text.split()[-1].lower() not in lexicon.GENERATION_SUFFIXES:
         text = text[:-1]  # "Emperor Charles V." at the end of a sentence: the full stop is the sentence's
     return text
 
@@ -100,7 +100,7 @@ def own_words(name: str) -> list[str]:
         if i and (w.lower() in ("of", "the") or w.lower() in PATRONYMIC):
             words = words[:i]
             break
-    while len(words) > 1 and words[-1].lower() in cues.TRAILING_TITLES:
+    while len(words) > 1 and words[-1].lower() in cues.TRAILING_TITLES | lexicon.GENERATION_SUFFIXES:
         words = words[:-1]  # "Ibrahim Pasha" is no Mr Pasha
     return [w for w in words if not ROMAN.match(w)]
 
@@ -155,6 +155,8 @@ def looks_like_name(name: str) -> bool:
     if not words:
         return False
     words = [ARTICLE_PREFIX.sub("", w) for w in words]  # "al-Tabari", "Yusuf ibn Tashfin al-Qadiri"
+    while len(words) > 1 and words[0].lower() in lexicon.NAME_PARTICLES:
+        words = words[1:]  # "van Oosten", "de Gaulle"
     return all(w[:1].isupper() or w.lower() in lexicon.NAME_PARTICLES or w.lower() in ("of", "and", "the")
                or w[:1].isdigit() or re.fullmatch(r"[IVX]+", w) for w in words) and words[0][:1].isupper()
 
@@ -425,6 +427,12 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         m = names[p]
         return kinds.get(p) == "person" and (m.pro > 0 or m.kin > 0 or m.labels["person"] >= 2)
 
+    # "Publius Quinctilius Varus", which the model took for a body, is the Varus who "led" the legions
+    for t, n in names.items():
+        words = own_words(t)
+        if kinds[t] in ("organization", "other", "none") and len(words) > 1 and not n.against and not n.definite \
+                and any(kinds.get(w) == "person" and names[w].pro for w in (words[0], words[-1])):
+            kinds[t] = "person"
     # "Vijayanagara" where the article says "the Vijayanagara Empire", "Mito" beside "the Mito Domain"
     realms = {t.split()[0]: kinds[t] for t in names if len(t.split()) > 1 and kinds[t] in ("place", "organization")
               and t.split()[-1].lower() in REALM_HEADS}

@@ -138,6 +138,7 @@ tribune tutor tyrant usurper vassal viceroy vizier warlord warrior
 accomplice banker biographer businessman chamberlain clerk commandant conspirator diarist disciple editor
 financier friend interpreter lawyer mutineer physician plotter preacher printer professor reformer ringleader
 rival servant settler slave speculator steward translator treasurer veteran
+alderman bailiff burgess constable provost reeve sheriff
 """.split())
 
 # Nouns whose "of <name>" names a person: "the reign of ...", "under the generalship of ..."
@@ -148,7 +149,8 @@ leadership murder predecessor regency reign successor tutelage
 
 # Verbs whose subject is a person when it is a name: "X died", "X married", "X wrote"
 PERSON_SUBJECT_VERBS = frozenset("""
-abdicate confess die marry pray preach recount reign remark resign testify think wed write
+abdicate argue confess contend describe die estimate marry mention note observe pray preach recount reign remark
+resign suggest testify think wed write
 """.split())
 # Verbs whose agent ("led by X") is a person when it is a name
 PERSON_AGENT_VERBS = frozenset("""
@@ -200,3 +202,12 @@ strait valley
 OCCASION_NOUNS = frozenset("day eve feast festival holiday week".split())
 # Titles written after a name: "Ibrahim Pasha", "Genghis Khan"; no surname
 TRAILING_TITLES = frozenset("agha bey effendi khan pasha sahib".split())
+# Words after a name that tell a father and son apart: "Amos Trell Jr."
+GENERATION_SUFFIXES = frozenset("jr jr. sr sr. junior senior".split())
+# Nouns for what only a person has, which make their possessor a person: "Whitcombe's account"
+PERSONAL_NOUNS = frozenset("""
+account accession biography birth career childhood death diary execution followers funeral life memoirs
+murder reign supporters testimony tomb widow wives
+""".split())
+# Nouns for gods, which make a name set beside them no person
+DEITY_NOUNS = frozenset("deity god goddess spirit".split())
