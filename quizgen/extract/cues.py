@@ -221,7 +221,10 @@ def anchor_of(span: Span) -> tuple[Token | None, bool]:
     between: "Tarain (Taraori)" -> ("Tarain", True); "Sicily (and father of Hannibal Barca)" -> ("Sicily",
     False). A name anywhere in brackets after an event's name is another name of the event."""
     doc = span.doc
-    sent_start = span.sent.start
+    sent = span.sent
+    if "(" not in doc.text[sent.start_char:span.start_char]:
+        return None, False
+    sent_start = sent.start
     tight = True
     for i in range(span.start - 1, sent_start, -1):
         t = doc[i]

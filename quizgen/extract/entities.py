@@ -37,6 +37,7 @@ ADJECTIVE_ENDINGS = ("ist", "ian", "an", "ese", "ish", "ic")
 PATRONYMIC = frozenset("ibn bin ben bint bat bar ap".split())
 # the article of an Arabic name, joined to it by a hyphen: "al-Tabari"
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|d|l)[-'’]", re.IGNORECASE)
+ARTICLE_WORDS = frozenset("al el ad an ar as ash at az ud ul d l".split())
 
 
 @dataclass
@@ -236,18 +237,18 @@ def candidates(doc: Doc) -> list[Span]:
         spans.append(Span(doc, start, end, label=label))
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))  # dates, numbers: no names in them
-    i = 0
-    while i < len(doc):
-        t = doc[i]
-        starts = is_name_word(t) or (glued(doc, i + 1) and ARTICLE_PREFIX.match(t.text + "-") is not None
-                                     and i + 2 < len(doc) and is_name_word(doc[i + 2]))
-        if i in taken or not starts:
-            i += 1
+    end = 0
+    for t in doc:
+        i = t.i
+        if i < end or i in taken:
+            continue
+        # a proper noun with a capital, or "al-" before one
+        if not (t.pos_ == "PROPN" and is_name_word(t) or t.lower_ in ARTICLE_WORDS and glued(doc, i + 1)
+                and i + 2 < len(doc) and is_name_word(doc[i + 2])):
             continue
         start, end, label = extend(doc, i, i + 1, "", taken)
         spans.append(Span(doc, start, end, label=label))
         taken.update(range(start, end))
-        i = end
     return sorted(spans, key=lambda sp: sp.start)
 
 
@@ -569,21 +570,41 @@ def opens_sentence(text: str, at: int) -> bool:
     return not text[:at].strip() or bool(re.search(r"[.!?][\"'’”)\]]?\s+$", text[:at]))
 
 
+def is_word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+def occurrences(text: str, forms: list[str]) -> list[tuple[int, int]]:
+    """Where the forms stand whole in text, longest first where two start together, no overlaps; not
+    inside a longer word or name: "Leningrad" in "the Leningrad Affair" is another thing."""
+    found = []
+    for f in set(forms):
+        at = text.find(f)
+        while at >= 0:
+            end = at + len(f)
+            if not (at and is_word_char(text[at - 1]) or end < len(text) and is_word_char(text[end])
+                    or text[end:end + 1].isspace() and "A" <= text[end + 1:end + 2] <= "Z"):
+                found.append((at, end))
+            at = text.find(f, at + 1)
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(found, key=lambda se: (se[0], -se[1])):
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
+
+
 def find_mentions(ctx: ArticleContext, forms: list[str]) -> list[Provenance]:
     """Every place the article names the referent, longest form first, no overlaps."""
-    # not inside a longer name: "Leningrad" in "the Leningrad Affair" is another thing
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])(?!\s[A-Z])")
     out: list[Provenance] = []
     for para in ctx.paragraphs:
         text = para.block.paragraph  # the doc's own text, without rebuilding it from its tokens
-        for m in pattern.finditer(text):
-            before = re.search(r"(\S+)\s$", text[max(0, m.start() - 30): m.start()])
+        for start, end in occurrences(text, forms):
+            before = re.search(r"(\S+)\s$", text[max(0, start - 30): start])
             if before and before.group(1)[:1].isupper() and before.group(1).lower().rstrip(".") not in OFFICE_WORDS \
                     and not re.search(r"[.!?:;,)]$", before.group(1)) and before.group(1).lower() not in ("the", "in", "on", "at") \
-                    and not opens_sentence(text, m.start() - len(before.group(0))):
+                    and not opens_sentence(text, start - len(before.group(0))):
                 continue  # part of a longer name; but "After John died": a sentence's first word has a capital anyway
-            span = para.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            span = para.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 out.append(ctx.where(span, para))
     return out
