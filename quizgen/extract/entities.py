@@ -13,15 +13,31 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
-from quizgen.extract import lexicon
+from quizgen.extract import cues, lexicon
 from quizgen.extract.context import ArticleContext
 from quizgen.models import Entity, Provenance
 
 LABELS = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization",
           "NORP": "group", "EVENT": "event", "PRODUCT": "other", "WORK_OF_ART": "other", "LAW": "other"}
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+ROMAN = cues.ROMAN
+TITLE_WORDS = cues.TITLE_WORDS
+# words of a title without a name: "the Viceroy", "Prime Minister", "Grand Vizier"
+OFFICE_WORDS = TITLE_WORDS | lexicon.OFFICE_TITLES | lexicon.ROLE_NOUNS | {"prime", "grand", "deputy", "vice", "high", "royal"}
+# last words of names of realms and lands, whose first word alone is the same place
+REALM_HEADS = lexicon.PLACE_NOUNS | lexicon.POLITY_NOUNS | lexicon.PLACE_HEAD_NOUNS
+# nouns a person's name may qualify: "the Kirov murder", "the Nixon administration"
+OWNED_NOUNS = lexicon.EVENT_NOUNS | lexicon.EVENT_ANAPHORA | lexicon.ORGANIZATION_NOUNS | frozenset(
+    "administration dynasty era family government regime reign rule".split())
+# endings of words made from names, which qualify a name rather than begin it: "Unionist", "Ottoman"
+ADJECTIVE_ENDINGS = ("ist", "ian", "an", "ese", "ish", "ic")
+# particles after which comes a father's or forebear's name, not the person's own
+PATRONYMIC = frozenset("ibn bin ben bint bat bar ap".split())
+# the article of an Arabic name, joined to it by a hyphen: "al-Tabari"
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|d|l)[-'’]", re.IGNORECASE)
+ARTICLE_WORDS = frozenset("al el ad an ar as ash at az ud ul d l".split())
 
 
 @dataclass
@@ -33,11 +49,26 @@ class Name:
     locative: int = 0  # mentions after "at", "in", ...
     modifier: int = 0  # mentions used as an adjective ("a Bolshevik organizer")
     definite: int = 0  # mentions after "the": "the Midlands" is no person
+    describes: int = 0  # mentions qualifying a common noun that is not a person's ("the Sikh festival")
     kin: int = 0  # mentions set beside a word for a person ("his wife, Sophie")
     plural: int = 0  # "enslaved Africans": a people, not a person
     site: int = 0  # set beside a word for a place ("Bengal, the largest province")
     thing: int = 0  # said to be a document or other made thing ("Magna Carta is a royal charter")
+    pro: int = 0  # mentions the text marks as a person's (cues.person_cue)
+    placed: int = 0  # "in present-day ...", "the city of ...": a place
+    grouped: int = 0  # "the Chauhan clan", "four divisions: ...": a body or one of a set of them
+    work: int = 0  # "the novel ...": a made thing
+    gloss: int = 0  # "(Turkish: ...)": another language's name for what the sentence is about
+    anchors: Counter = field(default_factory=Counter)  # names a parenthesis around this one follows
+    partners: Counter = field(default_factory=Counter)  # names joined to this one by "and", "or"
+    loose_anchors: set[str] = field(default_factory=set)  # anchors with other words between
     spans: list[tuple[object, Span]] = field(default_factory=list)
+
+    @property
+    def against(self) -> int:
+        # "the Spaniards": a lone word after "the" is no one's name
+        definite = self.definite if len(self.text.split()) == 1 else 0
+        return self.placed + self.grouped + self.work + self.gloss + self.site + definite
 
 
 def clean_name(span: Span) -> str:
@@ -48,27 +79,43 @@ def clean_name(span: Span) -> str:
                     or toks[-1].lower_ in ("of", "the", "and", "de", "in")):
         toks = toks[:-1]
     text = "".join(t.text_with_ws for t in toks).strip()
-    return _POSSESSIVE.sub("", text).strip()
+    text = _POSSESSIVE.sub("", text).strip()
+    if text.endswith(".") and len(text.split()[-1]) > 2 and text.split()[-1].lower() not in lexicon.GENERATION_SUFFIXES:
+        text = text[:-1]  # "Emperor Charles V." at the end of a sentence: the full stop is the sentence's
+    return text
 
 
 def bare(name: str) -> str:
     """The name without titles of rank: "Major Vojislav Tankosić" -> "Vojislav Tankosić"."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in lexicon.HONORIFICS:
+    while len(words) > 1 and words[0].lower().rstrip(".") in OFFICE_WORDS:
         words = words[1:]
     return " ".join(words)
 
 
+def own_words(name: str) -> list[str]:
+    """The words of a name that belong to the person: no title, regnal number, epithet ("the Great"),
+    "of" and a domain ("Charles I of Anjou"), nor a father's name ("Ali ibn Muhammad")."""
+    words = bare(name).split()
+    for i, w in enumerate(words):
+        if i and (w.lower() in ("of", "the") or w.lower() in PATRONYMIC):
+            words = words[:i]
+            break
+    while len(words) > 1 and words[-1].lower() in cues.TRAILING_TITLES | lexicon.GENERATION_SUFFIXES:
+        words = words[:-1]  # "Ibrahim Pasha" is no Mr Pasha
+    return [w for w in words if not ROMAN.match(w)]
+
+
 def surname_of(name: str) -> str:
     """"Sergei Kirov" -> "Kirov"; "King Richard II" -> "Richard" (a regnal number is no surname)."""
-    words = [w for w in bare(name).split() if not ROMAN.match(w)]
+    words = own_words(name)
     return words[-1] if words else name
 
 
 def family_name(name: str, text: str) -> str:
     """The word of a name that stands for the person on its own: the last ("Sergei Kirov" -> "Kirov"),
     or the first where the article uses that one alone ("Saigō Takamori" ... "Saigō resigned")."""
-    words = [w for w in bare(name).split() if not ROMAN.match(w)]
+    words = own_words(name)
     last = surname_of(name)
     if len(words) < 2:
         return last
@@ -83,7 +130,7 @@ def family_name(name: str, text: str) -> str:
 def short_name(name: str, text: str) -> str:
     """How the article calls the person on their own: the family name where the article uses it alone,
     else the whole name without titles ("Hulegu Khan" stays whole when "Khan" never stands alone)."""
-    words = [w for w in bare(name).split() if not ROMAN.match(w)]
+    words = own_words(name)
     if len(words) < 2:
         return surname_of(name)
     fam = family_name(name, text)
@@ -94,28 +141,115 @@ def short_name(name: str, text: str) -> str:
 
 def is_event_name(name: str) -> bool:
     words = name.split()
-    return bool(words) and (words[-1].lower() in lexicon.EVENT_NOUNS or words[0].lower() in lexicon.EVENT_NOUNS and len(words) > 1)
-
-
-ROMAN = re.compile(r"^[IVX]{1,5}$")
+    if not words:
+        return False
+    last = words[-1].lower()
+    # "Coalfield Strikes", "Freedom Day"
+    return (last in lexicon.EVENT_NOUNS or last.removesuffix("s") in lexicon.EVENT_NOUNS or len(words) > 1 and (
+        last in lexicon.OCCASION_NOUNS or words[0].lower() in lexicon.EVENT_NOUNS))
 
 
 def looks_like_name(name: str) -> bool:
     words = name.split()
     if all(ROMAN.match(w) or w.upper() in ("BC", "BCE", "AD", "CE") for w in words):
         return False  # "II", "BC": pieces of a name or a date, never a name
-    return bool(words) and all(w[:1].isupper() or w.lower() in ("of", "de", "von", "van", "der", "la", "le", "da", "di", "and", "bin", "ibn", "al")
-                               or w[:1].isdigit() or re.fullmatch(r"[IVX]+", w) for w in words) and words[0][:1].isupper()
+    if not words:
+        return False
+    words = [ARTICLE_PREFIX.sub("", w) for w in words]  # "al-Tabari", "Yusuf ibn Tashfin al-Qadiri"
+    while len(words) > 1 and words[0].lower() in lexicon.NAME_PARTICLES:
+        words = words[1:]  # "van Oosten", "de Gaulle"
+    return all(w[:1].isupper() or w.lower() in lexicon.NAME_PARTICLES or w.lower() in ("of", "and", "the")
+               or w[:1].isdigit() or re.fullmatch(r"[IVX]+", w) for w in words) and words[0][:1].isupper()
 
 
-def widen(ent: Span) -> Span:
-    """A person's name with the rank before it and the regnal number after it ("King George V")."""
-    doc, start, end, label = ent.doc, ent.start, ent.end, ent.label_
-    if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_.rstrip(".") in lexicon.HONORIFICS:
+def is_name_word(t: Token) -> bool:
+    return t.text[:1].isupper() and t.pos_ == "PROPN" and not t.ent_type_ and any(c.isalpha() for c in t.text)
+
+
+def glued(doc: Doc, i: int) -> bool:
+    """Whether token i is a hyphen or apostrophe joining the words either side: "Govinda-raja",
+    "Shuja-ud-daula", "Kapp–Lüttwitz"; not "Rockefeller-owned"."""
+    return (0 < i < len(doc) - 1 and doc[i].text in ("-", "'", "’", "–") and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_ and doc[i + 1].is_alpha and doc[i + 1].pos_ not in ("VERB", "ADJ", "ADV", "ADP")
+            and (doc[i].text != "–" or doc[i + 1].text[:1].isupper()))
+
+
+NAME_ENT_TYPES = ("", "PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "WORK_OF_ART")
+
+
+def extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tuple[int, int, str]:
+    """A name's span with the pieces the model leaves out: titles before it ("Sultan", "Infante Dom"),
+    an Arabic article ("al-"), particles and the words after them ("de' Medici", "ibn Muhammad"),
+    a hyphenated part ("-raja"), a regnal number ("II"), an epithet ("the Great")."""
+    def free(i: int) -> bool:
+        return 0 <= i < len(doc) and i not in taken and doc[i].ent_type_ in NAME_ENT_TYPES
+
+    while free(start - 1) and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_.rstrip(".") in TITLE_WORDS:
         start, label = start - 1, "PERSON"  # "Lord Curzon", whatever the model took "Curzon" for
-    if label == "PERSON" and end < len(doc) and ROMAN.match(doc[end].text):
+    while label == "PERSON" and free(start - 1) and is_name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
+            and not doc[start - 1].lower_.endswith(ADJECTIVE_ENDINGS):
+        start -= 1  # "Pargalı Ibrahim Pasha": a first name the model left out; not "Unionist"
+    if free(start - 2) and doc[start - 1].text == "-" and ARTICLE_PREFIX.match(doc[start - 2].text + "-") \
+            and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2
+    while end < len(doc):
+        t = doc[end]
+        after = end
+        while after < len(doc) and (doc[after].lower_ in lexicon.NAME_PARTICLES or doc[after].text in ("'", "’")):
+            after += 1  # "van der", "de la", "de'"
+        if after > end and after < len(doc) and free(after) and doc[after].text[:1].isupper() and (
+                after - end <= 2 or after - end == 3 and doc[after - 1].text in ("'", "’")):
+            end = after + 1  # "de' Medici", "van der Straaten"
+        elif doc[end - 1].lower_ in lexicon.NAME_PARTICLES and free(end) and t.text[:1].isupper():
+            end += 1  # the model stopped at "Willem van der" and took "Straaten" for another name
+        elif glued(doc, end + 1) and free(end + 2) and ARTICLE_PREFIX.match(t.text + "-") and end + 2 < len(doc) \
+                and doc[end + 2].text[:1].isupper():
+            end += 3  # "... al-Qadiri"
+        elif t.text in ("'", "’") and doc[end - 1].lower_ in lexicon.NAME_PARTICLES and free(end + 1) \
+                and doc[end + 1].text[:1].isupper():
+            end += 2  # the model stopped at "Lorenzo de'"
+        elif glued(doc, end) and free(end + 1) and doc[start].text[:1].isupper():
+            end += 2
+        elif is_name_word(t) and free(end) and label in ("", "PERSON"):
+            end += 1
+        else:
+            break
+    if end < len(doc) and ROMAN.match(doc[end].text) and (label == "PERSON" or end - start <= 2):
         end += 1
-    return Span(doc, start, end, label=label)
+    if end + 1 < len(doc) and doc[end].lower_ == "the" and doc[end + 1].lower_ in lexicon.EPITHET_WORDS \
+            and doc[end + 1].text[:1].isupper():
+        end, label = end + 2, "PERSON"
+    return start, end, label
+
+
+def candidates(doc: Doc) -> list[Span]:
+    """The model's names, made whole, and the runs of proper nouns it gave no label (label "")."""
+    taken: set[int] = set()
+    spans = []
+    for ent in split_office_holders(doc.ents):
+        if ent.label_ not in LABELS or ent.start in taken:
+            continue
+        end = ent.end
+        while end > ent.start + 1 and (doc[end - 1].pos_ in ("CCONJ", "PUNCT", "ADP") or doc[end - 1].lower_ == "the"):
+            end -= 1  # "Ashoka the Great and": the model ran on into the next words
+        start, end, label = extend(doc, ent.start, end, ent.label_, taken)
+        taken.update(range(start, end))
+        spans.append(Span(doc, start, end, label=label))
+    for ent in doc.ents:
+        taken.update(range(ent.start, ent.end))  # dates, numbers: no names in them
+    end = 0
+    for t in doc:
+        i = t.i
+        if i < end or i in taken:
+            continue
+        # a proper noun with a capital, or "al-" before one
+        if not (t.pos_ == "PROPN" and is_name_word(t) or t.lower_ in ARTICLE_WORDS and glued(doc, i + 1)
+                and i + 2 < len(doc) and is_name_word(doc[i + 2])):
+            continue
+        start, end, label = extend(doc, i, i + 1, "", taken)
+        spans.append(Span(doc, start, end, label=label))
+        taken.update(range(start, end))
+    return sorted(spans, key=lambda sp: sp.start)
 
 
 def part_of_event_name(ent: Span) -> bool:
@@ -144,36 +278,52 @@ def split_office_holders(ents: Iterable[Span]) -> Iterator[Span]:
 def gather(ctx: ArticleContext) -> dict[str, Name]:
     names: dict[str, Name] = {}
     for para in ctx.paragraphs:
-        for ent in split_office_holders(para.doc.ents):
-            kind = LABELS.get(ent.label_)
-            if kind is None or part_of_event_name(ent):
+        at: dict[int, str] = {}  # token -> the name it is part of, for what a parenthesis follows
+        found: list[tuple[Name, Span]] = []
+        for ent in candidates(para.doc):
+            if ent.label_ and part_of_event_name(ent):
                 continue
-            ent = widen(ent)
             text = clean_name(ent)
-            if not text or not looks_like_name(text) or text.lower() in lexicon.HONORIFICS:
-                continue  # "the Viceroy": a rank, not a name
+            if not text or not looks_like_name(text) or all(w.lower().rstrip(".") in OFFICE_WORDS | cues.PEOPLE_NOUNS
+                                                            for w in text.split()):
+                continue  # "the Viceroy", "Chief Minister": a rank, not a name
             n = names.setdefault(text, Name(text))
-            n.labels[kind] += 1
+            if ent.label_:
+                n.labels[LABELS[ent.label_]] += 1
             n.spans.append((para, ent))
+            for i in range(ent.start, ent.end):
+                at[i] = text
             prev = ent.doc[ent.start - 1] if ent.start > 0 else None
             # "sent to William Parker": "to" points at people too, so only a lone name counts it
             preps = lexicon.LOCATIVE_PREPOSITIONS | (lexicon.DIRECTIONAL_PREPOSITIONS if len(ent) == 1 else set())
             possessor = ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"  # "to Eden's resignation"
+            # "in Ottoman Rumeli", "in northeast Roman Gaul": past the words that qualify the place
+            lead = ent.start - 1
+            while lead > 0 and ent.start - lead <= 2 and (ent.doc[lead].ent_type_ == "NORP" or ent.doc[lead].lower_ in
+                                                           lexicon.DIRECTIONS or ent.doc[lead].lower_ == "the"):
+                lead -= 1
             if not possessor and (prev is not None and prev.lower_ in preps or (
-                    ent[0].lower_ == "the" and ent.start > 1 and ent.doc[ent.start - 1].lower_ in preps)):
+                    ent[0].lower_ == "the" and ent.start > 1 and ent.doc[ent.start - 1].lower_ in preps)
+                    or lead >= 0 and ent.doc[lead].lower_ in lexicon.LOCATIVE_PREPOSITIONS):
                 n.locative += 1
             if len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ == "NOUN" or ent.root.pos_ == "ADJ":
                 n.modifier += 1
+            first = cues.first_conjunct(ent.root)
+            if first.dep_ in ("amod", "compound", "nmod") and first.head.pos_ == "NOUN" and first.head.lemma_.lower() not in \
+                    OWNED_NOUNS and not cues.is_role_noun(first.head):
+                n.describes += 1  # "the Hindu and Sikh festival": a word for a kind of thing
             if ent[0].lower_ == "the" or (prev is not None and prev.lower_ == "the"):
                 n.definite += 1
             if len(ent) == 1 and ent.root.text.endswith("s") and any(
                     c.dep_ in ("amod", "nummod", "quantmod") or c.lower_ in ("many", "some", "most") for c in ent.root.children):
                 n.plural += 1  # "enslaved Africans", "many Catholics": a people, not a person
+            elif len(ent) == 1 and cues.is_people(ent):
+                n.plural += 1
             people_nouns = lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS
             if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in people_nouns or any(
                     c.dep_ == "appos" and c.lemma_.lower() in people_nouns for c in ent.root.children):
                 n.kin += 1  # "his wife, Sophie", "Saigō Takamori, a former leader of ...": said to be a person
-            if ent[0].lower_.rstrip(".") in lexicon.HONORIFICS and ent.label_ == "PERSON":
+            if ent[0].lower_.rstrip(".") in TITLE_WORDS and ent.label_ == "PERSON":
                 n.kin += 1  # "King George V", "Lord Curzon": a title of rank names a person
             if any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.PLACE_NOUNS for c in ent.root.children) or (
                     ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in lexicon.PLACE_NOUNS) or (
@@ -183,37 +333,126 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if ent.root.dep_ == "nsubj" and ent.root.head.lemma_ == "be" and any(
                     c.dep_ == "attr" and c.lemma_.lower() in lexicon.THING_NOUNS for c in ent.root.head.children):
                 n.thing += 1
+            # what the text says the name is as a word comes first: 'the term "King Mob"'
+            if cues.work_cue(ent):
+                n.work += 1
+            elif cues.gloss_cue(ent):
+                n.gloss += 1
+            elif cues.person_cue(ent):
+                n.pro += 1
+            elif cues.place_cue(ent):
+                n.placed += 1
+            elif cues.group_cue(ent):
+                n.grouped += 1
+            anchor, tight = cues.anchor_of(ent)
+            if anchor is not None and anchor.i in at and at[anchor.i] != text:
+                n.anchors[at[anchor.i]] += 1
+                if not tight:
+                    n.loose_anchors.add(at[anchor.i])
+            found.append((n, ent))
+        for n, ent in found:
+            for t in cues.list_of(ent.root):
+                if t.i in at and at[t.i] != n.text:
+                    n.partners[at[t.i]] += 1
+            if any(t.text[:1].isupper() and t.lower_.endswith("ism") for t in list_neighbours(ent)):
+                n.work += 1  # "Buddhism, Jainism, Ajivika": a teaching like the others
     return names
 
 
-def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, list[str]]:
-    """Group surface forms into referents: {kind: [canonical names]}, aliases kept in _aliases."""
+def list_neighbours(span: Span) -> list[Token]:
+    """The words either side of a name in a list, past a comma or "and": "Jainism, X and Brahmanism"."""
+    doc = span.doc
+    out = []
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].lower_ in ("and", "or")) and doc[i].text not in "()":
+        i -= 1
+    if i >= 0 and i < span.start - 1:
+        out.append(doc[i])
+    j = span.end
+    while j < len(doc) and (doc[j].is_punct or doc[j].lower_ in ("and", "or")) and doc[j].text not in "()":
+        j += 1
+    if j < len(doc) and j > span.end:
+        out.append(doc[j])
+    return out
+
+
+def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
+    """The kind of each surface form: person, place, organization, group, event, other, or none."""
     excluded = {h.lower() for s in ctx.article.sections for h in [s.heading] if h}
     excluded |= {s.title.lower() for s in ctx.article.see_also if is_event_name(s.title)}
 
     def kind_of(n: Name) -> str:
+        total = len(n.spans)
         if n.text.lower() in excluded or is_event_name(n.text) or (n.thing and not n.kin):
             return "event"  # an event, a heading, a document: none of people, places, bodies
         last = n.text.split()[-1].lower()
         if last in lexicon.FACILITY_NOUNS or (last in lexicon.SITE_NOUNS and n.locative):
             return "place"
+        if len(n.text.split()) > 1 and last in lexicon.PLACE_HEAD_NOUNS and not n.pro and not n.kin:
+            return "place"  # "Teutoburg Forest", "Vinegar Hill"
+        if len(n.text.split()) > 1 and last in lexicon.ORGANIZATION_NOUNS and not n.kin:
+            return "organization"  # "the British East India Company", whoever it was "ruled by"
+        if n.pro and n.pro > n.against and n.plural * 2 <= total:
+            return "person"  # the text says so, whatever the model's label
+        if (n.work or n.gloss) and not n.pro and n.work + n.gloss >= n.placed + n.grouped:
+            return "other"  # "the novel ...", "(Turkish: ...)"
         votes = n.labels.copy()
         votes["person"] += 2 * n.kin
-        votes["place"] += 3 * n.site
-        if votes.most_common(1)[0][0] == "organization" and n.locative * 2 >= n.labels.total() \
+        votes["place"] += 3 * n.site + 3 * n.placed
+        votes["group"] += 2 * n.grouped
+        votes = +votes
+        if not votes:
+            return "none"  # a proper noun nobody, model or text, says anything about
+        if votes.most_common(1)[0][0] == "organization" and n.locative * 2 >= total \
                 and last not in lexicon.ORGANIZATION_NOUNS:
             return "place"  # "in Calcutta", "from Fobbing": towns the model took for bodies
         top = votes.most_common(1)[0][0]
-        if top == "person" and n.plural * 2 > n.labels.total():
+        if top == "person" and (n.plural * 2 > total or n.describes == total and not n.kin and len(n.text.split()) == 1):
             return "group"
         place_like = max(n.locative, n.definite)
-        if top == "person" and place_like * 2 >= n.labels.total() and not n.kin and (
-                len(bare(n.text).split()) == 1 or n.locative * 2 > n.labels.total()):
+        if top == "person" and place_like * 2 >= total and not n.kin and not n.pro and (
+                len(bare(n.text).split()) == 1 or n.locative * 2 > total or n.definite * 2 >= total):
             return "place"  # "in the Midlands", "at Smolny", "a ceremony at Bois Caïman"
         return top
 
     kinds = {t: kind_of(n) for t, n in names.items()}
-    return kinds  # type: ignore[return-value]
+    for t, n in names.items():
+        # "Tarain (Taraori)", "the Battle of X (Turkish: ...)": the name in brackets is another name
+        # of what it follows, of the same kind
+        anchor = n.anchors.most_common(1)[0][0] if n.anchors else None
+        if anchor is not None and kinds[t] == "person" and not n.pro and kinds.get(anchor) not in (None, "person", "none") \
+                and (anchor not in n.loose_anchors or kinds[anchor] == "event"):
+            kinds[t] = kinds[anchor]
+
+    def known_person(p: str) -> bool:
+        m = names[p]
+        return kinds.get(p) == "person" and (m.pro > 0 or m.kin > 0 or m.labels["person"] >= 2)
+
+    # "Publius Quinctilius Varus", which the model took for a body, is the Varus who "led" the legions
+    for t, n in names.items():
+        words = own_words(t)
+        if kinds[t] in ("organization", "other", "none") and len(words) > 1 and not n.against and not n.definite \
+                and any(kinds.get(w) == "person" and names[w].pro for w in (words[0], words[-1])):
+            kinds[t] = "person"
+    # "Vijayanagara" where the article says "the Vijayanagara Empire", "Mito" beside "the Mito Domain"
+    realms = {t.split()[0]: kinds[t] for t in names if len(t.split()) > 1 and kinds[t] in ("place", "organization")
+              and t.split()[-1].lower() in REALM_HEADS}
+    for t, n in names.items():
+        if kinds[t] == "person" and not n.pro and not n.kin and t in realms:
+            kinds[t] = realms[t]
+    changed = {}
+    for t, n in names.items():
+        # "the forces of Sun Quan, Liu Bei, and Liu Qi": one of a list of people, where nothing says it
+        # is a place or a people
+        if kinds[t] in ("organization", "other", "none") and not n.against and not n.plural and any(
+                known_person(p) for p in n.partners):
+            changed[t] = "person"
+        # "the retainers of Mito, Hizen, Owari, Tosa, Satsuma and Uwajima": one of a list of domains
+        others = Counter(kinds[p] for p in n.partners if kinds.get(p) not in (None, "none"))
+        if kinds[t] == "person" and not n.pro and not n.kin and others.total() >= 2 and others["person"] * 2 < others.total():
+            changed[t] = others.most_common(1)[0][0]
+    kinds.update(changed)
+    return kinds
 
 
 def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], list[Entity]]:
@@ -273,16 +512,22 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
         others[k].setdefault(target or t, []).append(t)
 
     def entity(kind: str, canon: str, forms: list[str]) -> Entity:
-        mentions = find_mentions(ctx, forms)
         name = max(forms, key=lambda f: (len(f.split()), names[f].labels.total(), -forms.index(f)))
+        if kind == "person":
+            # "Royal Governor Thomas Hutchinson" is "Thomas Hutchinson" too, with whatever title
+            forms = [*forms, *(b for f in forms for b in [bare(f)] if b != f and len(b.split()) > 1 and b not in forms)]
+        mentions = find_mentions(ctx, forms)
         # the family name alone is how the article (and a learner) may refer to the person
         surname = [family_name(name, ctx.article.text)] if kind == "person" and len(bare(name).split()) > 1 else []
         aliases = sorted({f for f in [*forms, *surname] if f != name})
         return Entity(kind, name, tuple(aliases), "", tuple(mentions))  # type: ignore[arg-type]
 
     place_words = {w for forms in others["place"].values() for f in forms for w in [f] if len(f.split()) == 1}
-    # "Young Bosnia", "Greater Serbia": a name that ends in a place of the article is not a person
-    people_canon = [c for c in people_canon if not (len(c.split()) > 1 and c.split()[-1] in place_words)]
+    # "Young Bosnia", "Greater Serbia": a name that ends in a place of the article is not a person;
+    # "Constance of Sicily" is, and so is a name the text marks as a person's
+    people_canon = [c for c in people_canon if not (
+        len(c.split()) > 1 and c.split()[-1] in place_words and c.split()[-2] != "of"
+        and not any(names[f].pro for f in groups[c]))]
     people = [entity("person", c, groups[c]) for c in people_canon]
     people += see_also_people(ctx, people, set(kinds))
     places = [entity("place", c, f) for c, f in others["place"].items()]
@@ -325,21 +570,41 @@ def opens_sentence(text: str, at: int) -> bool:
     return not text[:at].strip() or bool(re.search(r"[.!?][\"'’”)\]]?\s+$", text[:at]))
 
 
+def is_word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+def occurrences(text: str, forms: list[str]) -> list[tuple[int, int]]:
+    """Where the forms stand whole in text, longest first where two start together, no overlaps; not
+    inside a longer word or name: "Leningrad" in "the Leningrad Affair" is another thing."""
+    found = []
+    for f in set(forms):
+        at = text.find(f)
+        while at >= 0:
+            end = at + len(f)
+            if not (at and is_word_char(text[at - 1]) or end < len(text) and is_word_char(text[end])
+                    or text[end:end + 1].isspace() and "A" <= text[end + 1:end + 2] <= "Z"):
+                found.append((at, end))
+            at = text.find(f, at + 1)
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(found, key=lambda se: (se[0], -se[1])):
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
+
+
 def find_mentions(ctx: ArticleContext, forms: list[str]) -> list[Provenance]:
     """Every place the article names the referent, longest form first, no overlaps."""
-    # not inside a longer name: "Leningrad" in "the Leningrad Affair" is another thing
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])(?!\s[A-Z])")
     out: list[Provenance] = []
     for para in ctx.paragraphs:
         text = para.block.paragraph  # the doc's own text, without rebuilding it from its tokens
-        for m in pattern.finditer(text):
-            before = re.search(r"(\S+)\s$", text[max(0, m.start() - 30): m.start()])
-            if before and before.group(1)[:1].isupper() and before.group(1).lower().rstrip(".") not in lexicon.HONORIFICS \
+        for start, end in occurrences(text, forms):
+            before = re.search(r"(\S+)\s$", text[max(0, start - 30): start])
+            if before and before.group(1)[:1].isupper() and before.group(1).lower().rstrip(".") not in OFFICE_WORDS \
                     and not re.search(r"[.!?:;,)]$", before.group(1)) and before.group(1).lower() not in ("the", "in", "on", "at") \
-                    and not opens_sentence(text, m.start() - len(before.group(0))):
+                    and not opens_sentence(text, start - len(before.group(0))):
                 continue  # part of a longer name; but "After John died": a sentence's first word has a capital anyway
-            span = para.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            span = para.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 out.append(ctx.where(span, para))
     return out

@@ -3,6 +3,7 @@ never a particular person, place or event."""
 
 # Head nouns of names of events and periods: "Leningrad Affair", "Great Purge", "Gunpowder Plot"
 EVENT_NOUNS = frozenset("""
+putsch
 affair assassination attack battle blockade campaign conference conquest conspiracy coup crisis
 crusade declaration disaster election embargo emergency era execution expedition explosion famine fire
 incident independence insurrection invasion killing killings massacre movement murder mutiny occupation
@@ -113,3 +114,100 @@ THING_NOUNS = frozenset("""
 act agreement bill book charter code constitution declaration decree document edict law letter manifesto
 manuscript map painting poem proclamation statute text treaty
 """.split())
+
+# Titles written before a single name in many traditions, besides HONORIFICS: "Sultan Selim",
+# "Caliph al-Mahdi", "Pharaoh Ramesses", "Infante Dom Pedro", "Shah Abbas"
+TITLES = frozenset("""
+abbot abbess admiral ayatollah bey caliph commodore consul dom don doña emir friar guru imam infanta infante
+kaiser khagan maharaja maharani mahatma mullah nawab negus pandit pastor peshwa pharaoh praetor raja rajah rani
+regent reverend shah sheikh shogun sri sultan sultana swami tribune vizier
+""".split())
+
+# Nouns for a person by role, rank or trade, which make a name set beside them a person ("the satrap
+# Megabates", "Cao Cao, the northern warlord", "historians such as ...")
+ROLE_NOUNS = frozenset("""
+abbot admiral adviser advisor ally ambassador apostle archbishop aristocrat assassin astronomer baron bishop
+brother-in-law cacique caliph captain cardinal chancellor chieftain chronicler cleric colonel commander companion
+conqueror consul courtier curaca daimyo deputy diplomat disciple duke emir envoy explorer father-in-law
+favourite favorite geographer governor grandfather grandmother granddaughter grandson guardian hero imam
+inventor judge khan knight lieutenant lord magistrate mayor merchant minister missionary mistress monk
+mother-in-law mystic noble nobleman noblewoman officer painter pasha patriarch pharaoh philosopher pilot pope
+prefect pretender priest prophet rabbi rebel regent saint samurai satrap scholar scientist sculptor secretary
+senator sergeant shah sheikh shogun soldier son-in-law successor sultan teacher theologian traveller traveler
+tribune tutor tyrant usurper vassal viceroy vizier warlord warrior
+accomplice banker biographer businessman chamberlain clerk commandant conspirator diarist disciple editor
+financier friend interpreter lawyer mutineer physician plotter preacher printer professor reformer ringleader
+rival servant settler slave speculator steward translator treasurer veteran
+alderman bailiff burgess constable provost reeve sheriff
+""".split())
+
+# Nouns whose "of <name>" names a person: "the reign of ...", "under the generalship of ..."
+PERSON_OF_NOUNS = frozenset("""
+abdication accession assassination behest birth coronation death deposition execution generalship instigation
+leadership murder predecessor regency reign successor tutelage
+""".split())
+
+# Verbs whose subject is a person when it is a name: "X died", "X married", "X wrote"
+PERSON_SUBJECT_VERBS = frozenset("""
+abdicate argue confess contend describe die estimate marry mention note observe pray preach recount reign remark
+resign suggest testify think wed write
+""".split())
+# Verbs whose agent ("led by X") is a person when it is a name
+PERSON_AGENT_VERBS = frozenset("""
+assassinate author command compose crown depose found govern head lead marry murder paint rule write
+""".split())
+# Verbs whose object (or passive subject) is a person: "excommunicated X", "X was wounded"
+PERSON_OBJECT_VERBS = frozenset("""
+assassinate baptize behead blind crown depose educate elect excommunicate execute imprison kill knight marry
+murder poison strangle wound
+""".split())
+
+# Nouns for a body of people or a thing in a set, which make a name set beside them no person
+# ("four divisions: Ptah, Suteh, ...", "the Chauhan clan")
+COLLECTIVE_NOUNS = frozenset("""
+army band brigade caste cavalry clan confederacy corps detachment division dynasty faction family fleet force
+forces house infantry legion nation party people regiment sect squadron tribe troops unit
+""".split())
+# Made things whose names come after them: "the novel Romance of the Three Kingdoms", "the ship Bounty"
+WORK_NOUNS = frozenset("""
+book brig chronicle epic expression film frigate galleon journal motto newspaper novel opera painting phrase
+play poem saga schooner ship slogan sloop song steamer term transport vessel warship word
+""".split())
+# Words before a place's name: "in present-day Haryana", "modern Iraq"
+PLACE_QUALIFIERS = frozenset("present-day modern modern-day today's".split())
+# Directions whose "of <name>" is a place: "north of Delhi"
+DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
+# Words joining parts of a personal name: "Lorenzo de' Medici", "Ali ibn Muhammad", "Walther von Lüttwitz"
+NAME_PARTICLES = frozenset("""
+al ap bar bat ben bin bint da dal das de de' degli dei del della der di do dos du el ibn la le op ter van
+von y zu
+""".split())
+# Epithets after "the": "Ashoka the Great", "Ivan the Terrible"
+EPITHET_WORDS = frozenset("""
+bald blessed bold conqueror confessor elder great just lame magnificent pious red terrible unready wise younger
+""".split())
+# Endings of the names of peoples in the plural: "Africans", "Hittites", "Spaniards", "Portuguese"
+DEMONYM_SUFFIXES = ("ans", "ites", "ards", "ese", "ians")
+# Verbs whose object, when it is a name, is a place: "the army took Luanda", "occupied Tabriz"
+PLACE_OBJECT_VERBS = frozenset("""
+annex besiege conquer enter evacuate fortify garrison invade loot occupy plunder raze reach sack storm take
+""".split())
+# Last words of the names of places of the land and of realms: "Teutoburg Forest", "Mito Domain"
+PLACE_HEAD_NOUNS = frozenset("""
+bay cape coast creek desert domain emirate falls forest gulf harbor harbour highlands hill hills island islands
+lake land mount mountain mountains ocean pass peninsula plain plains plateau prefecture range ridge river sea
+strait valley
+""".split())
+# Last words of names of days and feasts: "Freedom Day", "Easter Sunday"
+OCCASION_NOUNS = frozenset("day eve feast festival holiday week".split())
+# Titles written after a name: "Ibrahim Pasha", "Genghis Khan"; no surname
+TRAILING_TITLES = frozenset("agha bey effendi khan pasha sahib".split())
+# Words after a name that tell a father and son apart: "Amos Trell Jr."
+GENERATION_SUFFIXES = frozenset("jr jr. sr sr. junior senior".split())
+# Nouns for what only a person has, which make their possessor a person: "Whitcombe's account"
+PERSONAL_NOUNS = frozenset("""
+account accession biography birth career childhood death diary execution followers funeral life memoirs
+murder reign supporters testimony tomb widow wives
+""".split())
+# Nouns for gods, which make a name set beside them no person
+DEITY_NOUNS = frozenset("deity god goddess spirit".split())

@@ -1,0 +1,238 @@
+"""What the article says a proper name stands for, one mention at a time.
+
+The statistical model labels a name from the name itself and a few words around it, and it often
+takes an unfamiliar name ("Artaphernes", "Prithviraj III", "al-Masudi") for a body or a place. The
+text usually says more: a title or a role before the name ("the satrap Megabates"), a regnal number
+after it, an apposition (", the tyrant of Miletus"), "the reign of ...", "his" after it as its
+subject, "historians such as ..."; or the opposite: "in present-day ...", "the city of ...", "the
+novel ...", a gloss in another language. Each function here reads one mention in its parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from quizgen.extract import lexicon
+
+ROMAN = re.compile(r"^[IVX]{1,5}$")
+PEOPLE_NOUNS = lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS | lexicon.ROLE_NOUNS
+TITLE_WORDS = lexicon.HONORIFICS | lexicon.TITLES
+TRAILING_TITLES = lexicon.TRAILING_TITLES | {"emperor", "empress"}
+# "battle of X", "siege of X": an event that happens at a place; "the murder of X" names a person
+PLACE_EVENT_NOUNS = frozenset("battle blockade invasion occupation partition sack siege".split())
+PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
+PLACE_OF_NOUNS = lexicon.PLACE_NOUNS | lexicon.POLITY_NOUNS | lexicon.DIRECTIONS | PLACE_EVENT_NOUNS | {"part"}
+
+
+def first_conjunct(tok: Token) -> Token:
+    """"Spendius and Matho" under "the leadership of": Matho stands where Spendius stands."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
+def list_of(tok: Token) -> list[Token]:
+    """The other members of the list tok stands in: "Mito, Hizen, Owari and Tosa"."""
+    first = first_conjunct(tok)
+    members, todo = [], [first]
+    while todo:
+        t = todo.pop()
+        members.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return [t for t in members if t.i != tok.i]
+
+
+def is_role_noun(tok: Token, capitals: bool = False) -> bool:
+    """A common noun for a person: "satrap", "warlord", "historians", "his brother"; with capitals,
+    also "the Governor of Cuba"."""
+    # the model tags a role before a name as an adjective or a proper noun at times ("the Persian
+    # admiral Megabates")
+    if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.text[:1].isupper() and tok.i > tok.sent.start and not capitals:
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in PEOPLE_NOUNS or tok.lower_ in PEOPLE_NOUNS or lemma.endswith(("ist", "ian")) and len(lemma) > 5
+
+
+def has_regnal_number(span: Span) -> bool:
+    """"Sixtus IV", "Ramses II", "Abd al-Rahman III", "Romanos IV Diogenes"; not "World War II" (an event)."""
+    words = [t for t in span if not t.is_punct]
+    at = next((i for i in (len(words) - 1, len(words) - 2) if i >= 1 and ROMAN.match(words[i].text)), None)
+    if at is None:
+        return False
+    before = words[at - 1]
+    return (before.text[:1].isupper() and all(w.text[:1].isupper() for w in words[at:])
+            and not any(w.lower_ in lexicon.EVENT_NOUNS for w in words)
+            and before.lower_ not in lexicon.ORGANIZATION_NOUNS | lexicon.POLITY_NOUNS)
+
+
+def has_epithet(span: Span) -> bool:
+    """"Ashoka the Great", "Abbas the Great"."""
+    return len(span) >= 3 and span[-2].lower_ == "the" and span[-1].lower_ in lexicon.EPITHET_WORDS
+
+
+def word_before(span: Span) -> Token | None:
+    """The word before the name, past an opening quote: 'the term "King Mob"'."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].text in ('"', "“", "'", "‘"):
+        i -= 1
+    return span.doc[i] if i >= 0 else None
+
+
+def subject_owner(tok: Token) -> Token | None:
+    """The subject of the nearest clause above tok: whose "his" or "himself" it is."""
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            return next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def is_people(span: Span) -> bool:
+    """"Africans", "Hittites", "the Dutch": a people, which may do and suffer all a person does."""
+    root = span.root
+    return root.ent_type_ == "NORP" or root.tag_ in ("NNPS", "NNS") and root.lower_.endswith(lexicon.DEMONYM_SUFFIXES)
+
+
+def person_cue(span: Span) -> str:
+    """The first sign, if any, that this mention is of a person; "" when there is none."""
+    if has_regnal_number(span):
+        return "regnal number"
+    if has_epithet(span):
+        return "epithet"
+    # a saint's title the model took in with a place is part of the place's name: "Saint Petersburg"
+    if len(span) > 1 and span[0].lower_.rstrip(".") in TITLE_WORDS and span[0].text[:1].isupper() \
+            and not (span[0].lower_.rstrip(".") in ("saint", "st") and span.label_ in ("GPE", "LOC", "FAC")):
+        return "title"
+    words = [t.lower_ for t in span if not t.is_punct and t.lower_ != "the"]
+    if len(words) > 1 and words[-1] in TRAILING_TITLES:
+        return "title after"  # "the Tianqi Emperor", "Ibrahim Pasha"
+    root = span.root
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end and root.head.pos_ == "NOUN":
+        return ""  # "a veteran Bolshevik organizer": the name qualifies the noun after it
+    prev = word_before(span)
+    if prev is not None and (is_role_noun(prev) or prev.lower_ in TITLE_WORDS and prev.text.islower()):
+        return "role before"  # "the Mongol prince Hulegu", "his father-in-law Histiaeus"
+    plural = is_people(span)
+    for c in root.children:
+        if c.dep_ == "appos" and c.i > root.i and any(is_role_noun(x, capitals=True) for x in (c, *c.conjuncts)):
+            return "apposition"  # "Aristagoras, the tyrant of Miletus", "La Malinche, his interpreter and companion"
+        if c.dep_ == "relcl" and c.left_edge.lower_ == "who" and not plural and c.left_edge.i >= span.end:
+            return "who"
+    if root.dep_ == "appos" and is_role_noun(root.head, capitals=True) and root.head.i < root.i:
+        return "apposition"
+    if root.dep_ == "poss" and (is_role_noun(root.head) or root.head.lemma_.lower() in lexicon.PERSONAL_NOUNS):
+        return "possessor of a person"  # "Abu Abdallah's uncle", "Prithviraj's vassal", "Whitcombe's account"
+    if any(c.dep_ == "conj" and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in c.children)
+           for c in root.children):
+        return "and his"  # "Lorenzo de' Medici and his brother"
+    if plural:
+        return ""
+    if any(is_role_noun(t) and any(c.lower_ == "other" for c in t.children) for t in list_of(root)):
+        return "in a list of people"  # "joined by X, Y and other officers"
+    r = first_conjunct(root)
+    head = r.head
+    if r.dep_ == "pobj":
+        if head.lower_ == "of" and head.head.lemma_.lower() in lexicon.PERSON_OF_NOUNS | lexicon.KIN_NOUNS:
+            return "of a person noun"  # "the reign of ...", "under the generalship of ..."
+        if head.lower_ == "to" and head.head.lower_ == "according":
+            return "according to"
+        if head.dep_ == "agent" and head.head.lemma_ in lexicon.PERSON_AGENT_VERBS and span.label_ not in PLACE_LABELS \
+                and r.tag_ != "NNPS" and not r.left_edge.lower_ == "the" and span.doc[span.start - 1].lower_ != "the":
+            return "agent"  # "led by Philip Cunningham", "commanded by Tiberius and Germanicus"
+        doc, i = span.doc, r.left_edge.i
+        if i >= 3 and doc[i - 1].lower_ == "as" and doc[i - 2].lower_ == "such":
+            noun = doc[i - 4] if doc[i - 3].is_punct and i >= 4 else doc[i - 3]
+            if is_role_noun(noun):
+                return "such as"  # "historians, such as ..."
+    verb = r.head
+    if r.dep_ == "nsubj" and verb.lemma_ in lexicon.PERSON_SUBJECT_VERBS:
+        return "subject of a person's verb"
+    if (r.dep_ == "dobj" or r.dep_ == "nsubjpass") and verb.lemma_ in lexicon.PERSON_OBJECT_VERBS or (
+            r.dep_ == "nsubjpass" and verb.lemma_ == "bear"):
+        return "object of a person's verb"
+    if r.dep_ in ("nsubj", "nsubjpass") and not plural:
+        for t in verb.subtree:
+            if t.i > span.end and t.lower_ in ("his", "himself") and subject_owner(t) is r:
+                return "his"  # "Muwatallish, the Hittite king, gathered his allies"
+        sent = span.sent
+        if verb is sent.root and sent.end < len(span.doc) and span.doc[sent.end].lower_ in ("he", "she") \
+                and span.doc[sent.end].dep_ in ("nsubj", "nsubjpass"):
+            return "he next"  # "Hanno sailed south. He founded ..."
+    return ""
+
+
+def place_cue(span: Span) -> bool:
+    """"in present-day Haryana", "the city of Basra", "the battle of Mbanda", "north of Delhi", "the
+    army took Luanda"."""
+    doc = span.doc
+    before = "".join(t.text for t in doc[max(0, span.start - 3):span.start]).lower()
+    if any(before.endswith(q) for q in lexicon.PLACE_QUALIFIERS):
+        return True
+    # by the words, not the parse, which often hangs a name after "of" elsewhere
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_OF_NOUNS:
+        return True
+    r = first_conjunct(span.root)
+    if r.dep_ == "pobj" and r.head.lower_ == "of":
+        return r.head.head.lemma_.lower() in PLACE_OF_NOUNS
+    verb = r.head
+    if r.dep_ == "dobj" and verb.lemma_ in lexicon.PLACE_OBJECT_VERBS:
+        # "took Luanda", but not "took him prisoner", "took her as his wife"
+        return not any(c.dep_ in ("oprd", "xcomp", "ccomp", "npadvmod") or c.lower_ == "as" for c in verb.children)
+    return False
+
+
+def group_cue(span: Span) -> bool:
+    """"four divisions: Ptah, Suteh, ...", "the Chauhan clan": a member of a set of bodies, or a body."""
+    r = first_conjunct(span.root)
+    if r.dep_ == "appos" and r.head.lemma_.lower() in lexicon.COLLECTIVE_NOUNS and r.head.pos_ == "NOUN":
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.COLLECTIVE_NOUNS for c in r.children):
+        return True
+    return r.dep_ == "compound" and r.head.pos_ == "NOUN" and r.head.lemma_.lower() in lexicon.COLLECTIVE_NOUNS
+
+
+def work_cue(span: Span) -> bool:
+    """"the novel Romance of the Three Kingdoms", "the ship Bounty", "the god Amun", "Amun, the god of"."""
+    prev = word_before(span)
+    if prev is not None and prev.text.islower() and prev.lower_ in lexicon.WORK_NOUNS | lexicon.DEITY_NOUNS:
+        return True
+    root = span.root
+    return any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.DEITY_NOUNS for c in root.children) or (
+        root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.DEITY_NOUNS)
+
+
+def gloss_cue(span: Span) -> bool:
+    """"(Turkish: Çaldıran Savaşı)": the name in another language, of whatever the sentence is about."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ":":
+        return False
+    lang = doc[span.start - 2]
+    return lang.text[:1].isupper() and (lang.ent_type_ in ("NORP", "LANGUAGE") or lang.lower_.endswith(("ish", "ese", "ic", "ian")))
+
+
+# words that may stand between a bracket and a name in it that is another name of what the bracket
+# follows: "(also known as ...)", "(variant spellings: ...)", "(Arabic: ...)"
+GLOSS_WORDS = frozenset("also known as called or spelled spelt written variant spelling spellings formerly".split())
+
+
+def anchor_of(span: Span) -> tuple[Token | None, bool]:
+    """The word a bracket around the name follows, and whether only other names, glosses and dates stand
+    between: "Tarain (Taraori)" -> ("Tarain", True); "Sicily (and father of Hannibal Barca)" -> ("Sicily",
+    False). A name anywhere in brackets after an event's name is another name of the event."""
+    doc = span.doc
+    sent = span.sent
+    if "(" not in doc.text[sent.start_char:span.start_char]:
+        return None, False
+    sent_start = sent.start
+    tight = True
+    for i in range(span.start - 1, sent_start, -1):
+        t = doc[i]
+        if t.text == "(":
+            return doc[i - 1], tight
+        if t.text == ")":
+            return None, False
+        if not (t.is_punct or t.lower_ in GLOSS_WORDS or t.text[:1].isupper() or t.pos_ == "PROPN" or t.like_num
+                or t.ent_type_ == "DATE"):
+            tight = False
+    return None, False
