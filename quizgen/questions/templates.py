@@ -554,6 +554,9 @@ def swappable(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.pos_ in ("NOUN", "PROPN") and after.tag_ != "POS":
         return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.text[:1].isupper() and prev.head.i == span.root.i and prev.lower_ not in ("the", "a"):
+        return False  # "An Lushan" read as "Lushan": the word before belongs to the name
     return not (span.start > 0 and doc[span.start - 1].lower_ in lexicon.HONORIFICS | lexicon.PERSON_NOUNS)
 
 
