@@ -113,3 +113,10 @@ def test_suggestions_say_why_they_are_not_served(sets: list[QuestionSet]) -> Non
     for qs in sets:
         assert all(not q.served and q.reason for q in qs.suggestions)
         assert [q.score for q in qs.suggestions] == sorted((q.score for q in qs.suggestions), reverse=True)
+
+
+def test_true_and_false_statements_come_in_balance(sets: list[QuestionSet]) -> None:
+    """A learner must not score by always answering "True"."""
+    for qs in sets:
+        said = [q.answer for q in qs.questions if q.format == "true_false"]
+        assert said.count("True") <= said.count("False") + 1, (qs.title, said)

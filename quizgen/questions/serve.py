@@ -61,6 +61,12 @@ def select(rated: list[Rated], threshold: float, limit: int | None = None, minim
         d = r.draft
         if _answer_key(d) in answers:
             return False
+        if d.format == "true_false":
+            # as many false statements as true ones, give or take one: a learner should not win by always
+            # answering "True"
+            said = [c.draft.answer for c in chosen if c.draft.format == "true_false"]
+            if said.count(d.answer) > len(said) - said.count(d.answer):
+                return False
         same = per_sentence.get(norm(d.sentence), [])
         if len(same) >= PER_SENTENCE or any(o.topic == d.topic or _gives_away(o, d) for o in same):
             return False
