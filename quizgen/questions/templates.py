@@ -177,9 +177,7 @@ def framed(ctx: ArticleContext, span: Span, text: str) -> str:
     if subj is None or subj.pos_ not in ("NOUN", "NUM") or any(t.pos_ == "PROPN" or t.ent_type_ in NAMED
                                                             for t in subj.subtree):
         return text
-    first = text.split(" ", 1)[0]
-    lowered = first if first == BLANK or first[1:2].isupper() else first[:1].lower() + first[1:]
-    return f"In {ctx.event}, {lowered}{text[len(first):]}"
+    return f"In {ctx.event}, {inline(text)}"  # "In X, the rebels ...", a name keeps its capital
 
 
 NAMED = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"}
@@ -521,6 +519,8 @@ def true_false(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]
         if where.sentence in seen:
             continue
         span = ctx.span_at(where)
+        if span is not None and in_brackets(span):
+            continue  # "(September 1908; Jön Türk Devrimi)": an aside, not the statement's fact
         if span is None or too_long(span.sent, MAX_STATEMENT_WORDS) or misparsed_subordinate(span.sent.root):
             continue  # "Whereas the armies were estimated ...": a clause that cannot stand as a statement
         statement = framed(ctx, span, readable_sentence(ctx, span.sent, focus=span) or readable_sentence(ctx, span.sent))
@@ -542,6 +542,11 @@ MAX_STATEMENT_WORDS = 28
 # "by 185 CE", "after 1142", "c. 1200": another date there may leave the statement true
 LOOSE_DATE_WORDS = {"by", "before", "after", "until", "till", "since", "around", "about", "c.", "ca.", "circa",
                     "approximately", "early", "late", "mid", "following", "later", "earlier"}
+
+
+def in_brackets(span: Span) -> bool:
+    before = span.doc[span.sent.start: span.start].text
+    return before.count("(") > before.count(")")
 
 
 def swappable(span: Span) -> bool:
@@ -575,9 +580,11 @@ def false_value(kind: str, written: str, where: Provenance, facts: Facts, pool: 
     short = len(written.split()) == 1
     people = sorted((p for p in facts.people if p.mentions and not any(norm(n) in named for n in p.names)),
                     key=lambda p: (-len(p.mentions), p.mentions[0].start))
+    sentence_words = set(norm(where.sentence).split())
     for p in people:
         name = short_name(p.name, facts.article.text) if short else p.name
-        if short == (len(name.split()) == 1):
+        # "Cortés was aided by Hernán Cortés": no part of the sentence's own names
+        if short == (len(name.split()) == 1) and not set(norm(name).split()) & sentence_words:
             return name
     return None
 
