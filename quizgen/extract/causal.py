@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from quizgen.extract import lexicon
 from quizgen.extract.context import ArticleContext
-from quizgen.extract.phrases import drop_parentheticals, inline, subject_of, subtree_ids
+from quizgen.extract.phrases import RELATIVE_PRONOUNS, antecedent, drop_parentheticals, inline, subject_of, subtree_ids
 from quizgen.models import CausalLink
 
 REASON_NOUNS = {"justification", "pretext", "rationale", "excuse", "impetus", "catalyst", "reason", "basis", "spur"}
@@ -39,6 +39,9 @@ GIVING_AWAY_NOUNS = {"letter", "report", "message", "confession", "testimony", "
                      "interrogation", "leak", "defector", "traitor"}
 # "drove the settlers out": moving someone by force
 DRIVING_VERBS = {"drive", "force", "push", "chase", "expel", "oust"}
+# "had severe consequences for", "had a lasting impact on"
+IMPACT_NOUNS = {"consequence", "effect", "impact", "influence", "repercussion", "implication"}
+PLACE_PREPOSITIONS = {"in", "across", "throughout", "among", "within"}
 AWAY_WORDS = {"out", "away", "off", "back", "from", "into"}
 PP_WORDS = frozenset(w for w, _ in lexicon.CAUSE_PREPOSITIONS)
 # the nouns of prepositional cues, and the prepositions that open their phrase ("as a result of")
@@ -48,6 +51,7 @@ PP_OPENERS = {"wake": ("in",), "aftermath": ("in",), "result": ("as",), "consequ
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 HEDGING = lexicon.REPORTING_VERBS | lexicon.HEDGING_VERBS
 AS_A_RESULT = "as a result"
+CAUSATIVE = lexicon.CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | {"give", "make"}
 
 
 @dataclass(frozen=True)
@@ -92,8 +96,19 @@ def hedge_of(tok: Token) -> str:
         # "X argued that ... and Y led to Z": a conjoined clause is not under the other's verb
         if came_by == "conj" and t.pos_ in ("VERB", "AUX"):
             return ""
-        if t.lemma_.lower() in HEDGING and t.pos_ == "VERB":
+        # "critics contend that ...", "is said to have caused", "X, he argued, led to Y"
+        if t.lemma_.lower() in HEDGING and t.pos_ == "VERB" and came_by in ("ccomp", "xcomp", "parataxis"):
             return t.lemma_.lower()
+
+
+def asked(tok: Token) -> bool:
+    """Inside "whether ..." or "the extent to which ...": a question the article raises, no claim."""
+    for t in [tok, *tok.ancestors]:
+        if any(c.lower_ == "whether" and c.dep_ in ("mark", "advmod") for c in t.children):
+            return True
+        if t.dep_ == "relcl" and t.head.lemma_.lower() in ("extent", "degree") or t.lower_ == "whether":
+            return True
+    return False
 
 
 def clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
@@ -135,8 +150,7 @@ def before(ctx: ArticleContext, prev: Span | None) -> str:
 
 
 def shortened(render, head: Token, limit: int, sent: Span | None = None) -> str:
-    """render(drop) made short: asides first, then modifiers of nouns, then adjuncts of verbs, each from
-    the right, until the phrase has at most `limit` words and is not (nearly) the whole sentence."""
+    """render(drop) made short: asides and dates first, then modifiers and adjuncts from the right, until the phrase has at most `limit` words and is not (nearly) the whole sentence."""
     drop: set[int] = set()
     text = render(drop)
 
@@ -144,11 +158,7 @@ def shortened(render, head: Token, limit: int, sent: Span | None = None) -> str:
         return len(text.split()) <= limit and (sent is None or not too_much(text, sent))
 
     def rank(t: Token) -> int:
-        if t.dep_ in ("appos", "parataxis") or t.ent_type_ in ("DATE", "TIME") or t.text == "(":
-            return 0
-        if t.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            return 1
-        return 2
+        return 0 if t.dep_ in ("appos", "parataxis") or t.ent_type_ in ("DATE", "TIME") else 1
     candidates = [t for t in head.subtree if t.i != head.i and (t.dep_ in (
         "prep", "advcl", "relcl", "acl", "appos", "npadvmod", "parataxis") or t.dep_ == "conj" and t.pos_ not in (
         "VERB", "AUX") and t.head.pos_ in ("VERB", "AUX"))]
@@ -169,26 +179,53 @@ def fit_clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
     return shortened(lambda d: clause(ctx, verb, drop | d), verb, LONG_PHRASE, verb.sent)
 
 
-def fit_np(ctx: ArticleContext, head: Token) -> str:
-    """A noun phrase, its modifiers left out from the right while it is (nearly) the whole sentence."""
+def fit_np(ctx: ArticleContext, head: Token, limit: int = LONG_PHRASE, without: Token | None = None) -> str:
+    """A noun phrase, its modifiers left out from the right while it is long or (nearly) the whole sentence."""
+    base = subtree_ids(without) if without is not None else set()
+
     def render(drop: set[int]) -> str:
+        drop = drop | base
         return ctx.np(head, without=tuple(t for t in head.subtree if t.i in drop and t.head.i not in drop))
-    return shortened(render, head, LONG_PHRASE, head.sent)
+    return shortened(render, head, limit, head.sent)
 
 
 def cause_np(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
     """A cause named by its head word; a bare "this" or "that" is what the sentence before said, and a
     sentence-opening "it" or "they" that nothing else resolves is the subject of the sentence before."""
     low = tok.lower_
-    if low in DEMONSTRATIVES and tok.pos_ == "PRON" and not list(tok.children):
+    if low in DEMONSTRATIVES and tok.tag_ == "DT" and not list(tok.children):
         return before(ctx, prev)
-    text = ctx.np(tok)
-    if low in ("it", "they") and text.lower() == low and prev is not None and tok.i == tok.sent.start:
-        subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        plural = low == "they"
-        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and (subj.tag_ in ("NNS", "NNPS")) == plural:
-            return ctx.np(subj, without=tuple(drop_parentheticals(subj)))
+    if low in RELATIVE_PRONOUNS and tok.dep_.startswith("nsubj"):
+        ante = antecedent(tok)
+        # "incidents such as those that ... resulted in X": the incidents
+        if ante is not None and ante.lower_ in ("those", "these") and ante.head.lower_ == "as" \
+                and ante.head.head.pos_ == "NOUN":
+            return ctx.np(ante.head.head, without=(ante.head,))
+        # "it was the siege that led to X": the siege
+        rel = tok.head
+        if rel.dep_ == "relcl" and rel.head.dep_ == "attr" and rel.head.head.lemma_ == "be" \
+                and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in rel.head.head.children):
+            return ctx.np(rel.head, without=(rel,))
+    text = fit_np(ctx, tok, SHORT_NP) if tok.pos_ in ("NOUN", "PROPN") else ctx.np(tok)
+    if low in ("it", "they") and text.lower() == low:
+        return pronoun_subject(ctx, tok, prev) or text
     return text
+
+
+SHORT_NP = 15  # words: a cause in subject position without its asides
+
+
+def pronoun_subject(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
+    """"it" or "they" as a cause: the last subject of the same number before it in its sentence ("The
+    battle is important because it led to ..."), else the subject of the sentence before."""
+    plural = tok.lower_ == "they"
+    subjects = [t for t in tok.sent if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")]
+    if tok.i == tok.sent.start and prev is not None:
+        subjects = [t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    for subj in reversed(subjects):
+        if subj.pos_ in ("NOUN", "PROPN") and (subj.tag_ in ("NNS", "NNPS")) == plural:
+            return fit_np(ctx, subj, SHORT_NP)
+    return ""
 
 
 def left_phrase(ctx: ArticleContext, v: Token) -> str:
@@ -276,7 +313,7 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         prep = _child(v, ("prep",), preps)
         src, subj = _pobj(prep), subject_of(v)
         if src is not None and subj is not None and subj.lower_ not in DEMONSTRATIVES:
-            return Found(object_phrase(ctx, src), ctx.np(subj), f"{v.text} {prep.lower_}", "passive",
+            return Found(object_phrase(ctx, src), cause_np(ctx, subj, prev), f"{v.text} {prep.lower_}", "passive",
                          f"{lemma} {prep.lower_}", past(v))
         if lemma in ("arise", "follow", "derive", "spring", "originate", "stem"):
             return None
@@ -291,6 +328,25 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             cue, verb = v.text, "give"
         cause = agent_of(ctx, v, prev)
         return Found(cause, effect, cue, "verb", verb, past(v)) if cause and effect else None
+    # "X had severe consequences for Y", "X played a key role in Y", "X was brought to an end by Y"
+    if obj is not None and (lemma == "have" and obj.lemma_.lower() in IMPACT_NOUNS
+                            or lemma == "play" and obj.lemma_.lower() in ("role", "part")):
+        prep = _child(obj, ("prep",), ("for", "on", "in", "upon")) or _child(v, ("prep",), ("for", "on", "in", "upon"))
+        cause = agent_of(ctx, v, prev)
+        if cause and not intended(v):
+            effect = object_phrase(ctx, _pobj(prep)) if _pobj(prep) is not None else ""
+            if effect:
+                return Found(cause, effect, f"{v.text} {obj.text}", "verb", f"{lemma} {obj.lemma_}", past(v))
+    if lemma == "bring":
+        to = _child(v, ("prep",), "to")
+        if to is not None and _pobj(to) is not None and _pobj(to).lower_ == "end":
+            subj, agent = _child(v, ("nsubjpass",)), _pobj(_child(v, ("agent",)))
+            if subj is not None and agent is not None:
+                return Found(object_phrase(ctx, agent), ctx.np(subj), f"{v.text} to an end by", "passive",
+                             "bring to an end", past(v))
+            if obj is not None and subject_of(v) is not None and subject_of(v).dep_ == "nsubj":
+                return Found(agent_of(ctx, v, prev), ctx.np(obj), f"{v.text} to an end", "verb", "bring to an end",
+                             past(v))
     # "drove the settlers out of the province", "forced the rebels into exile"
     if lemma in DRIVING_VERBS and obj is not None and not intended(v):
         away = next((c for c in v.children if c.dep_ in ("prep", "prt", "advmod") and c.i > obj.i
@@ -327,13 +383,13 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     elif lemma in lexicon.CAUSE_VERBS:
         effect_tok, tail = obj, ""
         # "put pressure on", "dealt a blow to" belong to no class; an object is needed
-    elif lemma == "put" and obj is not None and obj.lower_ == "pressure":
-        effect_tok = _pobj(_child(v, ("prep",), "on") or _child(obj, ("prep",), "on"))
-        tail = " pressure on"
-        if effect_tok is None:
+    elif lemma == "put" and obj is not None and obj.lower_ == "pressure":  # "put pressure on X"
+        on = _child(v, ("prep",), "on") or _child(obj, ("prep",), "on")
+        cause = agent_of(ctx, v, prev)
+        if on is None or _pobj(on) is None or not cause:
             return None
-        return Found(agent_of(ctx, v, prev), ctx.np(effect_tok), f"{v.text}{tail}", "verb", f"put{tail}", past(v)) \
-            if agent_of(ctx, v, prev) else None
+        return Found(cause, ctx.text([t for t in v.doc if t.i in subtree_ids(obj) | subtree_ids(on)]), v.text, "verb",
+                     "put", past(v))
     else:
         return None
     agent = _child(v, ("agent",))
@@ -353,21 +409,30 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         return None
     effect = object_phrase(ctx, effect_tok)
     kept_from = _child(v, ("prep",), "from")
+    where = [c for c in v.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS and c.i > effect_tok.i
+             and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]
     if tail == "" and kept_from is not None and kept_from.i > effect_tok.i:  # "prevented X from conquering Y"
         ids = subtree_ids(effect_tok) | subtree_ids(kept_from)
+        effect = ctx.text([t for t in v.subtree if t.i in ids])
+    elif tail == "" and where:  # "prevented the unloading of tea in three other colonies"
+        ids = subtree_ids(effect_tok) | set().union(*(subtree_ids(c) for c in where))
         effect = ctx.text([t for t in v.subtree if t.i in ids])
     return Found(cause, effect, v.text + tail, "verb", v.lemma_ + tail, past(v))
 
 
-INTENT_VERBS = frozenset("try attempt seek plan hope want wish intend aim mean strive endeavor endeavour fail "
-                         "threaten promise propose offer vow refuse".split())
+# verbs whose infinitive did happen ("chose to incite", "is estimated to have caused"); after any other
+# ("sought to weaken", "agreed to end", "in order to prevent") the infinitive is an aim, not an outcome
+DONE_VERBS = frozenset("choose decide manage begin start continue proceed go come help able seem appear tend serve "
+                       "estimate know say believe think report consider claim allege reckon".split())
 
 
 def intended(v: Token) -> bool:
     """"sought to weaken X", "in order to prevent Y", "an attempt to provoke": an aim, not an outcome."""
+    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+        return intended(v.head)  # "sought to depose the khedive and end British influence"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return False
-    return v.dep_ in ("advcl", "acl", "relcl") or v.head.lemma_.lower() in INTENT_VERBS
+    return v.dep_ in ("advcl", "acl", "relcl") or v.head.lemma_.lower() not in DONE_VERBS
 
 
 def agent_of(ctx: ArticleContext, v: Token, prev: Span | None) -> str:
@@ -376,12 +441,14 @@ def agent_of(ctx: ArticleContext, v: Token, prev: Span | None) -> str:
     subj = subject_of(v)
     if subj is None and v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
         return fit_clause(ctx, v.head, subtree_ids(v))
+    if subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+        return fit_np(ctx, v.head, SHORT_NP, without=v)  # "the main events leading to X"
     if subj is None and v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.pos_ in ("NOUN", "PROPN") \
             and v.head.dep_ == "ROOT" and not any(c.dep_ == "agent" for c in v.children):
         return ctx.np(v.head, without=(v,))  # "An initial protest led on to rioting": read as "a protest led on"
     if subj is None:
         return left_phrase(ctx, v)
-    if subj.dep_ == "nsubjpass":
+    if subj.dep_ == "nsubjpass" and subj.head.i == v.i:
         return ""
     return cause_np(ctx, subj, prev)
 
@@ -390,15 +457,26 @@ def force_cue(ctx: ArticleContext, v: Token, comp: Token, obj: Token | None, pre
     """"X forced the Portuguese to withdraw", "X led Kurdish chiefs to switch allegiance", and the passive
     "the expedition was forced to retreat" (by what the sentence before told, if no agent is named)."""
     lemma = v.lemma_.lower()
+    if v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return None  # "Dyer, convinced an insurrection could take place, ...": a state of mind
     who = obj if obj is not None and obj.i < comp.i else _child(comp, ("nsubj",))
     if _child(v, ("nsubjpass",)) is not None:
         if lemma in ("lead", "allow", "enable", "encourage", "inspire", "push"):
             return None  # "was led to believe", "was allowed to leave": no cause stated
-        effect = fit_clause(ctx, v, subtree_ids(_child(v, ("agent",))) if _child(v, ("agent",)) else set())
         agent = _pobj(_child(v, ("agent",)))
-        cause = object_phrase(ctx, agent) if agent is not None else before(ctx, prev)
-        cue = f"{v.text}{' by' if agent is not None else ''}"
-        return Found(cause, effect, cue, "passive", lemma, past(v)) if cause else None
+        # "was compelled to perform seppuku for assaulting an official": the reason is in the sentence
+        reason = next((c for c in [*v.children, *comp.children] if c.dep_ == "prep" and c.lower_ == "for"
+                       and _pobj(c) is not None and _pobj(c).tag_ == "VBG"), None)
+        if agent is not None:
+            cause, cue, drop = object_phrase(ctx, agent), f"{v.text} by", subtree_ids(_child(v, ("agent",)))
+        elif reason is not None:
+            cause, cue, drop = object_phrase(ctx, _pobj(reason)), f"{v.text} for", subtree_ids(reason)
+        elif v.dep_ == "ROOT" and not any(c.dep_ == "advcl" and _child(c, ("mark",), tuple(
+                lexicon.REASON_SUBORDINATORS)) for c in v.children):
+            cause, cue, drop = before(ctx, prev), v.text, set()  # what the sentence before told
+        else:
+            return None
+        return Found(cause, fit_clause(ctx, v, drop), cue, "passive", lemma, past(v)) if cause else None
     if who is None:
         return None
     ids = subtree_ids(who) | subtree_ids(comp)
@@ -460,13 +538,16 @@ def result_cue(ctx: ArticleContext, subj: Token, sent: Span, prev: Span | None) 
     if subj.dep_ != "nsubj" or cop.lemma_ != "be" or subj.lemma_.lower() not in RESULT_NOUNS:
         return None
     attr = _child(cop, ("attr",))
-    if attr is None:
+    that = next((c for c in cop.children if c.dep_ == "ccomp" and c.i > cop.i), None)
+    if attr is None and that is None:
         return None
     of = _pobj(_child(subj, ("prep",), "of"))
     cause = ctx.np(of) if of is not None else ctx.event or before(ctx, prev)
     if not cause:
         return None
-    return Found(cause, ctx.np(attr), f"the {subj.lemma_} was", "result", subj_phrase(subj), cop.tag_ == "VBD")
+    # "An immediate result of the Treaty was that the government gained ...": the clause
+    effect = ctx.np(attr) if attr is not None else fit_clause(ctx, that, {c.i for c in that.children if c.dep_ == "mark"})
+    return Found(cause, effect, f"the {subj.lemma_} was", "result", subj_phrase(subj), cop.tag_ == "VBD")
 
 
 def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
@@ -484,7 +565,10 @@ def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
             src = _pobj(_child(verb, ("prep",), "in"))
             return [Found(object_phrase(ctx, src), effect, f"the {noun.lower_} of", "passive", "", past(verb))] \
                 if src is not None else []
-        if verb.lemma_ not in ("be", "include", "lie", "involve", "comprise"):
+        if verb.lemma_ in ("revolve", "center", "centre", "rest", "lie") and _pobj(_child(verb, ("prep",))) is not None:
+            src = _pobj(_child(verb, ("prep",)))  # "the causes of X revolved around Y"
+            return [Found(object_phrase(ctx, src), effect, f"the {noun.lower_} of", "passive", "", past(verb))]
+        if verb.lemma_ not in ("be", "include", "involve", "comprise"):
             return []
         comp = _child(verb, ("attr", "dobj"))
         if comp is not None and comp.pos_ in ("NOUN", "PROPN"):
@@ -493,18 +577,38 @@ def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
         rest = [t for t in verb.subtree if t.i > verb.i and t.text != "."]
         return [Found(ctx.text(rest), effect, f"the {noun.lower_} {of.lower_}", "passive", "", past(verb))] \
             if rest else []
-    if noun.dep_ == "attr" and verb.lemma_ == "be" and target is not None:
-        subj = subject_of(verb)
-        if subj is None or subj.lower_ in DEMONSTRATIVES | {"it", "they"}:
+    one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if one is not None and one.dep_ == "attr" and one.lower_ in ("one", "some", "several", "many", "among"):
+        verb = one.head  # "X was one of the direct causes of Y"
+        if verb.lemma_ == "be":
+            noun_dep = "attr"
+        else:
             return []
+    else:
+        noun_dep = noun.dep_
+    if noun_dep == "attr" and verb.lemma_ == "be" and target is not None:
+        subj = subject_of(verb)
+        if subj is None:
+            return []
+        if subj.lower_ in DEMONSTRATIVES | {"it", "they"}:
+            who = cause_np(ctx, subj, _previous(noun.sent))
+            if who.lower() in DEMONSTRATIVES | {"it", "they"}:
+                who = ctx.event.capitalize() if ctx.event and subj.lower_ == "it" else ""
+            if not who:
+                return []
+            subj_text = who
+        else:
+            subj_text = ctx.np(subj)
         if lemma in lexicon.CAUSE_NOUNS and of.lower_ in ("of", "for", "behind"):
-            return [Found(ctx.np(subj), object_phrase(ctx, target), f"was a {lemma} of", "passive", "", past(verb))]
+            cue = " ".join(t.lower_ for t in verb.doc[verb.i: of.i + 1] if t.dep_ not in ("amod", "advmod"))
+            return [Found(subj_text, object_phrase(ctx, target), cue, "passive", "", past(verb))]
         if lemma in RESULT_NOUNS and of.lower_ == "of":
-            return [Found(object_phrase(ctx, target), ctx.np(subj), f"was the {lemma} of", "result", lemma, past(verb))]
+            cue = " ".join(t.lower_ for t in verb.doc[verb.i: of.i + 1] if t.dep_ not in ("amod", "advmod"))
+            return [Found(object_phrase(ctx, target), subj_text, cue, "result", lemma, past(verb))]
     return []
 
 
-RESULTING = frozenset({"resultant", "resulting", "ensuing", "consequent"})
+RESULTING = frozenset({"resultant", "resulting", "consequent"})
 
 
 def resulting_cue(ctx: ArticleContext, adj: Token) -> Found | None:
@@ -598,6 +702,8 @@ def result_adverb(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found |
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.sent != tok.sent:
         return None
     words = subtree_ids(start) | ({t.i for t in tok.doc[start.i: phrase_end.i + 1]} if phrase_end else {tok.i})
+    if verb.tag_ == "VBG" and verb.lemma_.lower() in CAUSATIVE:
+        return None  # "thus allowing him to ...": the causative verb is the cue
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX") \
             and verb.i > tok.i - 1 and verb.head.i < verb.i:
         # "X, thereby making Y" / "X, thus ending Y"
@@ -626,17 +732,65 @@ def further_results(verb: Token) -> set[int]:
     return out
 
 
+# events that "after" names as what came first ("after his defeat", "after the death of ..."), besides
+# nouns of action ending in -tion, -ment, -ure, -al
+AFTER_EVENTS = lexicon.EVENT_NOUNS | lexicon.EVENT_ANAPHORA | frozenset("""
+death defeat victory loss fall capture surrender collapse arrival departure accession abdication failure
+invasion uprising revolt riot refusal murder assassination battle war siege campaign negotiations talks
+protest protests strike raid attack attacks incident crisis decision agreement treaty visit
+""".split())
+# "named after", "modelled after": no sequence of events
+NOT_AFTER_VERBS = {"name", "call", "model", "style", "design", "pattern", "look", "take", "ask", "seek", "inquire"}
+
+
+def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
+    """"After the officials refused to return the tea, colonists boarded the ships", "Ismail withdrew after
+    this defeat": what happened after an event is told as its outcome (PDTB's Temporal.Asynchronous with a
+    second sense Contingency.Cause); a date or a stretch of time after "after" is no event."""
+    if any(c.dep_ == "npadvmod" for c in tok.children) or tok.i > 0 and tok.doc[tok.i - 1].lemma_ in lexicon.TIME_NOUNS:
+        return None  # "a week after the battle": how long after, no outcome
+    if tok.dep_ == "mark" and tok.head.dep_ == "advcl":
+        sub = tok.head
+        main = sub.head
+    elif tok.dep_ == "mark" and tok.head.dep_ == "ROOT" and tok.i < tok.head.i:
+        # "After X refused ..., Y boarded ...": the parser made the clause after "after" the root
+        sub = tok.head
+        main = next((c for c in sub.children if c.dep_ == "conj" and c.i > sub.i and _child(c, ("nsubj",))), None)
+        if main is None:
+            return None
+        cause = fit_clause(ctx, sub, {tok.i} | subtree_ids(main))
+        return Found(cause, fit_clause(ctx, main, set()), tok.lower_, "after", tok.lower_, past(main))
+    elif tok.dep_ == "prep":
+        event = _pobj(tok)
+        main, sub = tok.head, tok
+        if event is None or event.tag_ == "VBG" or not (event.lemma_.lower() in AFTER_EVENTS
+                                 or event.lemma_.lower().endswith(("tion", "sion", "ment", "ure", "al"))):
+            return None
+    else:
+        return None
+    # the main clause of its sentence, not a relative or a gerund ("the only war he fought after his accession")
+    if main.pos_ not in ("VERB", "AUX") or main.lemma_.lower() in NOT_AFTER_VERBS or not (
+            main.dep_ == "ROOT" or main.dep_ == "conj" and main.head.dep_ == "ROOT"):
+        return None
+    cause = fit_clause(ctx, sub, {tok.i}) if tok.dep_ == "mark" else object_phrase(ctx, _pobj(tok))
+    effect = fit_clause(ctx, main, subtree_ids(sub))
+    return Found(cause, effect, tok.lower_, "after", tok.lower_, past(main))
+
+
 def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
     """"X because Y", "X since Y" (a "since" that is no point in time), and "X as Y" where Y tells a state
     ("as he was ill") or what someone found out ("as they learnt of it")."""
     sub = mark.head
-    if mark.dep_ != "mark" or sub.dep_ != "advcl":
+    # "X made enemies, and because he forced retirement on them, ...": the parser may join it by "and"
+    if mark.dep_ != "mark" or sub.dep_ not in ("advcl", "conj") or sub.head.pos_ not in ("VERB", "AUX"):
         return None
     main = sub.head
     low = mark.lower_
     if low == "as" and sub.lemma_.lower() not in LEARNING_VERBS and not (
-            sub.lemma_ in ("be", "have") and sub.i > mark.i and not any(c.dep_ == "aux" for c in sub.children)):
-        return None
+            sub.lemma_ in ("be", "have") and sub.i > mark.i and not any(c.dep_ in ("aux", "auxpass") for c in sub.children)
+            and any(c.dep_ in ("attr", "acomp", "dobj") for c in sub.children)
+            and subject_of(sub) is not None and subject_of(sub).lower_ != "it"):
+        return None  # "as it became known", "as was customary": no reason
     if low == "since" and (any(c.dep_ == "aux" and c.lemma_ == "have" for c in main.children)
                            or any(t.ent_type_ in ("DATE", "TIME") for t in sub.subtree)
                            or mark.i > 0 and mark.doc[mark.i - 1].lower_ in ("ever", "long", "soon")):
@@ -699,6 +853,8 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
         found = resulting_cue(ctx, tok)
     if found is None and tok.lower_ in PP_WORDS:
         found = pp_cue(ctx, tok, prev) or aftermath_cue(ctx, tok, prev)
+    if found is None and tok.lower_ in ("after", "following"):
+        found = after_cue(ctx, tok)
     if found is None and tok.lower_ in lexicon.REASON_SUBORDINATORS:
         found = because_cue(ctx, tok)
     if found is None and (tok.lower_ in lexicon.RESULT_ADVERBS or tok.lower_ in RESULT_LAST_WORDS):
@@ -720,6 +876,11 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
 RESULT_LAST_WORDS = frozenset(w[-1] for w in lexicon.RESULT_PHRASES)
 
 
+def bare_date(part: str) -> bool:
+    """"1765" is no cause: the parser took a date for a subject."""
+    return all(w.strip(",.()").isdigit() or w.lower() in lexicon.MONTHS for w in part.split())
+
+
 def too_much(part: str, sent: Span) -> bool:
     """A cause or effect that is (nearly) the whole sentence says nothing on its own."""
     words = sent.text.split()
@@ -738,6 +899,8 @@ def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
                 if not cause or not effect or cause == effect or too_much(cause, sent) or too_much(effect, sent):
                     continue
                 anchor = found.anchor if found.anchor is not None else tok
+                if asked(anchor) or bare_date(cause):
+                    continue
                 key = (anchor.i, found.cue, cause, effect)
                 if key in seen:
                     continue

@@ -143,12 +143,12 @@ CAUSE_VERBS = frozenset("""
 cause trigger prompt spark provoke precipitate fuel stoke unleash ignite inflame incite produce engender
 occasion ensure intensify heighten deepen exacerbate aggravate worsen hasten accelerate shape enable
 strengthen reinforce boost weaken cripple undermine erode destabilize destabilise prevent hinder thwart
-frustrate halt doom
+frustrate halt doom end anger outrage enrage infuriate alienate alarm antagonize antagonise embolden provoke
 """.split())
 # Causative verbs with the particle or preposition that carries the effect ("X led to Y")
 LINK_VERBS: dict[str, tuple[str, ...]] = {
     "lead": ("to",), "result": ("in",), "contribute": ("to",), "feed": ("into",), "culminate": ("in",),
-    "pave": ("for",),
+    "pave": ("for",), "allow": ("for",),
 }
 # Causative verbs of the "X forced Z to do W" class: the object and its infinitive are the effect
 FORCE_VERBS = frozenset("""
@@ -160,7 +160,7 @@ GIVEN_OUTCOMES = frozenset("victory rise impetus momentum advantage edge opportu
 # Verbs whose subject is the effect and whose preposition names the cause ("X stemmed from Y")
 FROM_CAUSE_VERBS: dict[str, tuple[str, ...]] = {
     "result": ("from",), "stem": ("from",), "arise": ("from", "out"), "spring": ("from",), "originate": ("in", "from"),
-    "derive": ("from",), "follow": ("from",),
+    "derive": ("from",), "follow": ("from",), "attribute": ("to",), "blame": ("on",),
 }
 # "X had its origin in Y", "the roots of X lay in Y": nouns of origin, with the cause after "in"
 ORIGIN_NOUNS = frozenset("origin origins root roots source sources".split())
@@ -186,6 +186,6 @@ conceivably
 HEDGE_MODALS = frozenset("may might could".split())
 # Verbs of reporting beyond REPORTING_VERBS that hedge what they report ("it was said that ...")
 HEDGING_VERBS = frozenset("""
-say state report allege accuse attribute suppose speculate hypothesize hypothesise theorize theorise posit
-propose surmise conjecture rumor rumour suggest contend
+say state report allege accuse suppose speculate hypothesize hypothesise theorize theorise posit
+propose surmise conjecture rumor rumour suggest contend hold feel fear consider
 """.split())
