@@ -129,6 +129,7 @@ def clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
         if t.i > verb.i and t.pos_ in ("NOUN", "PROPN") and t.i not in skip:
             for aside in drop_parentheticals(t):
                 skip |= subtree_ids(aside)
+    skip |= bracketed(verb)
     toks = [t for t in verb.subtree if t.i not in skip]
     subj = subject_of(verb)
     text = ctx.text(toks, head=verb)
@@ -137,7 +138,21 @@ def clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
     return text
 
 
-SHORT_CLAUSE = 10  # words: a cause taken from the sentence before is a short clause, not that sentence
+SHORT_CLAUSE = 12  # words: a cause taken from the sentence before is a short clause, not that sentence
+
+
+def bracketed(head: Token) -> set[int]:
+    """Words in brackets within head's subtree: "(Persian: ...)", "(ritual suicide)"."""
+    out: set[int] = set()
+    depth = 0
+    for t in head.doc[head.left_edge.i: head.right_edge.i + 1]:
+        if t.text == "(":
+            depth += 1
+        if depth:
+            out.add(t.i)
+        if t.text == ")" and depth:
+            depth -= 1
+    return out
 
 
 def before(ctx: ArticleContext, prev: Span | None) -> str:
@@ -158,7 +173,9 @@ def shortened(render, head: Token, limit: int, sent: Span | None = None) -> str:
         return len(text.split()) <= limit and (sent is None or not too_much(text, sent))
 
     def rank(t: Token) -> int:
-        return 0 if t.dep_ in ("appos", "parataxis") or t.ent_type_ in ("DATE", "TIME") else 1
+        dated = t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children)
+        return 0 if t.dep_ in ("appos", "parataxis") or dated else 1
     candidates = [t for t in head.subtree if t.i != head.i and (t.dep_ in (
         "prep", "advcl", "relcl", "acl", "appos", "npadvmod", "parataxis") or t.dep_ == "conj" and t.pos_ not in (
         "VERB", "AUX") and t.head.pos_ in ("VERB", "AUX"))]
@@ -482,7 +499,8 @@ def force_cue(ctx: ArticleContext, v: Token, comp: Token, obj: Token | None, pre
     ids = subtree_ids(who) | subtree_ids(comp)
     effect = ctx.text(sorted((t for t in v.doc if t.i in ids), key=lambda t: t.i))
     cause = agent_of(ctx, v, prev)
-    return Found(cause, effect, v.text, "verb", lemma, past(v)) if cause else None
+    # "What did X force?" reads wrong with "Z to do W" for an answer: asked only as a consequence
+    return Found(cause, effect, v.text, "passive", lemma, past(v)) if cause else None
 
 
 def make_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
