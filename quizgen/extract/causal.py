@@ -414,10 +414,15 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     # verb keeps its own particle ("was led to war by ...")
     if agent is not None and _pobj(agent) is not None and lemma != "lead" and (tail == "" or effect_tok is not None):
         subj = _child(v, ("nsubjpass",))
-        if subj is None and v.dep_ in ("advcl", "acl") and v.tag_ == "VBN":  # "Sparked by X, the revolt ..."
-            subj = subject_of(v.head) if v.dep_ == "advcl" else v.head
+        cause = object_phrase(ctx, _pobj(agent))
+        if subj is None and v.dep_ == "advcl" and v.tag_ == "VBN" and v.head.pos_ in ("VERB", "AUX"):
+            # "Provoked by the new levy, the weavers stopped work": what the head clause tells
+            return Found(cause, fit_clause(ctx, v.head, subtree_ids(v)), f"{v.text} by", "passive", v.lemma_, past(v))
+        if subj is None and v.dep_ == "acl" and v.tag_ == "VBN":  # "the revolt, sparked by X, ..."
+            subj = v.head
         if subj is not None:
-            return Found(object_phrase(ctx, _pobj(agent)), ctx.np(subj), f"{v.text} by", "passive", v.lemma_, past(v))
+            return Found(cause, ctx.np(subj, without=(v,) if v.head.i == subj.i else ()), f"{v.text} by", "passive",
+                         v.lemma_, past(v))
         return None
     if effect_tok is None or intended(v):
         return None
