@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -165,12 +166,17 @@ def before(ctx: ArticleContext, prev: Span | None) -> str:
 
 
 def shortened(render, head: Token, limit: int, sent: Span | None = None) -> str:
-    """render(drop) made short: asides and dates first, then modifiers and adjuncts from the right, until the phrase has at most `limit` words and is not (nearly) the whole sentence."""
+    """render(drop) made short: asides and dates first, then modifiers and adjuncts from the right, until
+    the phrase has at most `limit` words and is not (nearly) the whole sentence. The words left are counted
+    as tokens, and the phrase is rendered again only when that count says it may be short enough."""
     drop: set[int] = set()
     text = render(drop)
 
-    def done() -> bool:
+    def done(text: str) -> bool:
         return len(text.split()) <= limit and (sent is None or not too_much(text, sent))
+
+    if done(text):
+        return text
 
     def rank(t: Token) -> int:
         dated = t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" and any(
@@ -179,13 +185,20 @@ def shortened(render, head: Token, limit: int, sent: Span | None = None) -> str:
     candidates = [t for t in head.subtree if t.i != head.i and (t.dep_ in (
         "prep", "advcl", "relcl", "acl", "appos", "npadvmod", "parataxis") or t.dep_ == "conj" and t.pos_ not in (
         "VERB", "AUX") and t.head.pos_ in ("VERB", "AUX"))]
+    words = len(text.split())
+    doc = head.doc
     for t in sorted(candidates, key=lambda t: (rank(t), -t.i)):
-        if done():
-            break
-        if t.i not in drop:
-            drop |= subtree_ids(t)
+        if t.i in drop:
+            continue
+        gone = subtree_ids(t) - drop
+        drop |= gone
+        words -= sum(1 for i in gone if not doc[i].is_punct)
+        if words <= limit:
             text = render(drop)
-    return text
+            words = len(text.split())
+            if done(text):
+                return text
+    return render(drop)
 
 
 LONG_PHRASE = 25  # words
@@ -906,9 +919,14 @@ def bare_date(part: str) -> bool:
 
 def too_much(part: str, sent: Span) -> bool:
     """A cause or effect that is (nearly) the whole sentence says nothing on its own."""
-    words = sent.text.split()
+    words = sentence_words(sent.text)
     mine = set(part.split())
     return len(words) > 8 and sum(w in mine for w in words) > 0.85 * len(words)
+
+
+@lru_cache(maxsize=256)
+def sentence_words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
 
 
 def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
