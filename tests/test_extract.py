@@ -748,6 +748,8 @@ In 1648 the nobles rebelled against the regent. This led to five years of civil 
 The janissaries mutinied after the death of their commander.
 
 The dam burst in the spring, forcing the villagers to flee to the hills. Provoked by the new levy, the weavers stopped work.
+
+Fearing that the soldiers would return, the villagers fled into the forest. The new governor was responsible for the famine. The ban on wool exports brought about the ruin of the weavers. In protest against the salt tax, the merchants closed their shops.
 """
 
 # (the sentence's first words, cause, effect): one case for each class of cue
@@ -774,6 +776,11 @@ CAUSAL_CASES = [
     ("The causes of the revolt", "religious persecution", "the revolt"),
     ("Owing to the shortage", "the shortage of soldiers", "the emperor hired foreign mercenaries"),
     ("The janissaries mutinied", "the death of their commander", "The janissaries mutinied"),
+    ("In protest against", "the salt tax", "the merchants closed their shops"),
+    ("The new governor", "The new governor", "the famine"),
+    ("The ban on wool", "The ban on wool exports", "the ruin of the weavers"),
+    # what someone feared is why they acted
+    ("Fearing that", "Fearing that the soldiers would return", "the villagers fled into the forest"),
 ]
 
 

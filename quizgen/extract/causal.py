@@ -48,7 +48,7 @@ PP_WORDS = frozenset(w for w, _ in lexicon.CAUSE_PREPOSITIONS)
 # the nouns of prepositional cues, and the prepositions that open their phrase ("as a result of")
 PP_OPENERS = {"wake": ("in",), "aftermath": ("in",), "result": ("as",), "consequence": ("as", "in"),
               "response": ("in",), "reaction": ("in", "as"), "retaliation": ("in",), "account": ("on",),
-              "influence": ("under",)}
+              "influence": ("under",), "protest": ("in",), "revenge": ("in",), "punishment": ("as", "in")}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 HEDGING = lexicon.REPORTING_VERBS | lexicon.HEDGING_VERBS
 AS_A_RESULT = "as a result"
@@ -377,6 +377,31 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             if obj is not None and subject_of(v) is not None and subject_of(v).dep_ == "nsubj":
                 return Found(agent_of(ctx, v, prev), ctx.np(obj), f"{v.text} to an end", "verb", "bring to an end",
                              past(v))
+    # "brought about the fall of X", "set off a panic", "stirred up unrest"
+    prt = next((c for c in v.children if c.dep_ in ("prt", "prep") and (lemma, c.lower_) in lexicon.PHRASAL_CAUSES), None)
+    done = obj if prt is not None and prt.dep_ == "prt" else _pobj(prt)  # the parser reads "about" either way
+    if prt is not None and done is not None and not intended(v):
+        cause = agent_of(ctx, v, prev)
+        if cause:
+            return Found(cause, object_phrase(ctx, done), f"{v.text} {prt.text}", "verb", f"{lemma} {prt.lower_}",
+                         past(v))
+    # "X was responsible for Y"; "X was blamed for Y"
+    responsible = _child(v, ("acomp",), "responsible")
+    target = _pobj(_child(responsible, ("prep",), "for")) if responsible is not None else None
+    if lemma == "blame" and _child(v, ("nsubjpass",)) is not None:
+        target = _pobj(_child(v, ("prep",), "for"))
+    if target is not None and (responsible is not None or lemma == "blame"):
+        subj = subject_of(v)
+        if subj is not None and not intended(v):
+            return Found(cause_np(ctx, subj, prev), object_phrase(ctx, target),
+                         "responsible for" if responsible is not None else f"{v.text} for", "passive", "", past(v))
+    # "The treaty ensured that the river stayed open": the clause is the effect
+    that = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and _child(c, ("mark",), "that")), None)
+    if lemma in ("ensure", "cause") and obj is None and that is not None and not intended(v):
+        cause = agent_of(ctx, v, prev)
+        if cause:
+            return Found(cause, fit_clause(ctx, that, {c.i for c in that.children if c.dep_ == "mark"}), v.text,
+                         "passive", lemma, past(v))
     # "drove the settlers out of the province", "forced the rebels into exile"
     if lemma in DRIVING_VERBS and obj is not None and not intended(v):
         away = next((c for c in v.children if c.dep_ in ("prep", "prt", "advmod") and c.i > obj.i
@@ -494,7 +519,8 @@ def force_cue(ctx: ArticleContext, v: Token, comp: Token, obj: Token | None, pre
     lemma = v.lemma_.lower()
     if v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return None  # "Dyer, convinced an insurrection could take place, ...": a state of mind
-    who = obj if obj is not None and obj.i < comp.i else _child(comp, ("nsubj",))
+    # "forced the Portuguese to withdraw": an object; "Dyer, convinced an insurrection could take place": a belief
+    who = obj if obj is not None and obj.i < comp.i else None
     if _child(v, ("nsubjpass",)) is not None:
         if lemma in ("lead", "allow", "enable", "encourage", "inspire", "push"):
             return None  # "was led to believe", "was allowed to leave": no cause stated
@@ -841,6 +867,19 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
     return Found(cause, fit_clause(ctx, main, subtree_ids(sub)), low, "because", "", past(main))
 
 
+def motive_participle(ctx: ArticleContext, v: Token) -> Found | None:
+    """"Fearing reprisals, the villagers fled", "Realizing the plot had failed, he escaped": what someone
+    feared or found out is why they acted (asked as "Why did the villagers flee?")."""
+    main = v.head
+    if v.dep_ != "advcl" or v.tag_ != "VBG" or v.i > main.i or main.pos_ not in ("VERB", "AUX") \
+            or v.lemma_.lower() not in LEARNING_VERBS | {"suspect", "believe", "expect", "anticipate", "sense"}:
+        return None
+    if any(c.dep_ in ("mark", "prep") or c.lower_ in ("after", "while", "when") for c in v.children):
+        return None
+    return Found(ctx.text(list(v.subtree), head=v), fit_clause(ctx, main, subtree_ids(v)), v.text.lower(), "reason",
+                 "", past(main))
+
+
 def reason_for(ctx: ArticleContext, prep: Token) -> Found | None:
     """"He was arrested ..., allegedly for loitering": the "for" phrase of a verb of judgement."""
     verb = prep.head
@@ -877,7 +916,7 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
     """Every link that tok is the cue of."""
     found = None
     if tok.pos_ in ("VERB", "AUX"):
-        found = verb_cue(ctx, tok, prev)
+        found = verb_cue(ctx, tok, prev) or motive_participle(ctx, tok)
     if found is None and tok.dep_ == "nsubj":
         found = result_cue(ctx, tok, sent, prev)
     if found is None and tok.dep_ in ("nsubj", "attr") and tok.pos_ == "NOUN":

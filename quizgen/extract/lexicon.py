@@ -134,7 +134,8 @@ RESULT_PHRASES = {
     ("for", "that", "reason"): "for that reason", ("for", "these", "reasons"): "for these reasons",
     ("in", "response"): "in response", ("in", "retaliation"): "in retaliation",
     ("because", "of", "this"): "because of this", ("by", "doing", "so"): "as a result",
-    ("in", "doing", "so"): "as a result",
+    ("in", "doing", "so"): "as a result", ("due", "to", "this"): "because of this",
+    ("as", "a", "result", "of", "this"): "as a result",
 }
 
 # Causative verbs whose subject is the cause and whose object is the effect ("X sparked Y"), by class:
@@ -150,6 +151,9 @@ LINK_VERBS: dict[str, tuple[str, ...]] = {
     "lead": ("to",), "result": ("in",), "contribute": ("to",), "feed": ("into",), "culminate": ("in",),
     "pave": ("for",), "allow": ("for",),
 }
+# Phrasal causatives: verb and particle ("brought about the fall", "set off a panic")
+PHRASAL_CAUSES = frozenset({("bring", "about"), ("set", "off"), ("touch", "off"), ("spark", "off"), ("stir", "up"),
+                            ("bring", "down"), ("whip", "up")})
 # Causative verbs of the "X forced Z to do W" class: the object and its infinitive are the effect
 FORCE_VERBS = frozenset("""
 force compel oblige persuade convince induce prompt drive lead cause allow enable push pressure pressurize
@@ -175,7 +179,8 @@ CAUSE_PREPOSITIONS = {
     ("response", "to"): "in response to", ("reaction", "to"): "in reaction to",
     ("retaliation", "for"): "in retaliation for", ("account", "of"): "on account of",
     ("wake", "of"): "in the wake of", ("aftermath", "of"): "in the aftermath of",
-    ("influence", "of"): "under the influence of",
+    ("influence", "of"): "under the influence of", ("protest", "against"): "in protest against",
+    ("protest", "at"): "in protest at", ("revenge", "for"): "in revenge for", ("punishment", "for"): "as punishment for",
 }
 
 # Words that mark a claim as the article's report of someone's view or as uncertain, not its own statement
