@@ -750,6 +750,8 @@ The janissaries mutinied after the death of their commander.
 The dam burst in the spring, forcing the villagers to flee to the hills. Provoked by the new levy, the weavers stopped work.
 
 Fearing that the soldiers would return, the villagers fled into the forest. The new governor was responsible for the famine. The ban on wool exports brought about the ruin of the weavers. In protest against the salt tax, the merchants closed their shops.
+
+The speech helped to rally the northern towns. The forged letter provoked the duke into declaring war. The guilds were angry over the new tariff.
 """
 
 # (the sentence's first words, cause, effect): one case for each class of cue
@@ -779,6 +781,9 @@ CAUSAL_CASES = [
     ("In protest against", "the salt tax", "the merchants closed their shops"),
     ("The new governor", "The new governor", "the famine"),
     ("The ban on wool", "The ban on wool exports", "the ruin of the weavers"),
+    ("The speech helped", "The speech", "rally the northern towns"),
+    ("The forged letter", "The forged letter", "the duke into declaring war"),
+    ("The guilds were angry", "the new tariff", "The guilds were angry"),
     # what someone feared is why they acted
     ("Fearing that", "Fearing that the soldiers would return", "the villagers fled into the forest"),
 ]

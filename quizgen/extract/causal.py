@@ -402,6 +402,14 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         if cause:
             return Found(cause, fit_clause(ctx, that, {c.i for c in that.children if c.dep_ == "mark"}), v.text,
                          "passive", lemma, past(v))
+    # "X helped (to) generate support for Y": what the help brought about is the infinitive's phrase
+    if lemma == "help" and obj is None and not intended(v):
+        comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.i > v.i and c.pos_ == "VERB"), None)
+        cause = agent_of(ctx, v, prev) if comp is not None and _child(comp, ("nsubj",)) is None else ""
+        if cause:
+            effect = ctx.text([t for t in comp.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == comp)],
+                              head=comp)
+            return Found(cause, effect, f"{v.text}", "passive", "help", past(v))
     # "drove the settlers out of the province", "forced the rebels into exile"
     if lemma in DRIVING_VERBS and obj is not None and not intended(v):
         away = next((c for c in v.children if c.dep_ in ("prep", "prt", "advmod") and c.i > obj.i
@@ -468,10 +476,10 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     if not cause:
         return None
     effect = object_phrase(ctx, effect_tok)
-    kept_from = _child(v, ("prep",), "from")
+    kept_from = _child(v, ("prep",), ("from", "into"))  # "prevented X from Y", "provoked France into declaring war"
     where = [c for c in v.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS and c.i > effect_tok.i
              and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]
-    if tail == "" and kept_from is not None and kept_from.i > effect_tok.i:  # "prevented X from conquering Y"
+    if tail == "" and kept_from is not None and kept_from.i > effect_tok.i:
         ids = subtree_ids(effect_tok) | subtree_ids(kept_from)
         effect = ctx.text([t for t in v.subtree if t.i in ids])
     elif tail == "" and where:  # "prevented the unloading of tea in three other colonies"
@@ -519,8 +527,10 @@ def force_cue(ctx: ArticleContext, v: Token, comp: Token, obj: Token | None, pre
     lemma = v.lemma_.lower()
     if v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return None  # "Dyer, convinced an insurrection could take place, ...": a state of mind
-    # "forced the Portuguese to withdraw": an object; "Dyer, convinced an insurrection could take place": a belief
-    who = obj if obj is not None and obj.i < comp.i else None
+    # "forced the Portuguese to withdraw", "allowing him to deceive": someone made to do something;
+    # "Dyer, convinced an insurrection could take place": a belief
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+    who = obj if obj is not None and obj.i < comp.i else _child(comp, ("nsubj",)) if infinitive else None
     if _child(v, ("nsubjpass",)) is not None:
         if lemma in ("lead", "allow", "enable", "encourage", "inspire", "push"):
             return None  # "was led to believe", "was allowed to leave": no cause stated
@@ -680,6 +690,27 @@ def resulting_cue(ctx: ArticleContext, adj: Token) -> Found | None:
         return None
     cause = head_only(ctx, noun.head)
     return Found(cause, ctx.np(noun, without=(adj,)), adj.lower_, "result", "result", True)
+
+
+# "angry over the defection", "a dispute over wages", "riots over the price of bread": what it was about
+OVER_HEADS = frozenset("""
+angry furious upset indignant incensed outraged bitter resentful dispute disputes quarrel row conflict riot riots
+protest protests anger outrage fury tension tensions disagreement controversy rift feud strike revolt uprising
+""".split())
+
+
+def over_cue(ctx: ArticleContext, prep: Token) -> Found | None:
+    head = prep.head
+    target = _pobj(prep)
+    if prep.dep_ != "prep" or target is None or head.lemma_.lower() not in OVER_HEADS and head.lower_ not in OVER_HEADS:
+        return None
+    if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+        effect = fit_clause(ctx, head.head, subtree_ids(prep))
+    elif head.pos_ == "NOUN":
+        effect = ctx.np(head, without=(prep,))
+    else:
+        return None
+    return Found(object_phrase(ctx, target), effect, f"{head.text} over", "passive", "", True)
 
 
 def pp_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found | None:
@@ -934,6 +965,8 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
         found = because_cue(ctx, tok)
     if found is None and (tok.lower_ in lexicon.RESULT_ADVERBS or tok.lower_ in RESULT_LAST_WORDS):
         found = result_adverb(ctx, tok, prev)
+    if found is None and tok.lower_ == "over":
+        found = over_cue(ctx, tok)
     if found is None and tok.dep_ == "prep":
         found = reason_for(ctx, tok)
     if found is None and tok.dep_ in ("prep", "agent"):

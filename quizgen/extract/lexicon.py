@@ -144,7 +144,9 @@ CAUSE_VERBS = frozenset("""
 cause trigger prompt spark provoke precipitate fuel stoke unleash ignite inflame incite produce engender
 occasion ensure intensify heighten deepen exacerbate aggravate worsen hasten accelerate shape enable
 strengthen reinforce boost weaken cripple undermine erode destabilize destabilise prevent hinder thwart
-frustrate halt doom end anger outrage enrage infuriate alienate alarm antagonize antagonise embolden provoke
+frustrate halt doom end anger outrage enrage infuriate incense alienate alarm antagonize antagonise embolden
+galvanize galvanise arouse rouse sour strain poison ruin devastate bankrupt paralyze paralyse disrupt damage foment
+instigate kindle rekindle reignite spur deter avert hamper impede facilitate necessitate
 """.split())
 # Causative verbs with the particle or preposition that carries the effect ("X led to Y")
 LINK_VERBS: dict[str, tuple[str, ...]] = {
@@ -169,7 +171,7 @@ FROM_CAUSE_VERBS: dict[str, tuple[str, ...]] = {
 # "X had its origin in Y", "the roots of X lay in Y": nouns of origin, with the cause after "in"
 ORIGIN_NOUNS = frozenset("origin origins root roots source sources".split())
 # Nouns that name the cause side ("the causes of X were Y", "X was a cause of Y")
-CAUSE_NOUNS = frozenset("cause causes reason reasons factor factors catalyst trigger spark motive motives".split())
+CAUSE_NOUNS = frozenset("cause causes reason reasons factor factors catalyst trigger spark motive motives source".split())
 # Verbs answering what came before: the response is the effect of what it answers
 RESPONSE_VERBS = frozenset("respond react retaliate reply".split())
 # Prepositional cues: (noun or word, preposition) -> the cue as written; the object is the cause
