@@ -752,6 +752,8 @@ The dam burst in the spring, forcing the villagers to flee to the hills. Provoke
 Fearing that the soldiers would return, the villagers fled into the forest. The new governor was responsible for the famine. The ban on wool exports brought about the ruin of the weavers. In protest against the salt tax, the merchants closed their shops.
 
 The speech helped to rally the northern towns. The forged letter provoked the duke into declaring war. The guilds were angry over the new tariff.
+
+The flood made it impossible for the army to cross the river. The failure of the harvest was due to the long frost. The victory opened the way for the conquest of the north. The admiral was instrumental in the defeat of the fleet.
 """
 
 # (the sentence's first words, cause, effect): one case for each class of cue
@@ -784,6 +786,10 @@ CAUSAL_CASES = [
     ("The speech helped", "The speech", "rally the northern towns"),
     ("The forged letter", "The forged letter", "the duke into declaring war"),
     ("The guilds were angry", "the new tariff", "The guilds were angry"),
+    ("The flood made", "The flood", "impossible for the army to cross the river"),
+    ("The failure of the harvest", "the long frost", "The failure of the harvest"),
+    ("The victory opened", "The victory", "the conquest of the north"),
+    ("The admiral was", "The admiral", "the defeat of the fleet"),
     # what someone feared is why they acted
     ("Fearing that", "Fearing that the soldiers would return", "the villagers fled into the forest"),
 ]

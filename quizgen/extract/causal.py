@@ -386,15 +386,17 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             return Found(cause, object_phrase(ctx, done), f"{v.text} {prt.text}", "verb", f"{lemma} {prt.lower_}",
                          past(v))
     # "X was responsible for Y"; "X was blamed for Y"
-    responsible = _child(v, ("acomp",), "responsible")
-    target = _pobj(_child(responsible, ("prep",), "for")) if responsible is not None else None
+    responsible = _child(v, ("acomp",), ("responsible", "instrumental"))
+    target = _pobj(_child(responsible, ("prep",), ("for", "in")) or _child(v, ("prep",), ("for", "in"))) \
+        if responsible is not None else None
     if lemma == "blame" and _child(v, ("nsubjpass",)) is not None:
         target = _pobj(_child(v, ("prep",), "for"))
     if target is not None and (responsible is not None or lemma == "blame"):
         subj = subject_of(v)
         if subj is not None and not intended(v):
             return Found(cause_np(ctx, subj, prev), object_phrase(ctx, target),
-                         "responsible for" if responsible is not None else f"{v.text} for", "passive", "", past(v))
+                         f"{responsible.lower_} {target.head.lower_}" if responsible is not None else f"{v.text} for",
+                         "passive", "", past(v))
     # "The treaty ensured that the river stayed open": the clause is the effect
     that = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and _child(c, ("mark",), "that")), None)
     if lemma in ("ensure", "cause") and obj is None and that is not None and not intended(v):
@@ -402,6 +404,13 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         if cause:
             return Found(cause, fit_clause(ctx, that, {c.i for c in that.children if c.dep_ == "mark"}), v.text,
                          "passive", lemma, past(v))
+    # "X opened the way for Y"
+    if lemma == "open" and obj is not None and obj.lower_ in ("way", "door"):
+        target = _pobj(_child(obj, ("prep",), ("for", "to")) or _child(v, ("prep",), ("for", "to")))
+        cause = agent_of(ctx, v, prev) if target is not None else ""
+        if cause:
+            return Found(cause, object_phrase(ctx, target), f"{v.text} the {obj.lower_} {target.head.lower_}", "verb",
+                         f"open the {obj.lower_} {target.head.lower_}", past(v))
     # "X helped (to) generate support for Y": what the help brought about is the infinitive's phrase
     if lemma == "help" and obj is None and not intended(v):
         comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.i > v.i and c.pos_ == "VERB"), None)
@@ -567,6 +576,19 @@ def make_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         if means is not None and _pobj(means) is not None and subj is not None:
             effect = f"{ctx.np(subj)} {comp.text}"
             return Found(object_phrase(ctx, _pobj(means)), effect, f"made {reflexive.text} {comp.text} {means.lower_}",
+                         "passive", "", past(v))
+        return None
+    # "X made it impossible for the king to raise taxes": the infinitive, with its "for" subject
+    if comp is not None and comp.pos_ == "ADJ" and (_child(v, ("dobj",), "it") or _child(comp, ("nsubj",), "it")) or \
+            comp is not None and comp.pos_ in ("VERB", "AUX") and _child(comp, ("nsubj",), "it") is not None \
+            and _child(comp, ("acomp", "oprd"), ("possible", "impossible", "necessary", "difficult", "easier", "harder")):
+        adj = comp if comp.pos_ == "ADJ" else _child(comp, ("acomp", "oprd"))
+        todo = next((t for t in adj.subtree if t.pos_ == "VERB" and t.dep_ in ("xcomp", "advcl", "ccomp")), None)
+        cause = agent_of(ctx, v, prev) if todo is not None and adj.lower_ in (
+            "possible", "impossible", "necessary", "difficult", "easier", "harder") else ""
+        if cause:
+            ids = {t.i for t in adj.subtree if t.i > adj.i}
+            return Found(cause, f"{adj.text} {ctx.text([t for t in v.doc if t.i in ids])}", f"made it {adj.text}",
                          "passive", "", past(v))
         return None
     if comp is None or comp.pos_ not in ("VERB", "AUX") or _child(comp, ("nsubj",)) is None:
@@ -740,6 +762,8 @@ def pp_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found | None:
     drop = subtree_ids(anchor)
     if verb.pos_ == "NOUN":  # "deaths due to famine"
         effect = ctx.np(verb, without=(anchor,))
+    elif verb.lemma_ == "be" and anchor.dep_ == "acomp" and subject_of(verb) is not None:
+        effect = cause_np(ctx, subject_of(verb), _previous(verb.sent))  # "The failure was due to X"
     elif verb.lemma_ == "be" and _child(verb, ("attr", "acomp")) is None:
         return None  # "This was due to X": nothing of the effect is left
     else:
