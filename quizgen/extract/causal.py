@@ -968,32 +968,40 @@ def given_away(ctx: ArticleContext, prep: Token) -> Found | None:
 
 
 def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Iterator[Found]:
-    """Every link that tok is the cue of."""
+    """Every link that tok is the cue of. Most words are no cue: they are let go on their part of speech,
+    dependency and form before any finder looks at them."""
     found = None
-    if tok.pos_ in ("VERB", "AUX"):
-        found = verb_cue(ctx, tok, prev) or motive_participle(ctx, tok)
-    if found is None and tok.dep_ == "nsubj":
-        found = result_cue(ctx, tok, sent, prev)
-    if found is None and tok.dep_ in ("nsubj", "attr") and tok.pos_ == "NOUN":
-        many = cause_noun_cue(ctx, tok)
+    low, pos, dep = tok.lower_, tok.pos_, tok.dep_
+    if pos in ("VERB", "AUX"):
+        lemma = tok.lemma_.lower()
+        if lemma in VERB_CUE_LEMMAS and (lemma != "be" or _child(tok, ("acomp",), ("responsible", "instrumental"))) \
+                or any(c.dep_ == "dobj" and c.lemma_.lower() in REASON_NOUNS for c in tok.children):
+            found = verb_cue(ctx, tok, prev)
+        if found is None and dep == "advcl" and tok.tag_ == "VBG":
+            found = motive_participle(ctx, tok)
+    if found is None and pos == "NOUN" and dep in ("nsubj", "attr", "pobj"):
+        if dep == "nsubj":
+            found = result_cue(ctx, tok, sent, prev)
+        many = cause_noun_cue(ctx, tok) if found is None else []
         if many:
             yield from many
             return
-    if found is None and tok.lower_ in RESULTING:
-        found = resulting_cue(ctx, tok)
-    if found is None and tok.lower_ in PP_WORDS:
-        found = pp_cue(ctx, tok, prev) or aftermath_cue(ctx, tok, prev)
-    if found is None and tok.lower_ in ("after", "following"):
-        found = after_cue(ctx, tok)
-    if found is None and tok.lower_ in lexicon.REASON_SUBORDINATORS:
-        found = because_cue(ctx, tok)
-    if found is None and (tok.lower_ in lexicon.RESULT_ADVERBS or tok.lower_ in RESULT_LAST_WORDS):
-        found = result_adverb(ctx, tok, prev)
-    if found is None and tok.lower_ == "over":
-        found = over_cue(ctx, tok)
-    if found is None and tok.dep_ == "prep":
+    if found is None and low in CUE_WORDS:
+        if low in RESULTING:
+            found = resulting_cue(ctx, tok)
+        if found is None and low in PP_WORDS:
+            found = pp_cue(ctx, tok, prev) or aftermath_cue(ctx, tok, prev)
+        if found is None and low in ("after", "following"):
+            found = after_cue(ctx, tok)
+        if found is None and low in lexicon.REASON_SUBORDINATORS:
+            found = because_cue(ctx, tok)
+        if found is None and (low in lexicon.RESULT_ADVERBS or low in RESULT_LAST_WORDS):
+            found = result_adverb(ctx, tok, prev)
+        if found is None and low == "over":
+            found = over_cue(ctx, tok)
+    if found is None and dep == "prep" and low == "for":
         found = reason_for(ctx, tok)
-    if found is None and tok.dep_ in ("prep", "agent"):
+    if found is None and (dep == "prep" and low in ("in", "by", "through") or dep == "agent"):
         found = given_away(ctx, tok)
     if found is not None:
         yield found
@@ -1006,6 +1014,12 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
 
 
 RESULT_LAST_WORDS = frozenset(w[-1] for w in lexicon.RESULT_PHRASES)
+CUE_WORDS = RESULTING | PP_WORDS | lexicon.REASON_SUBORDINATORS | lexicon.RESULT_ADVERBS | RESULT_LAST_WORDS | {
+    "after", "following", "over"}
+# the lemmas verb_cue reads; any other verb is a cue only with a noun of reason for its object
+VERB_CUE_LEMMAS = (lexicon.CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
+                   | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in lexicon.PHRASAL_CAUSES}
+                   | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be"})
 
 
 def bare_date(part: str) -> bool:
