@@ -142,7 +142,7 @@ RESULT_PHRASES = {
 # bringing about, making stronger or worse, making weaker or stopping
 CAUSE_VERBS = frozenset("""
 cause trigger prompt spark provoke precipitate fuel stoke unleash ignite inflame incite produce engender
-occasion ensure intensify heighten deepen exacerbate aggravate worsen hasten accelerate shape enable
+occasion ensure intensify heighten deepen exacerbate aggravate worsen hasten shape enable
 strengthen reinforce boost weaken cripple undermine erode destabilize destabilise prevent hinder thwart
 frustrate halt doom end anger outrage enrage infuriate incense alienate alarm antagonize antagonise embolden
 galvanize galvanise arouse rouse sour strain poison ruin devastate bankrupt paralyze paralyse disrupt damage foment
