@@ -48,7 +48,7 @@ PP_WORDS = frozenset(w for w, _ in lexicon.CAUSE_PREPOSITIONS)
 # the nouns of prepositional cues, and the prepositions that open their phrase ("as a result of")
 PP_OPENERS = {"wake": ("in",), "aftermath": ("in",), "result": ("as",), "consequence": ("as", "in"),
               "response": ("in",), "reaction": ("in", "as"), "retaliation": ("in",), "account": ("on",),
-              "influence": ("under",), "protest": ("in",), "revenge": ("in",), "punishment": ("as", "in")}
+              "influence": ("under",), "pressure": ("under",), "protest": ("in",), "revenge": ("in",), "punishment": ("as", "in")}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 HEDGING = lexicon.REPORTING_VERBS | lexicon.HEDGING_VERBS
 AS_A_RESULT = "as a result"
@@ -370,7 +370,9 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     if lemma == "bring":
         to = _child(v, ("prep",), "to")
         if to is not None and _pobj(to) is not None and _pobj(to).lower_ == "end":
-            subj, agent = _child(v, ("nsubjpass",)), _pobj(_child(v, ("agent",)))
+            # "was brought to an end by the Treaty": the parser may hang "by" on "end"
+            subj = _child(v, ("nsubjpass",))
+            agent = _pobj(_child(v, ("agent",)) or _child(_pobj(to), ("prep",), "by"))
             if subj is not None and agent is not None:
                 return Found(object_phrase(ctx, agent), ctx.np(subj), f"{v.text} to an end by", "passive",
                              "bring to an end", past(v))
@@ -649,7 +651,7 @@ def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
     major cause of Y", "X was the result of Y", "The origins of X lie in Y"."""
     lemma = noun.lemma_.lower()
     verb = noun.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") and noun.dep_ != "pobj":
         return []
     of = _child(noun, ("prep",), ("of", "for", "behind"))
     target = _pobj(of)
@@ -864,7 +866,9 @@ def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
     """"After the officials refused to return the tea, colonists boarded the ships", "Ismail withdrew after
     this defeat": what happened after an event is told as its outcome (PDTB's Temporal.Asynchronous with a
     second sense Contingency.Cause); a date or a stretch of time after "after" is no event."""
-    if any(c.dep_ == "npadvmod" for c in tok.children) or tok.i > 0 and tok.doc[tok.i - 1].lemma_ in lexicon.TIME_NOUNS:
+    before_word = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if any(c.dep_ == "npadvmod" for c in tok.children) or before_word is not None \
+            and before_word.pos_ == "NOUN" and before_word.lemma_ in lexicon.TIME_NOUNS:
         return None  # "a week after the battle": how long after, no outcome
     if tok.dep_ == "mark" and tok.head.dep_ == "advcl":
         sub = tok.head
@@ -877,8 +881,9 @@ def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
             return None
         cause = fit_clause(ctx, sub, {tok.i} | subtree_ids(main))
         return Found(cause, fit_clause(ctx, main, set()), tok.lower_, "after", tok.lower_, past(main))
-    elif tok.dep_ == "prep":
-        event = _pobj(tok)
+    elif tok.dep_ == "prep" or tok.lower_ == "following" and tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "advcl"):
+        # "ended following the arrival of federal soldiers": the parser may read "following" as a verb
+        event = _pobj(tok) or _child(tok, ("dobj",))
         main, sub = tok.head, tok
         if event is None or event.tag_ == "VBG" or not (event.lemma_.lower() in AFTER_EVENTS
                                  or event.lemma_.lower().endswith(("tion", "sion", "ment", "ure", "al"))):
@@ -889,7 +894,7 @@ def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
     if main.pos_ not in ("VERB", "AUX") or main.lemma_.lower() in NOT_AFTER_VERBS or not (
             main.dep_ == "ROOT" or main.dep_ == "conj" and main.head.dep_ == "ROOT"):
         return None
-    cause = fit_clause(ctx, sub, {tok.i}) if tok.dep_ == "mark" else object_phrase(ctx, _pobj(tok))
+    cause = fit_clause(ctx, sub, {tok.i}) if tok.dep_ == "mark" else object_phrase(ctx, event)
     effect = fit_clause(ctx, main, subtree_ids(sub))
     return Found(cause, effect, tok.lower_, "after", tok.lower_, past(main))
 

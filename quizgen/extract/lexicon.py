@@ -183,6 +183,7 @@ CAUSE_PREPOSITIONS = {
     ("wake", "of"): "in the wake of", ("aftermath", "of"): "in the aftermath of",
     ("influence", "of"): "under the influence of", ("protest", "against"): "in protest against",
     ("protest", "at"): "in protest at", ("revenge", "for"): "in revenge for", ("punishment", "for"): "as punishment for",
+    ("pressure", "from"): "under pressure from", ("pressure", "by"): "under pressure from",
 }
 
 # Words that mark a claim as the article's report of someone's view or as uncertain, not its own statement
