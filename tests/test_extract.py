@@ -754,6 +754,8 @@ Fearing that the soldiers would return, the villagers fled into the forest. The 
 The speech helped to rally the northern towns. The forged letter provoked the duke into declaring war. The guilds were angry over the new tariff.
 
 The flood made it impossible for the army to cross the river. The failure of the harvest was due to the long frost. The victory opened the way for the conquest of the north. The admiral was instrumental in the defeat of the fleet.
+
+The massacre became a source of tension between the two companies. It was one of the causes of the later war.
 """
 
 # (the sentence's first words, cause, effect): one case for each class of cue
@@ -790,6 +792,8 @@ CAUSAL_CASES = [
     ("The failure of the harvest", "the long frost", "The failure of the harvest"),
     ("The victory opened", "The victory", "the conquest of the north"),
     ("The admiral was", "The admiral", "the defeat of the fleet"),
+    ("The massacre became", "The massacre", "tension between the two companies"),
+    ("It was one of the causes", "The massacre", "the later war"),
     # what someone feared is why they acted
     ("Fearing that", "Fearing that the soldiers would return", "the villagers fled into the forest"),
 ]

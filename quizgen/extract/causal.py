@@ -676,13 +676,13 @@ def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
     one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if one is not None and one.dep_ == "attr" and one.lower_ in ("one", "some", "several", "many", "among"):
         verb = one.head  # "X was one of the direct causes of Y"
-        if verb.lemma_ == "be":
+        if verb.lemma_ in ("be", "become", "remain"):
             noun_dep = "attr"
         else:
             return []
     else:
         noun_dep = noun.dep_
-    if noun_dep == "attr" and verb.lemma_ == "be" and target is not None:
+    if noun_dep == "attr" and verb.lemma_ in ("be", "become", "remain") and target is not None:
         subj = subject_of(verb)
         if subj is None:
             return []

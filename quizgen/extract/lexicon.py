@@ -146,7 +146,7 @@ occasion ensure intensify heighten deepen exacerbate aggravate worsen hasten sha
 strengthen reinforce boost weaken cripple undermine erode destabilize destabilise prevent hinder thwart
 frustrate halt doom end anger outrage enrage infuriate incense alienate alarm antagonize antagonise embolden
 galvanize galvanise arouse rouse sour strain poison ruin devastate bankrupt paralyze paralyse disrupt damage foment
-instigate kindle rekindle reignite spur deter avert hamper impede facilitate necessitate
+instigate kindle rekindle reignite spur deter avert defuse hamper impede facilitate necessitate
 """.split())
 # Causative verbs with the particle or preposition that carries the effect ("X led to Y")
 LINK_VERBS: dict[str, tuple[str, ...]] = {
