@@ -135,6 +135,9 @@ class CausalLink:
     verb: str = ""
     past: bool = True
     anchor: int = -1  # article offset of the cue word, to find the clause again in the parse
+    # the word that makes this a claim the article reports or hedges ("allegedly", "argue", "may"), not
+    # one it states: such links are kept apart from the stated ones (Facts.reported_links)
+    hedge: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,8 @@ class Facts:
     organizations: tuple[Entity, ...]
     causal_links: tuple[CausalLink, ...]
     event: str = ""  # the one event the article is about, if it is about one ("Kirov Assassination")
+    # causal claims the article only reports or hedges: no question states them as fact
+    reported_links: tuple[CausalLink, ...] = ()
 
     def entities(self) -> Iterator[Entity]:
         yield from self.people
@@ -175,7 +180,9 @@ class Facts:
             "places": [entity(e) for e in self.places],
             "organizations": [entity(e) for e in self.organizations],
             "causal_links": [
-                {"cause": c.cause, "effect": c.effect, "cue": c.cue, **where(c.where)} for c in self.causal_links
+                {"cause": c.cause, "effect": c.effect, "cue": c.cue, "hedged": bool(c.hedge),
+                 **({"hedge": c.hedge} if c.hedge else {}), **where(c.where)}
+                for c in sorted((*self.causal_links, *self.reported_links), key=lambda c: (c.where.start, c.anchor))
             ],
         }
 

@@ -855,3 +855,132 @@ def test_a_gloss_in_another_language_is_no_person(people_facts: dict[str, Facts]
     facts = people_facts["kirina"]
     assert not [p for p in facts.people if "Kele" in p.name]
     assert not [p for p in facts.places if "Kele" in p.name]
+
+# -- causal cues, class by class, on short articles written for these tests --------------------------------
+
+CAUSAL_ARTICLE = """Causes and effects
+
+The drought of 1628 ruined the harvests of Shaanxi. As a result, thousands of peasants joined the rebel bands. Heavy taxes later drove the farmers from their land.
+
+The viceroy raised the sales tax in 1780 because the crown needed money for its wars. The new tax sparked riots in Arequipa.
+
+The plague weakened the imperial army. Owing to the shortage of soldiers, the emperor hired foreign mercenaries.
+
+The failed harvest forced the king to import grain from the south. The famine resulted from three cold summers.
+
+The governor refused to pay the tribute. In response, the emperor sent an army to the frontier. The causes of the revolt included heavy taxation, religious persecution and the loss of old privileges.
+
+Some historians argue that the fire led to the persecution of the Christians. The senator allegedly caused the riot in the forum.
+
+The town had grown so large that a second church was built. The street was named after the governor. The rebels sought to weaken the garrison. The market has stood in the square since 1820. A week after the battle, the envoys arrived.
+
+Since the canal had silted up, the merchants moved their warehouses to the island. The fleet blocked the harbour, thus cutting the city off from its grain.
+
+In 1648 the nobles rebelled against the regent. This led to five years of civil war.
+
+The janissaries mutinied after the death of their commander.
+
+The dam burst in the spring, forcing the villagers to flee to the hills. Provoked by the new levy, the weavers stopped work.
+
+Fearing that the soldiers would return, the villagers fled into the forest. The new governor was responsible for the famine. The ban on wool exports brought about the ruin of the weavers. In protest against the salt tax, the merchants closed their shops.
+
+The speech helped to rally the northern towns. The forged letter provoked the duke into declaring war. The guilds were angry over the new tariff.
+
+The flood made it impossible for the army to cross the river. The failure of the harvest was due to the long frost. The victory opened the way for the conquest of the north. The admiral was instrumental in the defeat of the fleet.
+
+The massacre became a source of tension between the two companies. It was one of the causes of the later war.
+"""
+
+# (the sentence's first words, cause, effect): one case for each class of cue
+CAUSAL_CASES = [
+    # a result adverbial opening a sentence: the sentence before is the cause
+    ("As a result, thousands", "The drought of 1628 ruined the harvests of Shaanxi",
+     "thousands of peasants joined the rebel bands"),
+    ("In response, the emperor", "The governor refused to pay the tribute", "the emperor sent an army to the frontier"),
+    # "This led to ...": "this" is what the sentence before told
+    ("This led to", "the nobles rebelled against the regent", "five years of civil war"),
+    # subordinators of reason: the clause they open is the cause
+    ("The viceroy raised", "the crown needed money for its wars", "The viceroy raised the sales tax in 1780"),
+    ("Since the canal", "the canal had silted up", "the merchants moved their warehouses to the island"),
+    # causative verbs: subject -> object, "forced Z to do W", "drove Z from", participles
+    ("The new tax sparked", "The new tax", "riots in Arequipa"),
+    ("The plague weakened", "The plague", "the imperial army"),
+    ("The failed harvest forced", "The failed harvest", "the king to import grain from the south"),
+    ("Heavy taxes later drove", "Heavy taxes", "the farmers from their land"),
+    ("The dam burst", "The dam burst in the spring", "the villagers to flee to the hills"),
+    ("The fleet blocked", "The fleet blocked the harbour", "cutting the city off from its grain"),
+    # the effect first: "resulted from", a fronted passive participle, causal nouns and prepositions
+    ("The famine resulted", "three cold summers", "The famine"),
+    ("Provoked by the new levy", "the new levy", "the weavers stopped work"),
+    ("The causes of the revolt", "religious persecution", "the revolt"),
+    ("Owing to the shortage", "the shortage of soldiers", "the emperor hired foreign mercenaries"),
+    ("The janissaries mutinied", "the death of their commander", "The janissaries mutinied"),
+    ("In protest against", "the salt tax", "the merchants closed their shops"),
+    ("The new governor", "The new governor", "the famine"),
+    ("The ban on wool", "The ban on wool exports", "the ruin of the weavers"),
+    ("The speech helped", "The speech", "rally the northern towns"),
+    ("The forged letter", "The forged letter", "the duke into declaring war"),
+    ("The guilds were angry", "the new tariff", "The guilds were angry"),
+    ("The flood made", "The flood", "impossible for the army to cross the river"),
+    ("The failure of the harvest", "the long frost", "The failure of the harvest"),
+    ("The victory opened", "The victory", "the conquest of the north"),
+    ("The admiral was", "The admiral", "the defeat of the fleet"),
+    ("The massacre became", "The massacre", "tension between the two companies"),
+    ("It was one of the causes", "The massacre", "the later war"),
+    # what someone feared is why they acted
+    ("Fearing that", "Fearing that the soldiers would return", "the villagers fled into the forest"),
+]
+
+
+@pytest.fixture(scope="session")
+def causal_article() -> Facts:
+    return extract(parse_article(CAUSAL_ARTICLE, input_format="text"))
+
+
+def links_from(facts: Facts, opening: str) -> list:
+    return [c for c in (*facts.causal_links, *facts.reported_links) if c.where.sentence.startswith(opening)]
+
+
+@pytest.mark.parametrize("opening,cause,effect", CAUSAL_CASES, ids=[c[0] for c in CAUSAL_CASES])
+def test_each_cue_class_puts_cause_and_effect_on_their_sides(causal_article: Facts, opening: str, cause: str,
+                                                              effect: str) -> None:
+    links = links_from(causal_article, opening)
+    assert any(c.cause == cause and c.effect == effect for c in links), \
+        [(c.cause, c.cue, c.effect) for c in links]
+    for c in links:  # a phrase, never the sentence again (a cause from the sentence before is not in it)
+        assert is_phrase(c.effect, c.where.sentence)
+        assert c.cause not in c.where.sentence or is_phrase(c.cause, c.where.sentence)
+
+
+def test_a_list_of_causes_gives_one_link_each(causal_article: Facts) -> None:
+    causes = {c.cause for c in links_from(causal_article, "The causes of the revolt")}
+    assert causes == {"heavy taxation", "religious persecution", "the loss of old privileges"}
+
+
+def test_reported_and_hedged_claims_are_kept_apart_and_marked(causal_article: Facts) -> None:
+    """"Some historians argue that X led to Y", "X allegedly caused Y": kept with the hedging word, out of
+    the stated links that questions are made from, and marked in the JSON."""
+    argued = next(c for c in causal_article.reported_links if c.where.sentence.startswith("Some historians"))
+    assert (argued.cause, argued.effect, argued.hedge) == ("the fire", "the persecution of the Christians", "argue")
+    alleged = next(c for c in causal_article.reported_links if c.where.sentence.startswith("The senator"))
+    assert (alleged.cause, alleged.hedge) == ("The senator", "allegedly")
+    assert not [c for c in causal_article.causal_links if c.hedge or c.where.sentence.startswith(("Some", "The senator"))]
+    marked = {c["cause"]: c for c in causal_article.to_dict()["causal_links"]}
+    assert marked["the fire"]["hedged"] and marked["the fire"]["hedge"] == "argue"
+    assert marked["The new tax"]["hedged"] is False
+
+
+@pytest.mark.parametrize("opening", ["The town had grown so large", "The street was named after",
+                                     "The rebels sought to weaken", "The market has stood", "A week after the battle"])
+def test_words_that_only_look_causal_give_no_link(causal_article: Facts, opening: str) -> None:
+    """"so large that", "named after", an aim ("sought to weaken"), "since 1820", "a week after"."""
+    assert not links_from(causal_article, opening)
+
+
+def test_kinds_carry_what_their_questions_need(causal_article: Facts) -> None:
+    """A "verb" link has its verb in the base form; a "because" link's anchor is the subordinator."""
+    sparked = links_from(causal_article, "The new tax sparked")[0]
+    assert (sparked.kind, sparked.verb) == ("verb", "spark")
+    because = links_from(causal_article, "The viceroy raised")[0]
+    assert because.kind == "because"
+    assert CAUSAL_ARTICLE[because.anchor: because.anchor + len("because")] == "because"

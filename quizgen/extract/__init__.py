@@ -35,14 +35,16 @@ def facts_of(ctx: ArticleContext) -> Facts:
     people, places, orgs = build_entities(ctx)
     ctx.set_people(people, {p.name: short_name(p.name, ctx.article.text) for p in people})
     people = describe(ctx, people)
+    links = extract_causal(ctx)
     return Facts(
         article=ctx.article,
         dates=extract_dates(ctx),
         people=tuple(people),
         places=tuple(places),
         organizations=tuple(orgs),
-        causal_links=extract_causal(ctx),
+        causal_links=tuple(c for c in links if not c.hedge),
         event=ctx.event,
+        reported_links=tuple(c for c in links if c.hedge),
     )
 
 

@@ -1,28 +1,30 @@
 """Cause and effect that the article states, read from the dependency parse.
 
-Cue verbs ("led to", "set in motion", "intensified"), cue nouns ("provided a justification for",
-"the result was"), cue prepositions ("in the wake of", "because of") and the conjunction "because"
-each say which phrase of the sentence is the cause and which the effect. Claims the article only
-reports ("critics contend that ...") are left out.
+The cues come from published inventories (lexicon.py): the Penn Discourse Treebank's explicit
+connectives of the sense Contingency.Cause, and the causative verbs, nouns and prepositions that the
+Causal News Corpus marks as signals. Each cue says which of its phrases is the cause and which the
+effect, as CausalBank's two pattern modes do: "because" mode ("Y because X", "Y due to X", "Y stemmed
+from X") and "therefore" mode ("X led to Y", "X forced Z to do W", "X. As a result, Y"). A cause or an
+effect is a noun phrase or a short clause, never the whole sentence; a result adverbial that opens a
+sentence takes the sentence before as its cause, as do "This led to ..." and a bare "was forced to".
+
+Claims the article only reports or hedges ("critics contend that ...", "allegedly", "may have") are kept
+and marked with the hedging word (CausalLink.hedge), so that no question states them as fact.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from quizgen.extract import lexicon
 from quizgen.extract.context import ArticleContext
-from quizgen.extract.phrases import drop_parentheticals, inline, subject_of, subtree_ids
+from quizgen.extract.phrases import RELATIVE_PRONOUNS, antecedent, drop_parentheticals, inline, subject_of, subtree_ids
 from quizgen.models import CausalLink
 
-# lemma -> the particle or preposition that carries the effect (None: the direct object)
-VERB_CUES: dict[str, str | None] = {
-    "cause": None, "trigger": None, "prompt": None, "enable": None, "intensify": None, "shape": None,
-    "spark": None, "provoke": None, "precipitate": None, "fuel": None, "unleash": None,
-    "lead": "to", "result": "in", "contribute": "to", "feed": "into", "give": "rise",
-}
 REASON_NOUNS = {"justification", "pretext", "rationale", "excuse", "impetus", "catalyst", "reason", "basis", "spur"}
 RESULT_NOUNS = {"result", "consequence", "outcome", "effect"}
 # "arrested ... for loitering": verbs whose "for" phrase gives the reason
@@ -36,10 +38,21 @@ DISCLOSURE_VERBS = {"reveal", "expose", "betray", "uncover", "disclose", "discov
 GIVING_AWAY_NOUNS = {"letter", "report", "message", "confession", "testimony", "note", "dispatch", "telegram",
                      "warning", "tip", "informer", "informant", "spy", "agent", "search", "raid", "investigation",
                      "interrogation", "leak", "defector", "traitor"}
-PP_CUES = {("wake", "of"): "in the wake of", ("aftermath", "of"): "in the aftermath of",
-           ("result", "of"): "as a result of", ("because", "of"): "because of", ("due", "to"): "due to",
-           ("owing", "to"): "owing to", ("consequence", "of"): "as a consequence of",
-           ("response", "to"): "in response to"}
+# "drove the settlers out": moving someone by force
+DRIVING_VERBS = {"drive", "force", "push", "chase", "expel", "oust"}
+# "had severe consequences for", "had a lasting impact on"
+IMPACT_NOUNS = {"consequence", "effect", "impact", "influence", "repercussion", "implication"}
+PLACE_PREPOSITIONS = {"in", "across", "throughout", "among", "within"}
+AWAY_WORDS = {"out", "away", "off", "back", "from", "into"}
+PP_WORDS = frozenset(w for w, _ in lexicon.CAUSE_PREPOSITIONS)
+# the nouns of prepositional cues, and the prepositions that open their phrase ("as a result of")
+PP_OPENERS = {"wake": ("in",), "aftermath": ("in",), "result": ("as",), "consequence": ("as", "in"),
+              "response": ("in",), "reaction": ("in", "as"), "retaliation": ("in",), "account": ("on",),
+              "influence": ("under",), "pressure": ("under",), "protest": ("in",), "revenge": ("in",), "punishment": ("as", "in")}
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+HEDGING = lexicon.REPORTING_VERBS | lexicon.HEDGING_VERBS
+AS_A_RESULT = "as a result"
+CAUSATIVE = lexicon.CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | {"give", "make"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,7 @@ class Found:
     kind: str
     verb: str
     past: bool
+    anchor: Token | None = None  # the cue word, when it is not the word the finder started from
 
 
 def past(v: Token) -> bool:
@@ -61,14 +75,41 @@ def subj_phrase(subj: Token) -> str:
     return " ".join(t.text for t in subj.subtree if t.dep_ not in ("det", "poss") and t.i <= subj.i).lower()
 
 
-def reported(tok: Token) -> bool:
-    """Inside a claim: under "contend", "argue", "claim" ... or "whether"."""
+def hedge_of(tok: Token) -> str:
+    """The word that makes the cue's claim a report or a guess: a reporting verb above it ("critics contend
+    that ..."), "whether", or a hedging adverb or modal on its clause ("allegedly", "may have led")."""
     t = tok
-    while t.head.i != t.i:
+    first = True
+    while True:
+        if t.pos_ in ("VERB", "AUX") or first:
+            for c in t.children:
+                if c.dep_ == "aux" and c.lower_ in lexicon.HEDGE_MODALS:
+                    return c.lower_
+                if c.dep_ == "advmod" and c.lower_ in lexicon.HEDGE_ADVERBS:
+                    return c.lower_
+                if c.lower_ == "whether" and c.dep_ in ("mark", "advmod"):
+                    return "whether"
+        if t.head.i == t.i:
+            return ""
+        came_by = t.dep_
         t = t.head
-        if t.lemma_ in lexicon.REPORTING_VERBS:
+        first = False
+        # "X argued that ... and Y led to Z": a conjoined clause is not under the other's verb
+        if came_by == "conj" and t.pos_ in ("VERB", "AUX"):
+            return ""
+        # "critics contend that ...", "is said to have caused", "X, he argued, led to Y"
+        if t.lemma_.lower() in HEDGING and t.pos_ == "VERB" and came_by in ("ccomp", "xcomp", "parataxis"):
+            return t.lemma_.lower()
+
+
+def asked(tok: Token) -> bool:
+    """Inside "whether ..." or "the extent to which ...": a question the article raises, no claim."""
+    for t in [tok, *tok.ancestors]:
+        if any(c.lower_ == "whether" and c.dep_ in ("mark", "advmod") for c in t.children):
             return True
-    return any(c.lower_ == "whether" for c in tok.head.children) if tok.dep_ != "ROOT" else False
+        if t.dep_ == "relcl" and t.head.lemma_.lower() in ("extent", "degree") or t.lower_ == "whether":
+            return True
+    return False
 
 
 def clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
@@ -85,6 +126,11 @@ def clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
                 skip |= subtree_ids(aside)
         if c.dep_ == "punct" and c.i > verb.i and c.text in (".", ";"):
             skip.add(c.i)
+    for t in verb.subtree:  # "the Coercive Acts, which, among other provisions, closed ...": an aside
+        if t.i > verb.i and t.pos_ in ("NOUN", "PROPN") and t.i not in skip:
+            for aside in drop_parentheticals(t):
+                skip |= subtree_ids(aside)
+    skip |= bracketed(verb)
     toks = [t for t in verb.subtree if t.i not in skip]
     subj = subject_of(verb)
     text = ctx.text(toks, head=verb)
@@ -93,22 +139,177 @@ def clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
     return text
 
 
-def noun_effect(ctx: ArticleContext, head: Token) -> str:
-    return ctx.np(head)
+SHORT_CLAUSE = 16  # words: a cause taken from the sentence before is a short clause, not that sentence
 
 
-def _child(tok: Token, deps: tuple[str, ...], lower: str | None = None) -> Token | None:
+def bracketed(head: Token) -> set[int]:
+    """Words in brackets within head's subtree: "(Persian: ...)", "(ritual suicide)"."""
+    out: set[int] = set()
+    depth = 0
+    for t in head.doc[head.left_edge.i: head.right_edge.i + 1]:
+        if t.text == "(":
+            depth += 1
+        if depth:
+            out.add(t.i)
+        if t.text == ")" and depth:
+            depth -= 1
+    return out
+
+
+def before(ctx: ArticleContext, prev: Span | None) -> str:
+    """The sentence before as a short clause: the cause of "As a result, ..." or "This led to ...".
+    Adjuncts are left out from the right ("... traveled offshore to Southeast Asia for trade") until
+    the clause is short."""
+    if prev is None:
+        return ""
+    return shortened(lambda drop: clause(ctx, prev.root, drop), prev.root, SHORT_CLAUSE)
+
+
+def shortened(render, head: Token, limit: int, sent: Span | None = None) -> str:
+    """render(drop) made short: asides and dates first, then modifiers and adjuncts from the right, until
+    the phrase has at most `limit` words and is not (nearly) the whole sentence. The words left are counted
+    as tokens, and the phrase is rendered again only when that count says it may be short enough."""
+    drop: set[int] = set()
+    text = render(drop)
+
+    def done(text: str) -> bool:
+        return len(text.split()) <= limit and (sent is None or not too_much(text, sent))
+
+    if done(text):
+        return text
+
+    def rank(t: Token) -> int:
+        dated = t.ent_type_ in ("DATE", "TIME") or t.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children)
+        return 0 if t.dep_ in ("appos", "parataxis") or dated else 1
+    candidates = [t for t in head.subtree if t.i != head.i and (t.dep_ in (
+        "prep", "advcl", "relcl", "acl", "appos", "npadvmod", "parataxis") or t.dep_ == "conj" and t.pos_ not in (
+        "VERB", "AUX") and t.head.pos_ in ("VERB", "AUX"))]
+    words = len(text.split())
+    doc = head.doc
+    for t in sorted(candidates, key=lambda t: (rank(t), -t.i)):
+        if t.i in drop:
+            continue
+        gone = subtree_ids(t) - drop
+        drop |= gone
+        words -= sum(1 for i in gone if not doc[i].is_punct)
+        if words <= limit:
+            text = render(drop)
+            words = len(text.split())
+            if done(text):
+                return text
+    return render(drop)
+
+
+LONG_PHRASE = 25  # words
+
+
+def fit_clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
+    """The verb's clause, shortened until it is no longer (nearly) the whole sentence."""
+    return shortened(lambda d: clause(ctx, verb, drop | d), verb, LONG_PHRASE, verb.sent)
+
+
+def fit_np(ctx: ArticleContext, head: Token, limit: int = LONG_PHRASE, without: Token | None = None) -> str:
+    """A noun phrase, its modifiers left out from the right while it is long or (nearly) the whole sentence."""
+    base = subtree_ids(without) if without is not None else set()
+
+    def render(drop: set[int]) -> str:
+        drop = drop | base
+        return ctx.np(head, without=tuple(t for t in head.subtree if t.i in drop and t.head.i not in drop))
+    return shortened(render, head, limit, head.sent)
+
+
+def cause_np(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
+    """A cause named by its head word; a bare "this" or "that" is what the sentence before said, and a
+    sentence-opening "it" or "they" that nothing else resolves is the subject of the sentence before."""
+    low = tok.lower_
+    if low in DEMONSTRATIVES and tok.tag_ == "DT" and not list(tok.children):
+        return before(ctx, prev)
+    if low in RELATIVE_PRONOUNS and tok.dep_.startswith("nsubj"):
+        ante = antecedent(tok)
+        # "incidents such as those that ... resulted in X": the incidents
+        if ante is not None and ante.lower_ in ("those", "these") and ante.head.lower_ == "as" \
+                and ante.head.head.pos_ == "NOUN":
+            return ctx.np(ante.head.head, without=(ante.head,))
+        # "it was the siege that led to X": the siege
+        rel = tok.head
+        if rel.dep_ == "relcl" and rel.head.dep_ == "attr" and rel.head.head.lemma_ == "be" \
+                and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in rel.head.head.children):
+            return ctx.np(rel.head, without=(rel,))
+    text = fit_np(ctx, tok, SHORT_NP) if tok.pos_ in ("NOUN", "PROPN") else ctx.np(tok)
+    if low in ("it", "they") and text.lower() == low:
+        return pronoun_subject(ctx, tok, prev) or text
+    return text
+
+
+SHORT_NP = 15  # words: a cause in subject position without its asides
+
+
+def pronoun_subject(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
+    """"it" or "they" as a cause: the last subject of the same number before it in its sentence ("The
+    battle is important because it led to ..."), else the subject of the sentence before."""
+    plural = tok.lower_ == "they"
+    subjects = [t for t in tok.sent if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")]
+    if tok.i == tok.sent.start and prev is not None:
+        subjects = [t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    for subj in reversed(subjects):
+        if subj.pos_ in ("NOUN", "PROPN") and (subj.tag_ in ("NNS", "NNPS")) == plural:
+            return fit_np(ctx, subj, SHORT_NP)
+    return ""
+
+
+def left_phrase(ctx: ArticleContext, v: Token) -> str:
+    """A subject the parser lost: the words before the verb back to a dash, colon or semicolon
+    ("... their army—the caliph's failure to do so, ..., convinced Hulegu ...")."""
+    sent = v.sent
+    start = sent.start
+    for t in v.doc[sent.start: v.i]:
+        if t.text in ("—", "–", ":", ";"):
+            start = t.i + 1
+    toks = list(v.doc[start: v.i])
+    if not toks or len(toks) > 25 or start == sent.start or not any(t.pos_ in ("NOUN", "PROPN") for t in toks):
+        return ""
+    return ctx.text(toks)
+
+
+def _child(tok: Token, deps: tuple[str, ...], lower: str | tuple[str, ...] | None = None) -> Token | None:
+    lowers = (lower,) if isinstance(lower, str) else lower
     for c in tok.children:
-        if c.dep_ in deps and (lower is None or c.lower_ == lower):
+        if c.dep_ in deps and (lowers is None or c.lower_ in lowers):
             return c
     return None
 
 
 def _pobj(prep: Token | None) -> Token | None:
-    return _child(prep, ("pobj", "pcomp")) if prep is not None else None
+    if prep is None:
+        return None
+    return _child(prep, ("pobj",)) or next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ != "ADP"), None)
 
 
-def verb_cue(ctx: ArticleContext, v: Token) -> Found | None:
+def object_phrase(ctx: ArticleContext, head: Token) -> str:
+    """An object as a phrase; a gerund with its own object is the phrase from its first word."""
+    if head.pos_ == "VERB":
+        return shortened(lambda d: ctx.text([t for t in head.subtree if t.i not in d], head=head), head,
+                         LONG_PHRASE, head.sent)
+    return fit_np(ctx, head)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """"opposition to X, an economic downturn, and a revival": each noun of a list."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+            out += conjuncts(c)
+    return out
+
+
+def head_only(ctx: ArticleContext, tok: Token) -> str:
+    """One noun of a list without the ones after it."""
+    return ctx.np(tok, without=tuple(c for c in tok.children if c.dep_ in ("conj", "cc") or
+                                     (c.dep_ == "punct" and c.i > tok.i)))
+
+
+def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     lemma = v.lemma_.lower()
     # "set in motion X"
     if lemma == "set":
@@ -117,10 +318,10 @@ def verb_cue(ctx: ArticleContext, v: Token) -> Found | None:
             obj = _child(v, ("dobj",))
             subj = subject_of(v)
             if obj is not None and subj is not None:
-                return Found(ctx.np(subj), noun_effect(ctx, obj), "set in motion", "verb", "set in motion", past(v))
+                return Found(ctx.np(subj), ctx.np(obj), "set in motion", "verb", "set in motion", past(v))
         return None
-    # "provided a powerful justification for X"
     obj = _child(v, ("dobj",))
+    # "provided a powerful justification for X"
     if obj is not None and obj.lemma_.lower() in REASON_NOUNS:
         # "for" may hang anywhere after an aside ("a justification—whether real or not—for X"):
         # the effect runs from it to the end of the clause
@@ -130,37 +331,301 @@ def verb_cue(ctx: ArticleContext, v: Token) -> Found | None:
             rest = [t for t in v.doc[prep.i + 1: v.sent.end] if t.text not in (";",)]
             cue = f"{v.text} a {obj.lemma_} for"
             return Found(ctx.np(subj), ctx.text(rest), cue, "verb", f"{v.lemma_} a {obj.lemma_} for", past(v))
-    if lemma not in VERB_CUES:
-        return None
-    part = VERB_CUES[lemma]
-    if lemma == "result" and _child(v, ("prep",), "from") is not None:  # "X resulted from Y"
-        cause_tok, subj = _pobj(_child(v, ("prep",), "from")), subject_of(v)
-        if cause_tok is not None and subj is not None:
-            return Found(ctx.np(cause_tok), ctx.np(subj), "resulted from", "passive", "result from", past(v))
-        return None
-    if part is None:
-        effect = _child(v, ("dobj",))
-    elif part == "rise":  # "gave rise to X"
-        effect = _pobj(_child(_child(v, ("dobj",), "rise") or v, ("prep",), "to")) if _child(v, ("dobj",), "rise") else None
+    # "X had its origin in Y", "X has its roots in Y"
+    if lemma == "have" and obj is not None and obj.lower_ in lexicon.ORIGIN_NOUNS:
+        src = _pobj(_child(obj, ("prep",), "in") or _child(v, ("prep",), "in"))
+        subj = subject_of(v)
+        if src is not None and subj is not None:
+            return Found(ctx.np(src), ctx.np(subj), f"had its {obj.lower_} in", "passive", "", past(v))
+    # "X resulted from Y", "X stemmed from Y", "X was rooted in Y"
+    if lemma in lexicon.FROM_CAUSE_VERBS or (lemma == "root" and v.tag_ == "VBN"):
+        preps = lexicon.FROM_CAUSE_VERBS.get(lemma, ("in",))
+        prep = _child(v, ("prep",), preps)
+        src, subj = _pobj(prep), subject_of(v)
+        if src is not None and subj is not None and subj.lower_ not in DEMONSTRATIVES:
+            return Found(object_phrase(ctx, src), cause_np(ctx, subj, prev), f"{v.text} {prep.lower_}", "passive",
+                         f"{lemma} {prep.lower_}", past(v))
+        if lemma in ("arise", "follow", "derive", "spring", "originate", "stem"):
+            return None
+    # "..., giving victory to X"
+    if lemma == "give" and obj is not None and obj.lemma_.lower() in lexicon.GIVEN_OUTCOMES:
+        if obj.lower_ == "rise":  # "gave rise to X"
+            target = _pobj(_child(v, ("prep",), "to") or _child(obj, ("prep",), "to"))
+            effect = ctx.np(target) if target is not None else ""
+            cue, verb = "gave rise to", "give rise to"
+        else:
+            effect = ctx.text([t for t in v.subtree if t.i > v.i and t.dep_ != "punct" or t.i in subtree_ids(obj)])
+            cue, verb = v.text, "give"
+        cause = agent_of(ctx, v, prev)
+        return Found(cause, effect, cue, "verb", verb, past(v)) if cause and effect else None
+    # "X had severe consequences for Y", "X played a key role in Y", "X was brought to an end by Y"
+    if obj is not None and (lemma == "have" and obj.lemma_.lower() in IMPACT_NOUNS
+                            or lemma == "play" and obj.lemma_.lower() in ("role", "part")):
+        prep = _child(obj, ("prep",), ("for", "on", "in", "upon")) or _child(v, ("prep",), ("for", "on", "in", "upon"))
+        cause = agent_of(ctx, v, prev)
+        if cause and not intended(v):
+            effect = object_phrase(ctx, _pobj(prep)) if _pobj(prep) is not None else ""
+            if effect:
+                return Found(cause, effect, f"{v.text} {obj.text}", "verb", f"{lemma} {obj.lemma_}", past(v))
+    if lemma == "bring":
+        to = _child(v, ("prep",), "to")
+        if to is not None and _pobj(to) is not None and _pobj(to).lower_ == "end":
+            # "was brought to an end by the Treaty": the parser may hang "by" on "end"
+            subj = _child(v, ("nsubjpass",))
+            agent = _pobj(_child(v, ("agent",)) or _child(_pobj(to), ("prep",), "by"))
+            if subj is not None and agent is not None:
+                return Found(object_phrase(ctx, agent), ctx.np(subj), f"{v.text} to an end by", "passive",
+                             "bring to an end", past(v))
+            if obj is not None and subject_of(v) is not None and subject_of(v).dep_ == "nsubj":
+                return Found(agent_of(ctx, v, prev), ctx.np(obj), f"{v.text} to an end", "verb", "bring to an end",
+                             past(v))
+    # "brought about the fall of X", "set off a panic", "stirred up unrest"
+    prt = next((c for c in v.children if c.dep_ in ("prt", "prep") and (lemma, c.lower_) in lexicon.PHRASAL_CAUSES), None)
+    done = obj if prt is not None and prt.dep_ == "prt" else _pobj(prt)  # the parser reads "about" either way
+    if prt is not None and done is not None and not intended(v):
+        cause = agent_of(ctx, v, prev)
+        if cause:
+            return Found(cause, object_phrase(ctx, done), f"{v.text} {prt.text}", "verb", f"{lemma} {prt.lower_}",
+                         past(v))
+    # "X was responsible for Y"; "X was blamed for Y"
+    responsible = _child(v, ("acomp",), ("responsible", "instrumental"))
+    target = _pobj(_child(responsible, ("prep",), ("for", "in")) or _child(v, ("prep",), ("for", "in"))) \
+        if responsible is not None else None
+    if lemma == "blame" and _child(v, ("nsubjpass",)) is not None:
+        target = _pobj(_child(v, ("prep",), "for"))
+    if target is not None and (responsible is not None or lemma == "blame"):
+        subj = subject_of(v)
+        if subj is not None and not intended(v):
+            return Found(cause_np(ctx, subj, prev), object_phrase(ctx, target),
+                         f"{responsible.lower_} {target.head.lower_}" if responsible is not None else f"{v.text} for",
+                         "passive", "", past(v))
+    # "The treaty ensured that the river stayed open": the clause is the effect
+    that = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and _child(c, ("mark",), "that")), None)
+    if lemma in ("ensure", "cause") and obj is None and that is not None and not intended(v):
+        cause = agent_of(ctx, v, prev)
+        if cause:
+            return Found(cause, fit_clause(ctx, that, {c.i for c in that.children if c.dep_ == "mark"}), v.text,
+                         "passive", lemma, past(v))
+    # "X opened the way for Y"
+    if lemma == "open" and obj is not None and obj.lower_ in ("way", "door"):
+        target = _pobj(_child(obj, ("prep",), ("for", "to")) or _child(v, ("prep",), ("for", "to")))
+        cause = agent_of(ctx, v, prev) if target is not None else ""
+        if cause:
+            return Found(cause, object_phrase(ctx, target), f"{v.text} the {obj.lower_} {target.head.lower_}", "verb",
+                         f"open the {obj.lower_} {target.head.lower_}", past(v))
+    # "X helped (to) generate support for Y": what the help brought about is the infinitive's phrase
+    if lemma == "help" and obj is None and not intended(v):
+        comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.i > v.i and c.pos_ == "VERB"), None)
+        cause = agent_of(ctx, v, prev) if comp is not None and _child(comp, ("nsubj",)) is None else ""
+        if cause:
+            effect = ctx.text([t for t in comp.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == comp)],
+                              head=comp)
+            return Found(cause, effect, f"{v.text}", "passive", "help", past(v))
+    # "drove the settlers out of the province", "forced the rebels into exile"
+    if lemma in DRIVING_VERBS and obj is not None and not intended(v):
+        away = next((c for c in v.children if c.dep_ in ("prep", "prt", "advmod") and c.i > obj.i
+                     and c.lower_ in AWAY_WORDS), None)
+        cause = agent_of(ctx, v, prev) if away is not None else ""
+        if cause:
+            ids = subtree_ids(obj) | subtree_ids(away)
+            return Found(cause, ctx.text([t for t in v.subtree if t.i in ids]), f"{v.text} {away.lower_}", "verb",
+                         f"{lemma} {away.lower_}", past(v))
+    # "made him seem biased", "made itself unpopular with its policies"
+    if lemma == "make":
+        return make_cue(ctx, v, prev)
+    if lemma in lexicon.RESPONSE_VERBS:
+        return response_cue(ctx, v, prev)
+    # "forced X to withdraw"; "incite his subjects, ..., to revolt" (parsed as an adverbial infinitive)
+    comp = next((c for c in v.children if c.i > v.i and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children))), None)
+    if lemma in lexicon.FORCE_VERBS and comp is not None and comp.pos_ in ("VERB", "AUX") and comp.i > v.i \
+            and not intended(v):
+        forced = force_cue(ctx, v, comp, obj, prev)
+        if forced is not None:
+            return forced
+    if lemma in lexicon.LINK_VERBS:
+        effect_tok = None
+        for p in lexicon.LINK_VERBS[lemma]:
+            effect_tok = _pobj(_child(v, ("prep",), p))
+            if effect_tok is None and lemma == "pave" and obj is not None and obj.lower_ == "way":
+                effect_tok = _pobj(_child(obj, ("prep",), p))
+            if effect_tok is not None:
+                tail = " the way for" if lemma == "pave" else f" {p}"
+                break
+        if effect_tok is None or (lemma == "pave" and (obj is None or obj.lower_ != "way")):
+            return None
+    elif lemma in lexicon.CAUSE_VERBS:
+        effect_tok, tail = obj, ""
+        # "put pressure on", "dealt a blow to" belong to no class; an object is needed
+    elif lemma == "put" and obj is not None and obj.lower_ == "pressure":  # "put pressure on X"
+        on = _child(v, ("prep",), "on") or _child(obj, ("prep",), "on")
+        cause = agent_of(ctx, v, prev)
+        if on is None or _pobj(on) is None or not cause:
+            return None
+        return Found(cause, ctx.text([t for t in v.doc if t.i in subtree_ids(obj) | subtree_ids(on)]), v.text, "verb",
+                     "put", past(v))
     else:
-        effect = _pobj(_child(v, ("prep",), part))
+        return None
     agent = _child(v, ("agent",))
     # "X was triggered by Y"; but "led by" and "shaped by" someone is leading, not causing, unless the
     # verb keeps its own particle ("was led to war by ...")
-    if agent is not None and _pobj(agent) is not None and (part is None or effect is not None) and lemma != "lead":
+    if agent is not None and _pobj(agent) is not None and lemma != "lead" and (tail == "" or effect_tok is not None):
         subj = _child(v, ("nsubjpass",))
+        cause = object_phrase(ctx, _pobj(agent))
+        if subj is None and v.dep_ == "advcl" and v.tag_ == "VBN" and v.head.pos_ in ("VERB", "AUX"):
+            # "Provoked by the new levy, the weavers stopped work": what the head clause tells
+            return Found(cause, fit_clause(ctx, v.head, subtree_ids(v)), f"{v.text} by", "passive", v.lemma_, past(v))
+        if subj is None and v.dep_ == "acl" and v.tag_ == "VBN":  # "the revolt, sparked by X, ..."
+            subj = v.head
         if subj is not None:
-            return Found(ctx.np(_pobj(agent)), ctx.np(subj), f"{v.text} by", "passive", v.lemma_, past(v))
+            return Found(cause, ctx.np(subj, without=(v,) if v.head.i == subj.i else ()), f"{v.text} by", "passive",
+                         v.lemma_, past(v))
         return None
-    if effect is None:
+    if effect_tok is None or intended(v):
         return None
+    cause = agent_of(ctx, v, prev)
+    if not cause:
+        return None
+    effect = object_phrase(ctx, effect_tok)
+    kept_from = _child(v, ("prep",), ("from", "into"))  # "prevented X from Y", "provoked France into declaring war"
+    where = [c for c in v.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS and c.i > effect_tok.i
+             and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]
+    if tail == "" and kept_from is not None and kept_from.i > effect_tok.i:
+        ids = subtree_ids(effect_tok) | subtree_ids(kept_from)
+        effect = ctx.text([t for t in v.subtree if t.i in ids])
+    elif tail == "" and where:  # "prevented the unloading of tea in three other colonies"
+        ids = subtree_ids(effect_tok) | set().union(*(subtree_ids(c) for c in where))
+        effect = ctx.text([t for t in v.subtree if t.i in ids])
+    return Found(cause, effect, v.text + tail, "verb", v.lemma_ + tail, past(v))
+
+
+# verbs whose infinitive did happen ("chose to incite", "is estimated to have caused"); after any other
+# ("sought to weaken", "agreed to end", "in order to prevent") the infinitive is an aim, not an outcome
+DONE_VERBS = frozenset("choose decide manage begin start continue proceed go come help able seem appear tend serve "
+                       "estimate know say believe think report consider claim allege reckon".split())
+
+
+def intended(v: Token) -> bool:
+    """"sought to weaken X", "in order to prevent Y", "an attempt to provoke": an aim, not an outcome."""
+    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+        return intended(v.head)  # "sought to depose the khedive and end British influence"
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return False
+    return v.dep_ in ("advcl", "acl", "relcl") or v.head.lemma_.lower() not in DONE_VERBS
+
+
+def agent_of(ctx: ArticleContext, v: Token, prev: Span | None) -> str:
+    """What does the causing: the subject; for "..., leading to X" the clause the participle hangs on;
+    for a subject the parser lost, the words before the verb."""
     subj = subject_of(v)
-    if subj is None and v.dep_ == "advcl" and v.tag_ == "VBG":  # "..., leading to X"
-        subj = subject_of(v.head)
+    if subj is None and v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
+        return fit_clause(ctx, v.head, subtree_ids(v))
+    if subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+        return fit_np(ctx, v.head, SHORT_NP, without=v)  # "the main events leading to X"
+    if subj is None and v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.pos_ in ("NOUN", "PROPN") \
+            and v.head.dep_ == "ROOT" and not any(c.dep_ == "agent" for c in v.children):
+        return ctx.np(v.head, without=(v,))  # "An initial protest led on to rioting": read as "a protest led on"
     if subj is None:
+        return left_phrase(ctx, v)
+    if subj.dep_ == "nsubjpass" and subj.head.i == v.i:
+        return ""
+    return cause_np(ctx, subj, prev)
+
+
+def force_cue(ctx: ArticleContext, v: Token, comp: Token, obj: Token | None, prev: Span | None) -> Found | None:
+    """"X forced the Portuguese to withdraw", "X led Kurdish chiefs to switch allegiance", and the passive
+    "the expedition was forced to retreat" (by what the sentence before told, if no agent is named)."""
+    lemma = v.lemma_.lower()
+    if v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return None  # "Dyer, convinced an insurrection could take place, ...": a state of mind
+    # "forced the Portuguese to withdraw", "allowing him to deceive": someone made to do something;
+    # "Dyer, convinced an insurrection could take place": a belief
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+    who = obj if obj is not None and obj.i < comp.i else _child(comp, ("nsubj",)) if infinitive else None
+    if _child(v, ("nsubjpass",)) is not None:
+        if lemma in ("lead", "allow", "enable", "encourage", "inspire", "push"):
+            return None  # "was led to believe", "was allowed to leave": no cause stated
+        agent = _pobj(_child(v, ("agent",)))
+        # "was compelled to perform seppuku for assaulting an official": the reason is in the sentence
+        reason = next((c for c in [*v.children, *comp.children] if c.dep_ == "prep" and c.lower_ == "for"
+                       and _pobj(c) is not None and _pobj(c).tag_ == "VBG"), None)
+        if agent is not None:
+            cause, cue, drop = object_phrase(ctx, agent), f"{v.text} by", subtree_ids(_child(v, ("agent",)))
+        elif reason is not None:
+            cause, cue, drop = object_phrase(ctx, _pobj(reason)), f"{v.text} for", subtree_ids(reason)
+        elif v.dep_ == "ROOT" and not any(c.dep_ == "advcl" and _child(c, ("mark",), tuple(
+                lexicon.REASON_SUBORDINATORS)) for c in v.children):
+            cause, cue, drop = before(ctx, prev), v.text, set()  # what the sentence before told
+        else:
+            return None
+        return Found(cause, fit_clause(ctx, v, drop), cue, "passive", lemma, past(v)) if cause else None
+    if who is None:
         return None
-    tail = {None: "", "rise": " rise to"}.get(part, f" {part}")
-    return Found(ctx.np(subj), ctx.np(effect), v.text + tail, "verb", v.lemma_ + tail, past(v))
+    ids = subtree_ids(who) | subtree_ids(comp)
+    effect = ctx.text(sorted((t for t in v.doc if t.i in ids), key=lambda t: t.i))
+    cause = agent_of(ctx, v, prev)
+    # "What did X force?" reads wrong with "Z to do W" for an answer: asked only as a consequence
+    return Found(cause, effect, v.text, "passive", lemma, past(v)) if cause else None
+
+
+def make_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
+    """"X made him seem biased": X caused it; "X made itself unpopular with Y": Y did."""
+    comp = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.i > v.i), None)
+    reflexive = _child(v, ("dobj",)) or (_child(comp, ("nsubj",)) if comp is not None else None)
+    if reflexive is not None and reflexive.lower_ in ("itself", "himself", "herself", "themselves") and comp is not None:
+        means = _child(comp, ("prep",), ("with", "by", "through")) or _child(v, ("prep",), ("with", "by", "through"))
+        subj = subject_of(v)
+        if means is not None and _pobj(means) is not None and subj is not None:
+            effect = f"{ctx.np(subj)} {comp.text}"
+            return Found(object_phrase(ctx, _pobj(means)), effect, f"made {reflexive.text} {comp.text} {means.lower_}",
+                         "passive", "", past(v))
+        return None
+    # "X made it impossible for the king to raise taxes": the infinitive, with its "for" subject
+    if comp is not None and comp.pos_ == "ADJ" and (_child(v, ("dobj",), "it") or _child(comp, ("nsubj",), "it")) or \
+            comp is not None and comp.pos_ in ("VERB", "AUX") and _child(comp, ("nsubj",), "it") is not None \
+            and _child(comp, ("acomp", "oprd"), ("possible", "impossible", "necessary", "difficult", "easier", "harder")):
+        adj = comp if comp.pos_ == "ADJ" else _child(comp, ("acomp", "oprd"))
+        todo = next((t for t in adj.subtree if t.pos_ == "VERB" and t.dep_ in ("xcomp", "advcl", "ccomp")), None)
+        cause = agent_of(ctx, v, prev) if todo is not None and adj.lower_ in (
+            "possible", "impossible", "necessary", "difficult", "easier", "harder") else ""
+        if cause:
+            ids = {t.i for t in adj.subtree if t.i > adj.i}
+            return Found(cause, f"{adj.text} {ctx.text([t for t in v.doc if t.i in ids])}", f"made it {adj.text}",
+                         "passive", "", past(v))
+        return None
+    if comp is None or comp.pos_ not in ("VERB", "AUX") or _child(comp, ("nsubj",)) is None:
+        return None
+    who = _child(comp, ("nsubj",))
+    rep = {}
+    if who.lower_ in ("him", "her"):
+        # "Justinian's support made him seem biased": the subject's owner, else the one person named before
+        subj = subject_of(v)
+        owner = _child(subj, ("poss",)) if subj is not None else None
+        name = owner.text if owner is not None and owner.pos_ == "PROPN" else ctx.last_person_before(who)
+        if name:
+            rep[who.i] = name
+    toks = [t for t in comp.subtree]
+    effect = ctx.text(toks) if not rep else " ".join(rep.get(t.i, t.text) for t in toks)
+    cause = agent_of(ctx, v, prev)
+    return Found(cause, effect, f"{v.text}", "verb", "cause", past(v)) if cause else None
+
+
+def response_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
+    """"Parliament responded with the Coercive Acts": a response is the effect of what it answers, named
+    after "to" or else told in the sentence before."""
+    if v.pos_ != "VERB" or not any(c.dep_ == "prep" and c.lower_ in ("with", "by") or c.dep_ in ("advcl", "xcomp")
+                                   for c in v.children):
+        return None
+    to = _child(v, ("prep",), "to")
+    target = _pobj(to)
+    if target is not None:
+        cause, cue = object_phrase(ctx, target), "in response to"
+    else:
+        cause, cue = before(ctx, prev) or ctx.event, "in response"
+    if not cause:
+        return None
+    effect = fit_clause(ctx, v, subtree_ids(to) if to is not None else set())
+    return Found(cause, effect, cue, "after", cue, past(v))
 
 
 def result_cue(ctx: ArticleContext, subj: Token, sent: Span, prev: Span | None) -> Found | None:
@@ -169,64 +634,310 @@ def result_cue(ctx: ArticleContext, subj: Token, sent: Span, prev: Span | None) 
     if subj.dep_ != "nsubj" or cop.lemma_ != "be" or subj.lemma_.lower() not in RESULT_NOUNS:
         return None
     attr = _child(cop, ("attr",))
-    if attr is None:
+    that = next((c for c in cop.children if c.dep_ == "ccomp" and c.i > cop.i), None)
+    if attr is None and that is None:
         return None
     of = _pobj(_child(subj, ("prep",), "of"))
-    cause = ctx.np(of) if of is not None else ctx.event or (clause(ctx, prev.root, set()) if prev is not None else "")
+    cause = ctx.np(of) if of is not None else ctx.event or before(ctx, prev)
     if not cause:
         return None
-    return Found(cause, ctx.np(attr), f"the {subj.lemma_} was", "result", subj_phrase(subj), cop.tag_ == "VBD")
+    # "An immediate result of the Treaty was that the government gained ...": the clause
+    effect = ctx.np(attr) if attr is not None else fit_clause(ctx, that, {c.i for c in that.children if c.dep_ == "mark"})
+    return Found(cause, effect, f"the {subj.lemma_} was", "result", subj_phrase(subj), cop.tag_ == "VBD")
+
+
+def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
+    """"The causes of the rebellion included X, Y and Z", "The reasons for invading were ...", "X was a
+    major cause of Y", "X was the result of Y", "The origins of X lie in Y"."""
+    lemma = noun.lemma_.lower()
+    verb = noun.head
+    if verb.pos_ not in ("VERB", "AUX") and noun.dep_ != "pobj":
+        return []
+    of = _child(noun, ("prep",), ("of", "for", "behind"))
+    target = _pobj(of)
+    if noun.dep_ == "nsubj" and target is not None and (lemma in lexicon.CAUSE_NOUNS or lemma in lexicon.ORIGIN_NOUNS):
+        effect = object_phrase(ctx, target)
+        if lemma in lexicon.ORIGIN_NOUNS:  # "the origins of X lay in Y"
+            src = _pobj(_child(verb, ("prep",), "in"))
+            return [Found(object_phrase(ctx, src), effect, f"the {noun.lower_} of", "passive", "", past(verb))] \
+                if src is not None else []
+        if verb.lemma_ in ("revolve", "center", "centre", "rest", "lie") and _pobj(_child(verb, ("prep",))) is not None:
+            src = _pobj(_child(verb, ("prep",)))  # "the causes of X revolved around Y"
+            return [Found(object_phrase(ctx, src), effect, f"the {noun.lower_} of", "passive", "", past(verb))]
+        if verb.lemma_ not in ("be", "include", "involve", "comprise"):
+            return []
+        comp = _child(verb, ("attr", "dobj"))
+        if comp is not None and comp.pos_ in ("NOUN", "PROPN"):
+            return [Found(head_only(ctx, c), effect, f"the {noun.lower_} of", "passive", "", past(verb))
+                    for c in conjuncts(comp)]
+        rest = [t for t in verb.subtree if t.i > verb.i and t.text != "."]
+        return [Found(ctx.text(rest), effect, f"the {noun.lower_} {of.lower_}", "passive", "", past(verb))] \
+            if rest else []
+    one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if one is not None and one.dep_ == "attr" and one.lower_ in ("one", "some", "several", "many", "among"):
+        verb = one.head  # "X was one of the direct causes of Y"
+        if verb.lemma_ in ("be", "become", "remain"):
+            noun_dep = "attr"
+        else:
+            return []
+    else:
+        noun_dep = noun.dep_
+    if noun_dep == "attr" and verb.lemma_ in ("be", "become", "remain") and target is not None:
+        subj = subject_of(verb)
+        if subj is None:
+            return []
+        if subj.lower_ in DEMONSTRATIVES | {"it", "they"}:
+            who = cause_np(ctx, subj, _previous(noun.sent))
+            if who.lower() in DEMONSTRATIVES | {"it", "they"}:
+                who = ctx.event.capitalize() if ctx.event and subj.lower_ == "it" else ""
+            if not who:
+                return []
+            subj_text = who
+        else:
+            subj_text = ctx.np(subj)
+        if lemma in lexicon.CAUSE_NOUNS and of.lower_ in ("of", "for", "behind"):
+            cue = " ".join(t.lower_ for t in verb.doc[verb.i: of.i + 1] if t.dep_ not in ("amod", "advmod"))
+            return [Found(subj_text, object_phrase(ctx, target), cue, "passive", "", past(verb))]
+        if lemma in RESULT_NOUNS and of.lower_ == "of":
+            cue = " ".join(t.lower_ for t in verb.doc[verb.i: of.i + 1] if t.dep_ not in ("amod", "advmod"))
+            return [Found(object_phrase(ctx, target), subj_text, cue, "result", lemma, past(verb))]
+    return []
+
+
+RESULTING = frozenset({"resultant", "resulting", "consequent"})
+
+
+def resulting_cue(ctx: ArticleContext, adj: Token) -> Found | None:
+    """"X led to A and the resultant B": B is the result of A."""
+    noun = adj.head
+    if adj.dep_ != "amod" or noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    cause = head_only(ctx, noun.head)
+    return Found(cause, ctx.np(noun, without=(adj,)), adj.lower_, "result", "result", True)
+
+
+# "angry over the defection", "a dispute over wages", "riots over the price of bread": what it was about
+OVER_HEADS = frozenset("""
+angry furious upset indignant incensed outraged bitter resentful dispute disputes quarrel row conflict riot riots
+protest protests anger outrage fury tension tensions disagreement controversy rift feud strike revolt uprising
+""".split())
+
+
+def over_cue(ctx: ArticleContext, prep: Token) -> Found | None:
+    head = prep.head
+    target = _pobj(prep)
+    if prep.dep_ != "prep" or target is None or head.lemma_.lower() not in OVER_HEADS and head.lower_ not in OVER_HEADS:
+        return None
+    if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+        effect = fit_clause(ctx, head.head, subtree_ids(prep))
+    elif head.pos_ == "NOUN":
+        effect = ctx.np(head, without=(prep,))
+    else:
+        return None
+    return Found(object_phrase(ctx, target), effect, f"{head.text} over", "passive", "", True)
 
 
 def pp_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found | None:
-    """"In the wake of X, Y" / "because of X" / "In the aftermath, Y"."""
+    """"In the wake of X, Y" / "because of X" / "as a reaction to X"."""
     low = tok.lower_
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    key = next(((w, p) for (w, p) in PP_CUES if w == low), None)
-    if key is None:
+    if nxt is None or (low, nxt.lower_) not in lexicon.CAUSE_PREPOSITIONS:
         return None
-    prep = nxt if nxt is not None and nxt.lower_ == key[1] else None
-    if low in ("wake", "aftermath", "result", "consequence", "response"):
+    cue = lexicon.CAUSE_PREPOSITIONS[(low, nxt.lower_)]
+    if low in PP_OPENERS:
         outer = tok.head
-        if outer.dep_ != "prep" or outer.lower_ not in ("in", "as") or tok.dep_ != "pobj":
+        if tok.dep_ != "pobj" or outer.lower_ not in PP_OPENERS[low]:
             return None
-        if (low in ("result", "consequence")) != (outer.lower_ == "as"):
-            return None  # "as a result", "in the wake", "in response"
-        verb = outer.head
         anchor = outer
+        cue = " ".join(t.lower_ for t in tok.doc[outer.i: nxt.i + 1])  # "as a direct result of"
     else:  # "because of", "due to", "owing to": the words hang together in several ways
-        anchor = tok if tok.dep_ == "prep" else tok.head if tok.head.dep_ == "prep" else tok
-        verb = anchor.head
-    if verb.pos_ not in ("VERB", "AUX") or reported(verb):
+        anchor = tok if tok.dep_ in ("prep", "advmod") else tok.head if tok.head.dep_ == "prep" else tok
+    verb = anchor.head
+    while verb.pos_ not in ("VERB", "AUX", "NOUN") and verb.head.i != verb.i and verb.dep_ in ("acomp", "amod"):
+        verb = verb.head  # "was largely due to X"
+    if verb.pos_ not in ("VERB", "AUX", "NOUN"):
         return None
-    cause_tok = _pobj(prep) if prep is not None else None
-    if cause_tok is not None:
-        cause = ctx.np(cause_tok)
-    elif low == "aftermath" and ctx.event:
+    cause_tok = _pobj(nxt) or (_pobj(tok) if low in ("because", "due", "owing", "thanks") else None)
+    if cause_tok is None or (cause_tok.lower_ in DEMONSTRATIVES and cause_tok.pos_ == "PRON"):
+        return None  # "because of this" is a result adverbial: the sentence before is the cause
+    cause = object_phrase(ctx, cause_tok)
+    drop = subtree_ids(anchor)
+    if verb.pos_ == "NOUN":  # "deaths due to famine"
+        effect = ctx.np(verb, without=(anchor,))
+    elif verb.lemma_ == "be" and anchor.dep_ == "acomp" and subject_of(verb) is not None:
+        effect = cause_np(ctx, subject_of(verb), _previous(verb.sent))  # "The failure was due to X"
+    elif verb.lemma_ == "be" and _child(verb, ("attr", "acomp")) is None:
+        return None  # "This was due to X": nothing of the effect is left
+    else:
+        effect = fit_clause(ctx, verb, drop)
+    if ctx.event and low == "aftermath" and not cause:
         cause = ctx.event
-    elif low in ("result", "consequence", "response") and prev is not None:
-        cause = clause(ctx, prev.root, set())
+    return Found(cause, effect, cue, "after", cue, past(verb) if verb.pos_ != "NOUN" else True, anchor=anchor)
+
+
+def aftermath_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found | None:
+    """"In the aftermath, Y": the aftermath of the article's event."""
+    if tok.lower_ != "aftermath" or tok.dep_ != "pobj" or tok.head.lower_ != "in" or not ctx.event:
+        return None
+    if _child(tok, ("prep",), "of") is not None:
+        return None
+    verb = tok.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    cue = " ".join(t.lower_ for t in tok.head.subtree)
+    return Found(ctx.event, fit_clause(ctx, verb, subtree_ids(tok.head)), cue, "after", cue, past(verb), anchor=tok.head)
+
+
+def result_adverb(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found | None:
+    """The "therefore" mode: "X; thus Y", "X, and as a result Y", "X. Consequently, Y", "X, thereby
+    making Y": the clause before the adverbial is the cause."""
+    low = tok.lower_
+    cue, start, phrase_end = None, tok, None
+    for words, name in lexicon.RESULT_PHRASES.items():
+        n = len(words)
+        if tok.i - n + 1 >= tok.sent.start and tuple(t.lower_ for t in tok.doc[tok.i - n + 1: tok.i + 1]) == words:
+            cue, start, phrase_end = name, tok.doc[tok.i - n + 1], tok
+            break
+    if cue is not None:
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if after is not None and after.lower_ in ("of", "to", "for", "against"):
+            return None  # "as a result of X" is a prepositional cue
+    elif low in lexicon.RESULT_ADVERBS:
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "do":
+            return None  # "failed to do so": "so" stands for an action
+        if low == "so" and (tok.dep_ not in ("advmod", "cc", "mark") or nxt is None
+                            or nxt.pos_ in ("ADJ", "ADV", "DET", "NUM") or nxt.lower_ in ("that", "as", "-", "called")):
+            return None  # "so many", "so that" (a purpose), "so-called"
+        cue = AS_A_RESULT
     else:
         return None
-    cue = PP_CUES[key] if cause_tok is not None else " ".join(t.lower_ for t in outer.subtree)  # "as a result"
-    return Found(cause, clause(ctx, verb, subtree_ids(anchor)), cue, "after", cue, past(verb))
+    # the verb of the clause the adverbial sits in; after a coordinating "so", the clause it joins on
+    verb = start.head if phrase_end is None else next((a for a in start.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if phrase_end is not None and start.pos_ in ("VERB", "AUX"):
+        verb = start
+    if phrase_end is None and tok.dep_ == "cc":
+        verb = next((c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.sent != tok.sent:
+        return None
+    words = subtree_ids(start) | ({t.i for t in tok.doc[start.i: phrase_end.i + 1]} if phrase_end else {tok.i})
+    if verb.tag_ == "VBG" and verb.lemma_.lower() in CAUSATIVE:
+        return None  # "thus allowing him to ...": the causative verb is the cue
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.i > tok.i - 1 and verb.head.i < verb.i:
+        # "X, thereby making Y" / "X, thus ending Y"
+        cause = fit_clause(ctx, verb.head, subtree_ids(verb))
+        effect = ctx.text([t for t in verb.subtree if t.i not in words], head=verb)
+    elif verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < start.i:
+        cause = fit_clause(ctx, verb.head, subtree_ids(verb))
+        effect = fit_clause(ctx, verb, words | further_results(verb))
+    elif start.i - verb.sent.start <= 3 or (verb.dep_ == "ROOT" and start.i < verb.i) or \
+            (phrase_end is not None and verb.dep_ == "ROOT"):
+        cause = before(ctx, prev)
+        effect = fit_clause(ctx, verb, words | further_results(verb))
+    else:
+        return None
+    if not cause or not effect:
+        return None
+    return Found(cause, effect, cue, "after", cue, past(verb), anchor=start)
+
+
+def further_results(verb: Token) -> set[int]:
+    """"X prevented Y, frustrating Z": a participle after the clause is a result of its own."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i > verb.i and c.tag_ in ("VBG", "JJ") and c.i > 0 and c.doc[c.i - 1].text == ",":
+            out |= subtree_ids(c) | {c.i - 1}
+    return out
+
+
+# events that "after" names as what came first ("after his defeat", "after the death of ..."), besides
+# nouns of action ending in -tion, -ment, -ure, -al
+AFTER_EVENTS = lexicon.EVENT_NOUNS | lexicon.EVENT_ANAPHORA | frozenset("""
+death defeat victory loss fall capture surrender collapse arrival departure accession abdication failure
+invasion uprising revolt riot refusal murder assassination battle war siege campaign negotiations talks
+protest protests strike raid attack attacks incident crisis decision agreement treaty visit
+""".split())
+# "named after", "modelled after": no sequence of events
+NOT_AFTER_VERBS = {"name", "call", "model", "style", "design", "pattern", "look", "take", "ask", "seek", "inquire"}
+
+
+def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
+    """"After the officials refused to return the tea, colonists boarded the ships", "Ismail withdrew after
+    this defeat": what happened after an event is told as its outcome (PDTB's Temporal.Asynchronous with a
+    second sense Contingency.Cause); a date or a stretch of time after "after" is no event."""
+    before_word = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if any(c.dep_ == "npadvmod" for c in tok.children) or before_word is not None \
+            and before_word.pos_ == "NOUN" and before_word.lemma_ in lexicon.TIME_NOUNS:
+        return None  # "a week after the battle": how long after, no outcome
+    if tok.dep_ == "mark" and tok.head.dep_ == "advcl":
+        sub = tok.head
+        main = sub.head
+    elif tok.dep_ == "mark" and tok.head.dep_ == "ROOT" and tok.i < tok.head.i:
+        # "After X refused ..., Y boarded ...": the parser made the clause after "after" the root
+        sub = tok.head
+        main = next((c for c in sub.children if c.dep_ == "conj" and c.i > sub.i and _child(c, ("nsubj",))), None)
+        if main is None:
+            return None
+        cause = fit_clause(ctx, sub, {tok.i} | subtree_ids(main))
+        return Found(cause, fit_clause(ctx, main, set()), tok.lower_, "after", tok.lower_, past(main))
+    elif tok.dep_ == "prep" or tok.lower_ == "following" and tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "advcl"):
+        # "ended following the arrival of federal soldiers": the parser may read "following" as a verb
+        event = _pobj(tok) or _child(tok, ("dobj",))
+        main, sub = tok.head, tok
+        if event is None or event.tag_ == "VBG" or not (event.lemma_.lower() in AFTER_EVENTS
+                                 or event.lemma_.lower().endswith(("tion", "sion", "ment", "ure", "al"))):
+            return None
+    else:
+        return None
+    # the main clause of its sentence, not a relative or a gerund ("the only war he fought after his accession")
+    if main.pos_ not in ("VERB", "AUX") or main.lemma_.lower() in NOT_AFTER_VERBS or not (
+            main.dep_ == "ROOT" or main.dep_ == "conj" and main.head.dep_ == "ROOT"):
+        return None
+    cause = fit_clause(ctx, sub, {tok.i}) if tok.dep_ == "mark" else object_phrase(ctx, event)
+    effect = fit_clause(ctx, main, subtree_ids(sub))
+    return Found(cause, effect, tok.lower_, "after", tok.lower_, past(main))
 
 
 def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
-    """"X because Y", and "X as they learnt of Y" (an "as" that gives what someone found out)."""
+    """"X because Y", "X since Y" (a "since" that is no point in time), and "X as Y" where Y tells a state
+    ("as he was ill") or what someone found out ("as they learnt of it")."""
     sub = mark.head
-    if mark.dep_ != "mark" or sub.dep_ != "advcl" or reported(sub):
-        return None
-    if mark.lower_ == "as" and sub.lemma_.lower() not in LEARNING_VERBS:
+    # "X made enemies, and because he forced retirement on them, ...": the parser may join it by "and"
+    if mark.dep_ != "mark" or sub.dep_ not in ("advcl", "conj") or sub.head.pos_ not in ("VERB", "AUX"):
         return None
     main = sub.head
-    cause = clause(ctx, sub, {mark.i})
+    low = mark.lower_
+    if low == "as" and sub.lemma_.lower() not in LEARNING_VERBS and not (
+            sub.lemma_ in ("be", "have") and sub.i > mark.i and not any(c.dep_ in ("aux", "auxpass") for c in sub.children)
+            and any(c.dep_ in ("attr", "acomp", "dobj") for c in sub.children)
+            and subject_of(sub) is not None and subject_of(sub).lower_ != "it"):
+        return None  # "as it became known", "as was customary": no reason
+    if low == "since" and (any(c.dep_ == "aux" and c.lemma_ == "have" for c in main.children)
+                           or any(t.ent_type_ in ("DATE", "TIME") for t in sub.subtree)
+                           or mark.i > 0 and mark.doc[mark.i - 1].lower_ in ("ever", "long", "soon")):
+        return None  # "had ruled since he came of age": a point in time
+    cause = fit_clause(ctx, sub, {mark.i})
     sub_subj, main_subj = subject_of(sub), subject_of(main)
-    if sub_subj is not None and main_subj is not None and sub_subj.lower_ in ("they", "he", "she", "it"):
+    if sub_subj is not None and main_subj is not None and sub_subj.lower_ in ("they", "he", "she", "it") \
+            and low == "as":
         # "they learnt of it" in "the conspirators fled as they learnt of it": they are the conspirators
-        cause = clause(ctx, sub, {mark.i} | subtree_ids(sub_subj))
+        cause = fit_clause(ctx, sub, {mark.i} | subtree_ids(sub_subj))
         cause = f"{inline(ctx.np(main_subj, without=tuple(drop_parentheticals(main_subj))))} {cause}"
-    return Found(cause, clause(ctx, main, subtree_ids(sub)), mark.lower_, "because", "", past(main))
+    return Found(cause, fit_clause(ctx, main, subtree_ids(sub)), low, "because", "", past(main))
+
+
+def motive_participle(ctx: ArticleContext, v: Token) -> Found | None:
+    """"Fearing reprisals, the villagers fled", "Realizing the plot had failed, he escaped": what someone
+    feared or found out is why they acted (asked as "Why did the villagers flee?")."""
+    main = v.head
+    if v.dep_ != "advcl" or v.tag_ != "VBG" or v.i > main.i or main.pos_ not in ("VERB", "AUX") \
+            or v.lemma_.lower() not in LEARNING_VERBS | {"suspect", "believe", "expect", "anticipate", "sense"}:
+        return None
+    if any(c.dep_ in ("mark", "prep") or c.lower_ in ("after", "while", "when") for c in v.children):
+        return None
+    return Found(ctx.text(list(v.subtree), head=v), fit_clause(ctx, main, subtree_ids(v)), v.text.lower(), "reason",
+                 "", past(main))
 
 
 def reason_for(ctx: ArticleContext, prep: Token) -> Found | None:
@@ -243,7 +954,7 @@ def reason_for(ctx: ArticleContext, prep: Token) -> Found | None:
     for h in hedge:
         drop |= subtree_ids(h)
     cause = ctx.text([*hedge, *(t for t in prep.subtree if t.i != prep.i)])
-    return Found(cause, clause(ctx, verb, drop), f"{verb.text} for", "reason", verb.lemma_, past(verb))
+    return Found(cause, fit_clause(ctx, verb, drop), f"{verb.text} for", "reason", verb.lemma_, past(verb))
 
 
 def given_away(ctx: ArticleContext, prep: Token) -> Found | None:
@@ -257,36 +968,101 @@ def given_away(ctx: ArticleContext, prep: Token) -> Found | None:
     if target is None or target.pos_ != "NOUN" or target.lemma_.lower() not in GIVING_AWAY_NOUNS:
         return None
     cause = ctx.text([t for t in prep.subtree if t.i != prep.i])
-    return Found(cause, clause(ctx, verb, subtree_ids(prep)), f"{verb.text} {prep.lower_}", "passive",
+    return Found(cause, fit_clause(ctx, verb, subtree_ids(prep)), f"{verb.text} {prep.lower_}", "passive",
                  f"{verb.lemma_} {prep.lower_}", past(verb))
+
+
+def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Iterator[Found]:
+    """Every link that tok is the cue of. Most words are no cue: they are let go on their part of speech,
+    dependency and form before any finder looks at them."""
+    found = None
+    low, pos, dep = tok.lower_, tok.pos_, tok.dep_
+    if pos in ("VERB", "AUX"):
+        lemma = tok.lemma_.lower()
+        if lemma in VERB_CUE_LEMMAS and (lemma != "be" or _child(tok, ("acomp",), ("responsible", "instrumental"))) \
+                or any(c.dep_ == "dobj" and c.lemma_.lower() in REASON_NOUNS for c in tok.children):
+            found = verb_cue(ctx, tok, prev)
+        if found is None and dep == "advcl" and tok.tag_ == "VBG":
+            found = motive_participle(ctx, tok)
+    if found is None and pos == "NOUN" and dep in ("nsubj", "attr", "pobj"):
+        if dep == "nsubj":
+            found = result_cue(ctx, tok, sent, prev)
+        many = cause_noun_cue(ctx, tok) if found is None else []
+        if many:
+            yield from many
+            return
+    if found is None and low in CUE_WORDS:
+        if low in RESULTING:
+            found = resulting_cue(ctx, tok)
+        if found is None and low in PP_WORDS:
+            found = pp_cue(ctx, tok, prev) or aftermath_cue(ctx, tok, prev)
+        if found is None and low in ("after", "following"):
+            found = after_cue(ctx, tok)
+        if found is None and low in lexicon.REASON_SUBORDINATORS:
+            found = because_cue(ctx, tok)
+        if found is None and (low in lexicon.RESULT_ADVERBS or low in RESULT_LAST_WORDS):
+            found = result_adverb(ctx, tok, prev)
+        if found is None and low == "over":
+            found = over_cue(ctx, tok)
+    if found is None and dep == "prep" and low == "for":
+        found = reason_for(ctx, tok)
+    if found is None and (dep == "prep" and low in ("in", "by", "through") or dep == "agent"):
+        found = given_away(ctx, tok)
+    if found is not None:
+        yield found
+        if found.kind == "verb" and tok.lemma_.lower() in lexicon.LINK_VERBS:
+            # "led to the end of the dynasty, and the integration of the country ...": the parser hangs the
+            # second effect on the verb
+            for c in tok.children:
+                if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > tok.i:
+                    yield Found(found.cause, ctx.np(c), found.cue, found.kind, found.verb, found.past)
+
+
+RESULT_LAST_WORDS = frozenset(w[-1] for w in lexicon.RESULT_PHRASES)
+CUE_WORDS = RESULTING | PP_WORDS | lexicon.REASON_SUBORDINATORS | lexicon.RESULT_ADVERBS | RESULT_LAST_WORDS | {
+    "after", "following", "over"}
+# the lemmas verb_cue reads; any other verb is a cue only with a noun of reason for its object
+VERB_CUE_LEMMAS = (lexicon.CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
+                   | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in lexicon.PHRASAL_CAUSES}
+                   | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be"})
+
+
+def bare_date(part: str) -> bool:
+    """"1765" is no cause: the parser took a date for a subject."""
+    return all(w.strip(",.()").isdigit() or w.lower() in lexicon.MONTHS for w in part.split())
+
+
+def too_much(part: str, sent: Span) -> bool:
+    """A cause or effect that is (nearly) the whole sentence says nothing on its own."""
+    words = sentence_words(sent.text)
+    mine = set(part.split())
+    return len(words) > 8 and sum(w in mine for w in words) > 0.85 * len(words)
+
+
+@lru_cache(maxsize=256)
+def sentence_words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
 
 
 def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
     out: list[CausalLink] = []
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[int, str, str, str]] = set()
     for para, sent in ctx.sentences():
         prev = _previous(sent)
         for tok in sent:
-            found = None
-            if tok.pos_ in ("VERB", "AUX") and not reported(tok):
-                found = verb_cue(ctx, tok)
-            if found is None and tok.dep_ == "nsubj":
-                found = result_cue(ctx, tok, sent, prev)
-            if found is None and tok.lower_ in {w for w, _ in PP_CUES}:
-                found = pp_cue(ctx, tok, prev)
-            if found is None and tok.lower_ in ("because", "as"):
-                found = because_cue(ctx, tok)
-            if found is None and tok.dep_ == "prep":
-                found = reason_for(ctx, tok)
-            if found is None and tok.dep_ in ("prep", "agent"):
-                found = given_away(ctx, tok)
-            if found is None:
-                continue
-            if not found.cause or not found.effect or found.cause == found.effect or (tok.i, found.cue) in seen:
-                continue
-            seen.add((tok.i, found.cue))
-            out.append(CausalLink(found.cause, found.effect, found.cue, ctx.where(sent, para), found.kind,
-                                  found.verb, found.past, ctx.offset(tok)))
+            for found in finds(ctx, tok, sent, prev):
+                cause, effect = found.cause.strip(), found.effect.strip()
+                if not cause or not effect or cause == effect or too_much(cause, sent) or too_much(effect, sent):
+                    continue
+                anchor = found.anchor if found.anchor is not None else tok
+                if asked(anchor) or bare_date(cause):
+                    continue
+                key = (anchor.i, found.cue, cause, effect)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(CausalLink(cause, effect, found.cue, ctx.where(sent, para), found.kind, found.verb,
+                                      found.past, ctx.offset(anchor), hedge_of(anchor)))
     return tuple(out)
 
 

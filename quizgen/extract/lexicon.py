@@ -211,3 +211,87 @@ murder reign supporters testimony tomb widow wives
 """.split())
 # Nouns for gods, which make a name set beside them no person
 DEITY_NOUNS = frozenset("deity god goddess spirit".split())
+
+# -- cause and effect ------------------------------------------------------------------------------------
+# The cue inventory follows the Penn Discourse Treebank 3.0 explicit connectives of the sense
+# Contingency.Cause, split as CausalBank splits its patterns: "because" mode (the effect is said first,
+# the connective introduces the cause) and "therefore" mode (the cause first, then the connective and the
+# effect); and the causative verbs, nouns and prepositions of the Causal News Corpus's signals. Each list
+# says which side of its cue is the cause.
+
+# Subordinators of Contingency.Cause.Reason: the clause they open is the cause, the main clause the
+# effect ("since" and "as" are also temporal: the rules in causal.py tell them apart)
+REASON_SUBORDINATORS = frozenset({"because", "since", "as"})
+# Adverbials of Contingency.Cause.Result: the clause they sit in is the effect of the clause before
+# (the conjunct before it in the sentence, or else the sentence before)
+RESULT_ADVERBS = frozenset("so thus therefore hence consequently accordingly thereby".split())
+# Multi-word result adverbials, by their last word and the words before it
+RESULT_PHRASES = {
+    ("as", "a", "result"): "as a result", ("as", "a", "consequence"): "as a consequence",
+    ("in", "consequence"): "as a consequence", ("for", "this", "reason"): "for this reason",
+    ("for", "that", "reason"): "for that reason", ("for", "these", "reasons"): "for these reasons",
+    ("in", "response"): "in response", ("in", "retaliation"): "in retaliation",
+    ("because", "of", "this"): "because of this", ("by", "doing", "so"): "as a result",
+    ("in", "doing", "so"): "as a result", ("due", "to", "this"): "because of this",
+    ("as", "a", "result", "of", "this"): "as a result",
+}
+
+# Causative verbs whose subject is the cause and whose object is the effect ("X sparked Y"), by class:
+# bringing about, making stronger or worse, making weaker or stopping
+CAUSE_VERBS = frozenset("""
+cause trigger prompt spark provoke precipitate fuel stoke unleash ignite inflame incite produce engender
+occasion ensure intensify heighten deepen exacerbate aggravate worsen hasten shape enable
+strengthen reinforce boost weaken cripple undermine erode destabilize destabilise prevent hinder thwart
+frustrate halt doom end anger outrage enrage infuriate incense alienate alarm antagonize antagonise embolden
+galvanize galvanise arouse rouse sour strain poison ruin devastate bankrupt paralyze paralyse disrupt damage foment
+instigate kindle rekindle reignite spur deter avert defuse hamper impede facilitate necessitate
+""".split())
+# Causative verbs with the particle or preposition that carries the effect ("X led to Y")
+LINK_VERBS: dict[str, tuple[str, ...]] = {
+    "lead": ("to",), "result": ("in",), "contribute": ("to",), "feed": ("into",), "culminate": ("in",),
+    "pave": ("for",), "allow": ("for",),
+}
+# Phrasal causatives: verb and particle ("brought about the fall", "set off a panic")
+PHRASAL_CAUSES = frozenset({("bring", "about"), ("set", "off"), ("touch", "off"), ("spark", "off"), ("stir", "up"),
+                            ("bring", "down"), ("whip", "up")})
+# Causative verbs of the "X forced Z to do W" class: the object and its infinitive are the effect
+FORCE_VERBS = frozenset("""
+force compel oblige persuade convince induce prompt drive lead cause allow enable push pressure pressurize
+incite inspire encourage provoke spur motivate
+""".split())
+# Nouns of outcome that "give" makes causative: "..., giving victory to X"
+GIVEN_OUTCOMES = frozenset("victory rise impetus momentum advantage edge opportunity pretext occasion".split())
+# Verbs whose subject is the effect and whose preposition names the cause ("X stemmed from Y")
+FROM_CAUSE_VERBS: dict[str, tuple[str, ...]] = {
+    "result": ("from",), "stem": ("from",), "arise": ("from", "out"), "spring": ("from",), "originate": ("in", "from"),
+    "derive": ("from",), "follow": ("from",), "attribute": ("to",), "blame": ("on",),
+}
+# "X had its origin in Y", "the roots of X lay in Y": nouns of origin, with the cause after "in"
+ORIGIN_NOUNS = frozenset("origin origins root roots source sources".split())
+# Nouns that name the cause side ("the causes of X were Y", "X was a cause of Y")
+CAUSE_NOUNS = frozenset("cause causes reason reasons factor factors catalyst trigger spark motive motives source".split())
+# Verbs answering what came before: the response is the effect of what it answers
+RESPONSE_VERBS = frozenset("respond react retaliate reply".split())
+# Prepositional cues: (noun or word, preposition) -> the cue as written; the object is the cause
+CAUSE_PREPOSITIONS = {
+    ("because", "of"): "because of", ("due", "to"): "due to", ("owing", "to"): "owing to",
+    ("thanks", "to"): "thanks to", ("result", "of"): "as a result of", ("consequence", "of"): "as a consequence of",
+    ("response", "to"): "in response to", ("reaction", "to"): "in reaction to",
+    ("retaliation", "for"): "in retaliation for", ("account", "of"): "on account of",
+    ("wake", "of"): "in the wake of", ("aftermath", "of"): "in the aftermath of",
+    ("influence", "of"): "under the influence of", ("protest", "against"): "in protest against",
+    ("protest", "at"): "in protest at", ("revenge", "for"): "in revenge for", ("punishment", "for"): "as punishment for",
+    ("pressure", "from"): "under pressure from", ("pressure", "by"): "under pressure from",
+}
+
+# Words that mark a claim as the article's report of someone's view or as uncertain, not its own statement
+HEDGE_ADVERBS = frozenset("""
+allegedly reportedly supposedly purportedly possibly probably perhaps apparently arguably presumably likely
+conceivably
+""".split())
+HEDGE_MODALS = frozenset("may might could".split())
+# Verbs of reporting beyond REPORTING_VERBS that hedge what they report ("it was said that ...")
+HEDGING_VERBS = frozenset("""
+say state report allege accuse suppose speculate hypothesize hypothesise theorize theorise posit
+propose surmise conjecture rumor rumour suggest contend hold feel fear consider
+""".split())

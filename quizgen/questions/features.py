@@ -22,8 +22,8 @@ from quizgen.models import FORMATS, Facts
 from quizgen.questions.draft import BLANK, Draft, norm
 from quizgen.questions.wording import (
     DEICTIC,
-    STOPWORDS,
     PERSONAL_PRONOUNS,
+    STOPWORDS,
     content_words,
     leading_connective,
     shares_stem,
