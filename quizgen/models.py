@@ -215,6 +215,8 @@ class Question:
     article: str = ""
     served: bool = True  # False: a suggestion the quality model does not expect a teacher to keep as it is
     reason: str = ""  # for a suggestion, what counts most against it
+    # what the quality model read of it, kept so that a teacher's verdict can become a rating
+    features: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         answer: Any = self.answer

@@ -14,6 +14,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="QUIZGEN_", env_file=".env", extra="ignore")
 
     spacy_model: str = "en_core_web_sm"
+    # a quality model retrained with a school's own ratings (quizgen quality train --out); the shipped one if unset
+    quality_model: Path | None = None
     max_article_bytes: int = 5 * 1024 * 1024
     decks_dir: Path = PROJECT_ROOT / "decks"
     database_url: str = "sqlite:///quizgen.db"

@@ -15,6 +15,7 @@ from quizgen.questions.quality import QualityModel, blocked, load_model
 from quizgen.questions.rank import dedupe, difficulty, problems
 from quizgen.questions.serve import PER_300_WORDS, Rated, select
 from quizgen.questions.templates import TEMPLATES
+from quizgen.settings import get_settings
 
 Analysis = tuple[ArticleContext, Facts]
 
@@ -34,7 +35,7 @@ def rate(ctx: ArticleContext, facts: Facts, pool: Pool, drafts: list[Draft], mod
     out = []
     for d in drafts:
         f = features(d, ctx, facts, pool.deck_text)
-        out.append(Rated(d, round(model.estimate(f), 3), model.reason(f), blocked(f)))
+        out.append(Rated(d, round(model.estimate(f), 3), model.reason(f), blocked(f), f))
     return out
 
 
@@ -45,7 +46,7 @@ def questions_for(ctx: ArticleContext, facts: Facts, pool: Pool, *, formats: set
     drafts = [d for template in TEMPLATES.values() for d in template(ctx, facts, pool)]
     drafts = [d for d in drafts if not problems(d)]
     drafts = [d for d in drafts if (formats is None or d.format in formats) and (topics is None or d.topic in topics)]
-    model = model or load_model()
+    model = model or load_model(str(get_settings().quality_model) if get_settings().quality_model else None)
     rated = rate(ctx, facts, pool, drafts, model)
     estimates = {id(r.draft): r.estimate for r in rated}
     rated = [r for r in rated if id(r.draft) in {id(d) for d in dedupe([r.draft for r in rated], estimates)}]
@@ -60,7 +61,8 @@ def questions_for(ctx: ArticleContext, facts: Facts, pool: Pool, *, formats: set
 
     def question(r: Rated, is_served: bool) -> Question:
         return r.draft.to_question(ctx.article.title, r.estimate, difficulty(r.draft), served=is_served,
-                                   reason="" if is_served else r.reason or "below the threshold of the quality model")
+                                   reason="" if is_served else r.reason or "below the threshold of the quality model",
+                                   features=r.features)
 
     return QuestionSet(ctx.article.title, tuple(question(r, True) for r in in_article_order(served)),
                        tuple(s.name for s in ctx.article.sections),

@@ -45,7 +45,7 @@ class Draft:
     position: int = 0  # article offset of the source, for ordering
 
     def to_question(self, article: str, score: float, difficulty: int, *, served: bool = True,
-                    reason: str = "") -> Question:
+                    reason: str = "", features: dict[str, float] | None = None) -> Question:
         section_tag = self.section
         return Question(
             id=stable_id(article, self.template, self.key),
@@ -62,4 +62,5 @@ class Draft:
             article=article,
             served=served,
             reason=reason,
+            features=dict(features or {}),
         )

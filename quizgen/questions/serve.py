@@ -22,6 +22,7 @@ class Rated:
     estimate: float
     reason: str
     blocked: bool
+    features: dict[str, float]
 
 
 def _answer_key(d: Draft) -> str:
