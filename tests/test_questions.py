@@ -193,7 +193,8 @@ def test_a_cause_that_is_a_clause_is_set_before_the_question(own_sets: dict[str,
     prompts = [q.prompt for key in ("suez", "meiji") for q in candidates(own_sets[key])]
     stated = "The United States and Britain withdrew their offer to fund the Aswan High Dam. According to the article, "
     assert any(p.startswith(stated) for p in prompts), prompts
-    assert any(p.endswith(". According to the article, which was a consequence?") for p in prompts), prompts
+    assert any(re.search(r"\. According to the article, (which was a consequence|what happened in response)\?$", p)
+               for p in prompts), prompts
     assert not [p for p in prompts if re.search(r"(consequence|response|result) of the \w+ \w+ (withdrew|abolished)", p)]
 
 

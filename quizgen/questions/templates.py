@@ -177,7 +177,11 @@ def framed(ctx: ArticleContext, span: Span, text: str) -> str:
     if subj is None or subj.pos_ not in ("NOUN", "NUM") or any(t.pos_ == "PROPN" or t.ent_type_ in NAMED
                                                             for t in subj.subtree):
         return text
-    return f"In {ctx.event}, {inline(text)}"  # "In X, the rebels ...", a name keeps its capital
+    first = text.split(" ", 1)[0]
+    token = next((t for t in sent if t.text == first), None)
+    name = first == BLANK or token is None or token.pos_ == "PROPN" or bool(token.ent_type_)
+    rest = text if name else first[:1].lower() + text[1:]
+    return f"In {ctx.event}, {rest}"  # "In X, the rebels ...", "In X, on 5 May ...": a name keeps its capital
 
 
 NAMED = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"}
@@ -388,48 +392,100 @@ def described_person(e: Entity, facts: Facts, pool: Pool) -> Iterator[Draft]:
 
 # -- cause and effect -----------------------------------------------------------------------------------
 
+# cues that read after "what happened" with the cause stated before the question
+CLAUSE_CUES = {"as a result", "in response", "in retaliation", "as a consequence", "consequently", "in turn"}
+# cues that take the cause as their object: "what happened in the wake of the partition?"
+PHRASE_CUES = {"in the wake of": "in the wake of", "in the aftermath of": "in the aftermath of",
+               "as a result of": "as a result of", "because of": "because of", "due to": "because of",
+               "owing to": "because of", "in response to": "in response to", "as a consequence of": "as a result of",
+               "after": "after", "following": "after"}
+IRREGULAR_PAST = {"led", "brought", "drove", "made", "set", "gave", "took", "forced", "began", "left", "won", "lost",
+                  "undertook", "sparked", "spurred", "caused", "triggered", "provoked", "prompted", "ended", "ruined"}
+# verbs whose object is what their subject brought about ("X led to Y": Y is a consequence of X)
+RESULT_VERBS = {"cause", "lead", "result", "trigger", "spark", "provoke", "prompt", "bring", "produce", "contribute",
+                "give", "precipitate", "set", "stir", "fuel", "unleash", "touch", "ignite", "generate", "create",
+                "occasion", "engender", "spur"}
+MAX_TYPED_WORDS = 6  # a longer answer is asked with options, not typed
+_VERB = re.compile(r"^[a-z]+(?: (?:to|in|into|on|for|of|about|off|out|up|down|rise to))?$")
+
+
+def readable_link(link: CausalLink) -> bool:
+    """A link whose sides can stand in a question: no side that only points elsewhere ("its hold",
+    "This action"), no side that is one bare word."""
+    for side in (link.cause, link.effect):
+        first = side.split(" ", 1)[0].lower()
+        if first in PRONOUN_STARTS or len(side.split()) < 2 and not side[:1].isupper():
+            return False
+    return True
+
+
+PRONOUN_STARTS = {"its", "his", "her", "their", "it", "they", "this", "these", "those", "that", "he", "she", "them"}
+
+
+def past_cue(cue: str) -> bool:
+    """"led to", "resulted in": a cue that reads in "what <cue> X?"; not "resulting in" or "had effects"."""
+    first = cue.split(" ", 1)[0]
+    return len(cue.split()) <= 3 and (first in IRREGULAR_PAST or first.endswith("ed")) and first not in ("had", "was")
+
+
 def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
     for link in facts.causal_links:
+        if not readable_link(link):
+            continue
         same_cause = frozenset(norm(x.effect) for x in facts.causal_links
                                if cause_key(x.cause, facts) == cause_key(link.cause, facts))
         same_effect = frozenset(norm(x.cause) for x in facts.causal_links if norm(x.effect) == norm(link.effect))
         key = f"{norm(link.cause)}|{norm(link.effect)}"
         cause, effect = inline(link.cause), inline(link.effect)
         w = link.where
-        if link.kind == "verb" and link.verb:
+        typed = len(effect.split()) <= MAX_TYPED_WORDS
+        if link.kind == "verb" and _VERB.match(link.verb or "") and link.verb.split()[0] not in ("have", "be"):
             do = "did" if link.past else "does"
-            yield _draft("effect_of", "short_answer", "effect", f"What {do} {cause} {link.verb}?", effect, w, key,
-                         kind="effect", also_true=same_cause)
+            asked = _draft("effect_of", "short_answer", "effect", f"What {do} {cause} {link.verb}?", effect, w, key,
+                           kind="effect", also_true=same_cause)
+            yield from ([asked] if typed else []) or _only_mc(asked, pool)
             # "what set this in motion?" answered by the article's own title teaches nothing
-            if not is_event_phrase(link.cause, facts):
+            if not is_event_phrase(link.cause, facts) and past_cue(link.cue):
                 yield from _optional_mc(_draft("cause_of", "short_answer", "cause",
                                                f"According to the article, what {link.cue} {effect}?", link.cause, w,
                                                key, kind="cause", also_true=same_effect), pool)
-        elif link.kind == "result":
-            yield _draft("result_of", "short_answer", "effect",
-                         f"According to the article, what was the {link.verb} of {cause}?", effect, w, key,
-                         kind="effect", also_true=same_cause)
+        elif link.kind == "result" and _VERB.match(link.verb or ""):
+            asked = _draft("result_of", "short_answer", "effect",
+                           f"According to the article, what was the {link.verb} of {cause}?", effect, w, key,
+                           kind="effect", also_true=same_cause)
+            yield from ([asked] if typed else []) or _only_mc(asked, pool)
         elif link.kind == "after":
-            if clause_cause(link):  # "X happened. As a result, Y."
+            if clause_cause(link) and link.cue in CLAUSE_CUES:  # "X happened. As a result, Y."
                 prompt = f"{capitalize(link.cause)}. According to the article, what happened {link.cue}?"
+            elif not clause_cause(link) and link.cue in PHRASE_CUES:
+                prompt = f"According to the article, what happened {PHRASE_CUES[link.cue]} {cause}?"
             else:
-                cue = link.cue if link.cue.endswith((" of", " to")) else f"{link.cue} of"
-                prompt = f"According to the article, what happened {cue} {cause}?"
-            yield _draft("after", "short_answer", "effect", prompt, effect, w, key, kind="effect", also_true=same_cause)
+                continue
+            asked = _draft("after", "short_answer", "effect", prompt, effect, w, key, kind="effect", also_true=same_cause)
+            yield from ([asked] if typed else []) or _only_mc(asked, pool)
         elif link.kind in ("because", "reason"):
             q = why_question(ctx, link)
             if q:
-                yield _draft("why", "short_answer", "cause", q, link.cause, w, key, kind="cause", also_true=same_effect)
+                asked = _draft("why", "short_answer", "cause", q, link.cause, w, key, kind="cause",
+                               also_true=same_effect)
+                yield from ([asked] if len(link.cause.split()) <= MAX_TYPED_WORDS else []) or _only_mc(asked, pool)
         if link.kind in ("because", "reason"):
             continue  # the why question asks for their cause, itself a clause
+        if clause_cause(link) and link.cue not in CLAUSE_CUES:
+            continue
+        if link.kind == "verb" and (link.verb or "").split(" ")[0] not in RESULT_VERBS:
+            continue  # "X ended the monarchy": the monarchy is no consequence of X, its end is
         # "a consequence of the new government abolished the domains" reads wrong: a clause goes first
-        asked = (f"{capitalize(link.cause)}. According to the article, which was a consequence?" if clause_cause(link)
-                 else f"According to the article, which was a consequence of {cause}?")
-        consequence = _draft("consequence", "short_answer", "effect", asked, effect, w,
-                             key, kind="effect", also_true=same_cause)
-        mc = with_choices(consequence, pool)
-        if mc:
-            yield mc
+        asked_text = (f"{capitalize(link.cause)}. According to the article, which was a consequence?"
+                      if clause_cause(link) else f"According to the article, which was a consequence of {cause}?")
+        yield from _only_mc(_draft("consequence", "short_answer", "effect", asked_text, effect, w,
+                                   key, kind="effect", also_true=same_cause), pool)
+
+
+def _only_mc(d: Draft, pool: Pool) -> Iterator[Draft]:
+    mc = with_choices(d, pool)
+    if mc:
+        yield mc
 
 
 def clause_cause(link: CausalLink) -> bool:
@@ -478,8 +534,9 @@ def object_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is None or obj.pos_ != "NOUN":
                 continue
-            toks = [t for t in obj.subtree if not (t.i == obj.left_edge.i and t.dep_ == "det")]
-            if not 1 <= len(toks) <= MAX_OBJECT_WORDS or any(t.ent_type_ or t.pos_ in ("PRON", "PROPN", "NUM")
+            toks = [t for t in obj.subtree if not (t.i == obj.left_edge.i and t.dep_ in ("det", "poss"))]
+            # "took place", "gave rise", "opened fire": a lone noun is mostly part of a phrase, not a thing done
+            if not 2 <= len(toks) <= MAX_OBJECT_WORDS or any(t.ent_type_ or t.pos_ in ("PRON", "PROPN", "NUM")
                                                               or t.is_punct for t in toks):
                 continue
             subj = subject_of(verb if verb.dep_ != "xcomp" else verb.head)
