@@ -76,6 +76,8 @@ REASONS: dict[str, str] = {
     "subject_common": "its subject ('The crowd', 'Fourteen') is never named",
     "descriptive": "says what something is or is called, not what happened",
     "blank_in_list": "one item of a list, which another item could fill",
+    "relative_time": "a time told from another sentence ('twelve years later', 'the next day')",
+    "it_subject": "'it' stands for something the question does not name",
 }
 ANY_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|she|his|her|him|itself|themselves)\b", re.IGNORECASE)
 SUBJECT_UNNAMED = re.compile(
@@ -86,6 +88,16 @@ SUBJECT_UNNAMED = re.compile(
     r"\w+ed)\b|\b(?! of\b)(?! [A-Z]))"
     r"|^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Twenty|"
     r"Several|Many|Some|Most|Others?)\b(?! of the [A-Z])")
+# "twelve years later", "over the next ten days", "the following month": a time told from another sentence
+RELATIVE_TIME = re.compile(
+    r"\b(?:[\w-]+ (?:years?|months?|weeks?|days?|decades?) (?:later|earlier|afterwards?)\b)"
+    r"|\b(?:over|during|in|within) the (?:next|following|previous|preceding) (?:[\w-]+ )?(?:years?|months?|weeks?|days?|hours?)\b"
+    r"|\bthe (?:next|following|previous|same) (?:year|month|week|day|morning|night|evening)\b"
+    r"|\bwithin (?:days|weeks|months|hours)\b|\b(?:later|earlier) that (?:year|month|day)\b", re.IGNORECASE)
+# "it was around 1295 BC": an "it" that stands for something named elsewhere (not "it is thought that")
+IT_SUBJECT = re.compile(r"(?:^|[,;]\s|\b(?:and|but|so|when|after|because)\s)[Ii]t (?!is (?:said|thought|believed|known|likely|unclear)"
+                        r"|was (?:said|thought|believed|known|decided|agreed|likely|not until))(?:\w+ ){0,2}?"
+                        r"(?:was|is|had|has|became|took|ended|began|lasted|remained|remains|led|caused|saw)\b")
 REPORTED = re.compile(r"\b(?:according to|historians?|scholars?|is considered|are considered|was considered|regarded as|"
                       r"described as|known as|referred to as|called|named|means|derived from|translated as|"
                       r"believed|thought to|argued?|claimed?)\b", re.IGNORECASE)
@@ -368,6 +380,8 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "reported_view": float(bool(REPORTED.search(d.prompt.replace("According to the article", "")))),
         "aside": float("(" in d.prompt or bool(re.search(r"[^\x00-\u024f\u2010-\u2027]", d.prompt))),
         "first_sentence": float(para_index == 0 and sent_index == 0),
+        "relative_time": float(bool(RELATIVE_TIME.search(shown.replace(BLANK, "X")))),
+        "it_subject": float(d.format in ("cloze", "true_false") and bool(IT_SUBJECT.search(d.prompt))),
         "subject_pronoun": signs.subject_pronoun,
         "subject_common": signs.subject_common,
         "descriptive": signs.descriptive,
@@ -394,7 +408,7 @@ FEATURES: tuple[str, ...] = (
     "wh_where", "wh_why_what", "wh_which_place", "wh_which_organization", "date_modifier", "according_to",
     "pronouns", "subject_unnamed", "reported_view", "aside", "first_sentence", "subject_pronoun",
     "subject_common", "descriptive", "sentence_names", "topic_overlap", "blank_in_list", "main_actor",
-    "centrality", "framed",
+    "centrality", "framed", "relative_time", "it_subject",
 )
 
 

@@ -34,6 +34,8 @@ BLOCKERS: dict[str, str] = {
     "options_nested": REASONS["options_nested"],
     "answer_pronoun": REASONS["answer_pronoun"],
     "subject_pronoun": REASONS["subject_pronoun"],
+    "relative_time": REASONS["relative_time"],
+    "it_subject": REASONS["it_subject"],
     "date_modifier": REASONS["date_modifier"],
 }
 

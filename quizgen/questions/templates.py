@@ -406,7 +406,8 @@ RESULT_VERBS = {"cause", "lead", "result", "trigger", "spark", "provoke", "promp
                 "give", "precipitate", "set", "stir", "fuel", "unleash", "touch", "ignite", "generate", "create",
                 "occasion", "engender", "spur"}
 MAX_TYPED_WORDS = 6  # a longer answer is asked with options, not typed
-_VERB = re.compile(r"^[a-z]+(?: (?:to|in|into|on|for|of|about|off|out|up|down|rise to))?$")
+# a verb with its particle or phrase, as it reads after "What did X ...?": "lead to", "set in motion"
+_VERB = re.compile(r"^(?!(?:have|has|had|be|is|was|do|does|did)\b)[a-z]+(?: [a-z]+){0,3}$")
 
 
 def readable_link(link: CausalLink) -> bool:
@@ -443,7 +444,7 @@ def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
             do = "did" if link.past else "does"
             asked = _draft("effect_of", "short_answer", "effect", f"What {do} {cause} {link.verb}?", effect, w, key,
                            kind="effect", also_true=same_cause)
-            yield from ([asked] if typed else []) or _only_mc(asked, pool)
+            yield from _mc_or_typed(asked, pool, typed)
             # "what set this in motion?" answered by the article's own title teaches nothing
             if not is_event_phrase(link.cause, facts) and past_cue(link.cue):
                 yield from _optional_mc(_draft("cause_of", "short_answer", "cause",
@@ -453,7 +454,7 @@ def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
             asked = _draft("result_of", "short_answer", "effect",
                            f"According to the article, what was the {link.verb} of {cause}?", effect, w, key,
                            kind="effect", also_true=same_cause)
-            yield from ([asked] if typed else []) or _only_mc(asked, pool)
+            yield from _mc_or_typed(asked, pool, typed)
         elif link.kind == "after":
             if clause_cause(link) and link.cue in CLAUSE_CUES:  # "X happened. As a result, Y."
                 prompt = f"{capitalize(link.cause)}. According to the article, what happened {link.cue}?"
@@ -462,13 +463,13 @@ def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
             else:
                 continue
             asked = _draft("after", "short_answer", "effect", prompt, effect, w, key, kind="effect", also_true=same_cause)
-            yield from ([asked] if typed else []) or _only_mc(asked, pool)
+            yield from _mc_or_typed(asked, pool, typed)
         elif link.kind in ("because", "reason"):
             q = why_question(ctx, link)
             if q:
                 asked = _draft("why", "short_answer", "cause", q, link.cause, w, key, kind="cause",
                                also_true=same_effect)
-                yield from ([asked] if len(link.cause.split()) <= MAX_TYPED_WORDS else []) or _only_mc(asked, pool)
+                yield from _mc_or_typed(asked, pool, len(link.cause.split()) <= MAX_TYPED_WORDS)
         if link.kind in ("because", "reason"):
             continue  # the why question asks for their cause, itself a clause
         if clause_cause(link) and link.cue not in CLAUSE_CUES:
@@ -486,6 +487,16 @@ def _only_mc(d: Draft, pool: Pool) -> Iterator[Draft]:
     mc = with_choices(d, pool)
     if mc:
         yield mc
+
+
+def _mc_or_typed(d: Draft, pool: Pool, typed: bool) -> Iterator[Draft]:
+    """A short answer is typed; a long one is chosen from options, or, with too few other effects or causes in
+    the article to offer, still asked (the learner then marks it against the article's words)."""
+    if typed:
+        yield d
+        return
+    mc = with_choices(d, pool)
+    yield mc or d
 
 
 def clause_cause(link: CausalLink) -> bool:

@@ -51,6 +51,8 @@ def wh_question(ctx: ArticleContext, verb: Token, answer_ids: set[int], wh: str)
     """The question whose answer is the phrase `answer_ids` of the verb's clause."""
     if not answer_ids or verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("relcl", "acl", "ccomp", "xcomp", "pcomp"):
         return None  # only a clause that stands on its own makes a question
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "When did the strike not end?" asks for what the sentence does not say
     subj = subject_of(verb)
     if subj is None or subj.lower_ in ("it", "there", "this", "that", "which", "what") and subj.i not in answer_ids:
         return None
