@@ -106,7 +106,7 @@ def export(
         fail(f"{out}: is a folder; give a file name")
     if not out.parent.exists():
         fail(f"{out.parent}: no such folder")
-    sets = generate_path(path, input_format=input_format) if input_format else generate_path(path)
+    sets = generate_path(path, input_format=input_format)
     report = run_export(sets, to, out, parent=deck_parent(path))
     typer.echo(report.summary())
 

@@ -36,5 +36,13 @@ def generate(
     return generate_sets(analyze(list(articles)), formats=formats, topics=topics, limit=limit)
 
 
-def generate_path(path: str | Path, **options: object) -> list[QuestionSet]:
-    return generate(load_articles(path), **options)  # type: ignore[arg-type]
+def generate_path(
+    path: str | Path,
+    *,
+    input_format: str | None = None,
+    formats: Iterable[str] | None = None,
+    topics: Iterable[str] | None = None,
+    limit: int | None = None,
+) -> list[QuestionSet]:
+    """Questions for an article file or every article of a deck folder."""
+    return generate(load_articles(path, input_format=input_format), formats=formats, topics=topics, limit=limit)
