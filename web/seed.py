@@ -39,16 +39,17 @@ def deck_folders(decks_dir: Path) -> list[Path]:
 def build_deck(folder: Path, step: Step = lambda _: None) -> DeckBuild:
     """Read, extract and generate one deck folder (spaCy: a few seconds per article)."""
     from quizgen.decks import deck_title
-    from quizgen.pipeline import extract, generate, load_articles
+    from quizgen.pipeline import analyse, load_articles, questions
 
     step("reading")
     articles = load_articles(folder)
-    facts = []
+    analyses = []
     for article in articles:
         step(f"extracting facts from {article.title}")
-        facts.append(extract(article))
+        analyses += analyse([article])
     step("generating questions")
-    sets = generate(articles)
+    sets = questions(analyses)
+    facts = [f for _, f in analyses]
     return DeckBuild(slug=slugify(folder.name), title=deck_title(folder), articles=tuple(zip(articles, facts, sets,
                                                                                              strict=True)))
 
