@@ -102,3 +102,14 @@ def test_category_path_drops_an_article_level_that_repeats_the_parent() -> None:
     assert category_path("Soviet History", "Kirov Assassination", "Background") == [
         "Soviet History", "Kirov Assassination", "Background"]
     assert category_path(None, "Kirov  Assassination", "Back\nground") == ["Kirov Assassination", "Back ground"]
+
+
+def test_one_slug_for_exports_and_the_web_app() -> None:
+    """Exports and the web app name a title alike, with accents folded rather than dropped."""
+    from quizgen.vocabulary import slugify
+    from web.convert import slugify as web_slugify
+
+    for title in ("Révolution française", "Kirov Assassination", "Xi'an Incident", "Hōgen Rebellion"):
+        assert slugify(title) == web_slugify(title)
+    assert slugify("Révolution française") == "revolution-francaise"
+    assert slugify("Hōgen Rebellion") == "hogen-rebellion"

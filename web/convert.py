@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from quizgen import models as qm
+from quizgen.vocabulary import slugify as shared_slugify
 from web.crud import ArticleImport
 from web.models import Article, ArticleFact, Question, QuestionSet
 
 
 def slugify(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:100] or "article"
+    return shared_slugify(text, fallback="article")
 
 
 def fact_rows(facts: qm.Facts) -> list[ArticleFact]:

@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from quizgen import models as qm
 from quizgen.models import FORMATS, TOPICS
+from quizgen.vocabulary import BLANK
 from web import crud
 from web.convert import slugify, to_article, to_question
 from web.models import ClassSet, Deck, Question, SetArticle, SetQuestion, Teacher
@@ -26,7 +27,6 @@ from web.quiz import normalise, shuffled
 
 STATUSES = ("pending", "approved", "rejected")
 FEEDBACK = ("immediate", "end")
-BLANK = "_____"
 MAX_TITLE = 200
 MAX_PROMPT = 1000
 MAX_ANSWER = 300

@@ -19,9 +19,9 @@ from rich.progress import Progress
 from quizgen.bench.corpus import bundled_decks, copy_title
 from quizgen.errors import QuizgenError
 from quizgen.export import EXPORTERS, export
-from quizgen.export.common import slugify
 from quizgen.models import Question, QuestionSet
 from quizgen.pipeline import generate
+from quizgen.vocabulary import slugify
 
 QUESTIONS = 10_000
 PARENT = "quizgen bench"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from quizgen.errors import QuizgenError
 from quizgen.export.anki import export_anki
-from quizgen.export.common import Exporter, ExportReport, file_suffix, slugify
+from quizgen.export.common import Exporter, ExportReport, file_suffix
 from quizgen.export.csv import export_csv
 from quizgen.export.gift import export_gift
 from quizgen.export.json import export_json
@@ -20,6 +20,7 @@ from quizgen.export.kahoot import export_kahoot
 from quizgen.export.moodle_xml import export_moodle_xml
 from quizgen.export.qti import export_qti
 from quizgen.models import QuestionSet
+from quizgen.vocabulary import slugify
 
 __all__ = ["EXPORTERS", "ExportReport", "Exporter", "build", "export", "file_suffix"]
 

@@ -221,6 +221,3 @@ def category_path(parent: str | None, article: str, section: str) -> list[str]:
     return [one_line(level) for level in levels]
 
 
-def slugify(title: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
-    return slug or "questions"

@@ -17,12 +17,12 @@ from quizgen.export.common import (
     all_questions,
     file_suffix,
     pairs,
-    slugify,
     write_bytes,
     xml_safe,
     zip_bytes,
 )
 from quizgen.models import Question, QuestionSet
+from quizgen.vocabulary import slugify
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"

@@ -10,10 +10,10 @@ from functools import lru_cache
 
 from quizgen.extract.phrases import capitalize, inline
 from quizgen.models import Answer, Question, Source
+from quizgen.vocabulary import BLANK
 
 __all__ = ["BLANK", "Draft", "capitalize", "inline", "norm", "stable_id"]
 
-BLANK = "_____"
 
 
 @lru_cache(maxsize=65536)
