@@ -17,13 +17,18 @@ from spacy.tokens import Span, Token
 from quizgen.extract import lexicon
 
 ROMAN = re.compile(r"^[IVX]{1,5}$")
-PEOPLE_NOUNS = lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS | lexicon.ROLE_NOUNS
-TITLE_WORDS = lexicon.HONORIFICS | lexicon.TITLES
-TRAILING_TITLES = lexicon.TRAILING_TITLES | {"emperor", "empress"}
+PEOPLE_NOUNS = lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS | lexicon.ROLE_NOUNS | lexicon.MORE_ROLE_NOUNS
+TITLE_WORDS = lexicon.HONORIFICS | lexicon.TITLES | lexicon.MORE_TITLES
+TRAILING_TITLES = lexicon.TRAILING_TITLES | lexicon.MORE_TRAILING_TITLES | {"emperor", "empress"}
+PERSON_OF_NOUNS = lexicon.PERSON_OF_NOUNS | lexicon.KIN_NOUNS | lexicon.MORE_PERSON_OF_NOUNS
+PERSON_OBJECT_VERBS = lexicon.PERSON_OBJECT_VERBS | lexicon.MORE_PERSON_OBJECT_VERBS
+PERSONAL_NOUNS = lexicon.PERSONAL_NOUNS | lexicon.MORE_PERSONAL_NOUNS
+PLACE_OBJECT_VERBS = lexicon.PLACE_OBJECT_VERBS | lexicon.MORE_PLACE_OBJECT_VERBS
 # "battle of X", "siege of X": an event that happens at a place; "the murder of X" names a person
 PLACE_EVENT_NOUNS = frozenset("battle blockade invasion occupation partition sack siege".split())
 PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 PLACE_OF_NOUNS = lexicon.PLACE_NOUNS | lexicon.POLITY_NOUNS | lexicon.DIRECTIONS | PLACE_EVENT_NOUNS | {"part"}
+BODY_WORDS = lexicon.ORGANIZATION_NOUNS | lexicon.POLITY_NOUNS
 
 
 def first_conjunct(tok: Token) -> Token:
@@ -91,7 +96,66 @@ def subject_owner(tok: Token) -> Token | None:
 def is_people(span: Span) -> bool:
     """"Africans", "Hittites", "the Dutch": a people, which may do and suffer all a person does."""
     root = span.root
-    return root.ent_type_ == "NORP" or root.tag_ in ("NNPS", "NNS") and root.lower_.endswith(lexicon.DEMONYM_SUFFIXES)
+    if root.tag_ in ("NNPS", "NNS") and root.lower_.endswith(lexicon.DEMONYM_SUFFIXES):
+        return True
+    if root.ent_type_ != "NORP":
+        return False
+    # "Itzcoatl", "Bardiya": a lone unfamiliar name the model took for a people; a people's name comes
+    # after "the", qualifies a noun, or has a people's ending ("Roman", "Dutch", "Iraqi", "Hittites")
+    prev = word_before(span)
+    return not (len(span) == 1 and root.pos_ == "PROPN" and root.dep_ not in ("amod", "compound")
+                and not root.lower_.endswith(("an", "ese", "ish", "ic", "i", "ch", "s"))
+                and (prev is None or prev.lower_ != "the"))
+
+
+def may_be_place_or_body(span: Span) -> bool:
+    """What a weaker cue needs ruled out: a name the model took for a place or a people, one after "the",
+    a body's own word ("Parliament", "the Senate"), an acronym."""
+    doc = span.doc
+    return (span.label_ in PLACE_LABELS or span[0].lower_ == "the" or span.start > 0 and doc[span.start - 1].lower_ == "the"
+            or any(t.lower_ in BODY_WORDS for t in span) or span.text.isupper())
+
+
+def has_patronymic(span: Span) -> bool:
+    """"Harthama ibn A'yan", "Simon bar Kokhba", "Minamoto no Yoritomo": a forebear's or a clan's name
+    inside the name is a person's."""
+    return any((t.lower_ in lexicon.PATRONYMIC_PARTICLES or t.text in lexicon.CLAN_PARTICLES) and span[k - 1].text[:1].isupper() and span[k + 1].text[:1].isupper()
+               for k, t in enumerate(span) if 0 < k < len(span) - 1)
+
+
+def role_before(tok: Token) -> bool:
+    """Whether a word for a person stands just before the name whose first word is tok: "the satrap X",
+    "the general X"."""
+    prev = word_before(tok.doc[tok.i:tok.i + 1])
+    return prev is not None and (is_role_noun(prev) or prev.lower_ in TITLE_WORDS and prev.text.islower())
+
+
+def named_to_a_role(r: Token) -> bool:
+    """"chose X as their ruler", "proclaimed X caliph", "X was crowned emperor": named to a role."""
+    verb = r.head
+    if verb.lemma_ not in lexicon.APPOINT_VERBS or r.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            if any(g.dep_ == "pobj" and is_role_noun(g, capitals=True) for g in c.children):
+                return True
+        elif c.dep_ in ("oprd", "xcomp", "ccomp", "attr") and c.i > r.i and is_role_noun(c, capitals=True):
+            return True
+    return False
+
+
+def apposed_role(span: Span) -> bool:
+    """"X, paramount chief of the ...", "X, the tyrant of ...", by the words: a word for a person set off
+    after the name, where the parse hung the name elsewhere. Not after a preposition ("In Spain, the
+    king of ..." puts the king in Spain)."""
+    doc = span.doc
+    prev = word_before(span)
+    if span.end + 2 >= len(doc) or doc[span.end].text != "," or prev is not None and prev.pos_ == "ADP":
+        return False
+    i = span.end + 1
+    while i < len(doc) - 1 and (doc[i].pos_ in ("DET", "ADJ") or doc[i].tag_ == "PRP$") and doc[i].text.islower():
+        i += 1
+    return is_role_noun(doc[i], capitals=True) and doc[i + 1].lower_ in ("of", ",")
 
 
 def person_cue(span: Span) -> str:
@@ -107,11 +171,16 @@ def person_cue(span: Span) -> str:
     words = [t.lower_ for t in span if not t.is_punct and t.lower_ != "the"]
     if len(words) > 1 and words[-1] in TRAILING_TITLES:
         return "title after"  # "the Tianqi Emperor", "Ibrahim Pasha"
+    if has_patronymic(span):
+        return "patronymic"
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].text.islower() \
+            and doc[span.start - 2].lemma_ in lexicon.RULER_OF_NOUNS:
+        return ""  # "heir and governor of Khurasan": the land the office is of
     root = span.root
     if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end and root.head.pos_ == "NOUN":
         return ""  # "a veteran Bolshevik organizer": the name qualifies the noun after it
-    prev = word_before(span)
-    if prev is not None and (is_role_noun(prev) or prev.lower_ in TITLE_WORDS and prev.text.islower()):
+    if role_before(span[0]):
         return "role before"  # "the Mongol prince Hulegu", "his father-in-law Histiaeus"
     plural = is_people(span)
     for c in root.children:
@@ -119,9 +188,16 @@ def person_cue(span: Span) -> str:
             return "apposition"  # "Aristagoras, the tyrant of Miletus", "La Malinche, his interpreter and companion"
         if c.dep_ == "relcl" and c.left_edge.lower_ == "who" and not plural and c.left_edge.i >= span.end:
             return "who"
-    if root.dep_ == "appos" and is_role_noun(root.head, capitals=True) and root.head.i < root.i:
+    if apposed_role(span) and not plural:
         return "apposition"
-    if root.dep_ == "poss" and (is_role_noun(root.head) or root.head.lemma_.lower() in lexicon.PERSONAL_NOUNS):
+    r = first_conjunct(root)
+    # "his sons Tsuchimikado and Juntoku": what is said of the first of a list is said of the others
+    for x in {root, r}:
+        if x.dep_ == "appos" and is_role_noun(x.head, capitals=True) and x.head.i < x.i:
+            return "apposition"
+    if r is not root and r.left_edge.lower_ != "the" and role_before(r.left_edge):
+        return "role before"
+    if root.dep_ == "poss" and (is_role_noun(root.head) or root.head.lemma_.lower() in PERSONAL_NOUNS):
         return "possessor of a person"  # "Abu Abdallah's uncle", "Prithviraj's vassal", "Whitcombe's account"
     if any(c.dep_ == "conj" and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in c.children)
            for c in root.children):
@@ -130,11 +206,23 @@ def person_cue(span: Span) -> str:
         return ""
     if any(is_role_noun(t) and any(c.lower_ == "other" for c in t.children) for t in list_of(root)):
         return "in a list of people"  # "joined by X, Y and other officers"
-    r = first_conjunct(root)
+    if named_to_a_role(r):
+        return "named to a role"
     head = r.head
+    weak = may_be_place_or_body(span)
+    if r.dep_ == "nsubj" and head.lemma_ in ("be", "become") and not weak and any(
+            c.dep_ == "attr" and is_role_noun(c, capitals=True) for c in head.children):
+        return "is a person noun"  # "Darius became king", "Jien was a monk"
     if r.dep_ == "pobj":
-        if head.lower_ == "of" and head.head.lemma_.lower() in lexicon.PERSON_OF_NOUNS | lexicon.KIN_NOUNS:
-            return "of a person noun"  # "the reign of ...", "under the generalship of ..."
+        noun = head.head
+        if head.lower_ == "of" and (noun.lemma_.lower() in lexicon.PERSON_OF_NOUNS | lexicon.KIN_NOUNS or (
+                noun.text.islower() and (noun.lemma_.lower() in PERSON_OF_NOUNS or noun.lower_ in PERSON_OF_NOUNS))):
+            return "of a person noun"  # "the reign of ...", "under the generalship of ...", "the arrest of ..."
+        if head.lower_ == "of" and noun.text.islower() and noun.lower_ in lexicon.BIDDING_NOUNS | lexicon.COMMANDED_NOUNS \
+                and not weak:
+            return "bidding"  # "on the orders of X", "on the advice of X", "the army of X"
+        if head.lower_ == "under" and not weak and (noun.lemma_ in lexicon.COMMANDED_NOUNS or noun.lemma_ == "serve"):
+            return "under"  # "an army under X and Y", "had served under X"
         if head.lower_ == "to" and head.head.lower_ == "according":
             return "according to"
         if head.dep_ == "agent" and head.head.lemma_ in lexicon.PERSON_AGENT_VERBS and span.label_ not in PLACE_LABELS \
@@ -146,11 +234,11 @@ def person_cue(span: Span) -> str:
             if is_role_noun(noun):
                 return "such as"  # "historians, such as ..."
     verb = r.head
-    if r.dep_ == "nsubj" and verb.lemma_ in lexicon.PERSON_SUBJECT_VERBS:
-        return "subject of a person's verb"
-    if (r.dep_ == "dobj" or r.dep_ == "nsubjpass") and verb.lemma_ in lexicon.PERSON_OBJECT_VERBS or (
-            r.dep_ == "nsubjpass" and verb.lemma_ == "bear"):
-        return "object of a person's verb"
+    if r.dep_ == "nsubj" and (verb.lemma_ in lexicon.PERSON_SUBJECT_VERBS or verb.lemma_ in lexicon.SPEECH_VERBS and not weak):
+        return "subject of a person's verb"  # "X died", "Herodotus tells", "Maxtla fled"
+    if (r.dep_ == "dobj" or r.dep_ == "nsubjpass") and (verb.lemma_ in lexicon.PERSON_OBJECT_VERBS or (
+            verb.lemma_ in PERSON_OBJECT_VERBS and not weak)) or (r.dep_ == "nsubjpass" and verb.lemma_ == "bear"):
+        return "object of a person's verb"  # "excommunicated X", "denounced X", "X was arrested"
     if r.dep_ in ("nsubj", "nsubjpass") and not plural:
         for t in verb.subtree:
             if t.i > span.end and t.lower_ in ("his", "himself") and subject_owner(t) is r:
@@ -170,13 +258,14 @@ def place_cue(span: Span) -> bool:
     if any(before.endswith(q) for q in lexicon.PLACE_QUALIFIERS):
         return True
     # by the words, not the parse, which often hangs a name after "of" elsewhere
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_OF_NOUNS:
-        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and (doc[span.start - 2].lemma_.lower() in PLACE_OF_NOUNS or (
+            doc[span.start - 2].text.islower() and doc[span.start - 2].lemma_ in lexicon.RULER_OF_NOUNS)):
+        return True  # "the city of Basra", "governor of Khurasan"; not "Duke of Wellington", a title
     r = first_conjunct(span.root)
     if r.dep_ == "pobj" and r.head.lower_ == "of":
         return r.head.head.lemma_.lower() in PLACE_OF_NOUNS
     verb = r.head
-    if r.dep_ == "dobj" and verb.lemma_ in lexicon.PLACE_OBJECT_VERBS:
+    if r.dep_ == "dobj" and verb.lemma_ in PLACE_OBJECT_VERBS:
         # "took Luanda", but not "took him prisoner", "took her as his wife"
         return not any(c.dep_ in ("oprd", "xcomp", "ccomp", "npadvmod") or c.lower_ == "as" for c in verb.children)
     return False
@@ -198,6 +287,12 @@ def work_cue(span: Span) -> bool:
     if prev is not None and prev.text.islower() and prev.lower_ in lexicon.WORK_NOUNS | lexicon.DEITY_NOUNS:
         return True
     root = span.root
+    # "refused to profess Islam", "converted to Islam": a teaching (by the words: the parse of such a
+    # sentence often goes astray)
+    doc = span.doc
+    if prev is not None and (prev.lemma_ in lexicon.BELIEF_VERBS or prev.lower_ == "to" and prev.i > 0
+                             and doc[prev.i - 1].lemma_ == "convert"):
+        return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.DEITY_NOUNS for c in root.children) or (
         root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.DEITY_NOUNS)
 
