@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,6 +38,7 @@ PATRONYMIC = frozenset("ibn bin ben bint bat bar ap".split())
 # the article of an Arabic name, joined to it by a hyphen: "al-Tabari"
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|d|l)[-'’]", re.IGNORECASE)
 ARTICLE_WORDS = frozenset("al el ad an ar as ash at az ud ul d l".split())
+PLACE_PREPOSITIONS = lexicon.LOCATIVE_PREPOSITIONS | lexicon.MORE_PLACE_PREPOSITIONS
 
 
 @dataclass
@@ -90,6 +91,8 @@ def bare(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in OFFICE_WORDS:
         words = words[1:]
+    if ARTICLE_PREFIX.match(words[0]) and words[0][:1].isupper():
+        words[0] = words[0][:1].lower() + words[0][1:]  # "Al-Amin" opening a sentence is "al-Amin"
     return " ".join(words)
 
 
@@ -97,6 +100,8 @@ def own_words(name: str) -> list[str]:
     """The words of a name that belong to the person: no title, regnal number, epithet ("the Great"),
     "of" and a domain ("Charles I of Anjou"), nor a father's name ("Ali ibn Muhammad")."""
     words = bare(name).split()
+    if any(w in lexicon.CLAN_PARTICLES for w in words[1:-1]):
+        words = words[words.index(next(w for w in words[1:-1] if w in lexicon.CLAN_PARTICLES), 1) + 1:]  # "Yoritomo"
     for i, w in enumerate(words):
         if i and (w.lower() in ("of", "the") or w.lower() in PATRONYMIC):
             words = words[:i]
@@ -119,10 +124,11 @@ def family_name(name: str, text: str) -> str:
     last = surname_of(name)
     if len(words) < 2:
         return last
-    whole = len(re.findall(re.escape(" ".join(words)), text))
+    rest = text.replace(" ".join(words), " ")
 
     def alone(word: str) -> int:
-        return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)) - whole
+        # not where another name goes on after it: "Gaius" of "Gaius Manlius" is no one's short name
+        return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?!\s+[A-Z])", rest))
 
     return words[0] if alone(words[0]) > alone(last) else last
 
@@ -149,6 +155,17 @@ def is_event_name(name: str) -> bool:
         last in lexicon.OCCASION_NOUNS or words[0].lower() in lexicon.EVENT_NOUNS))
 
 
+def is_document_name(name: str) -> bool:
+    """"Behistun Inscription", "Five Articles of Remonstrance", "Codex Xolotl": the name of a writing,
+    by its head noun (the word before "of", else the last) or a first word that heads such names."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    of = next((i for i, w in enumerate(words) if w == "of" and i), len(words))
+    head = words[of - 1]
+    return head[:1].isupper() and head.lower() in lexicon.DOCUMENT_NOUNS or words[0].lower() in lexicon.DOCUMENT_FIRST_WORDS
+
+
 def looks_like_name(name: str) -> bool:
     words = name.split()
     if all(ROMAN.match(w) or w.upper() in ("BC", "BCE", "AD", "CE") for w in words):
@@ -158,7 +175,7 @@ def looks_like_name(name: str) -> bool:
     words = [ARTICLE_PREFIX.sub("", w) for w in words]  # "al-Tabari", "Yusuf ibn Tashfin al-Qadiri"
     while len(words) > 1 and words[0].lower() in lexicon.NAME_PARTICLES:
         words = words[1:]  # "van Oosten", "de Gaulle"
-    return all(w[:1].isupper() or w.lower() in lexicon.NAME_PARTICLES or w.lower() in ("of", "and", "the")
+    return all(w[:1].isupper() or w.lower() in lexicon.NAME_PARTICLES | lexicon.CLAN_PARTICLES or w.lower() in ("of", "and", "the")
                or w[:1].isdigit() or re.fullmatch(r"[IVX]+", w) for w in words) and words[0][:1].isupper()
 
 
@@ -192,14 +209,21 @@ def extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tuple
     if free(start - 2) and doc[start - 1].text == "-" and ARTICLE_PREFIX.match(doc[start - 2].text + "-") \
             and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
         start -= 2
+    elif label in ("", "PERSON") and free(start - 2) and doc[start - 1].text == "-" and doc[start - 2].text[:1].isupper() \
+            and doc[start - 2].is_alpha and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2  # "Go-Toba": the model read the first part of the name as another word
     while end < len(doc):
         t = doc[end]
         after = end
-        while after < len(doc) and (doc[after].lower_ in lexicon.NAME_PARTICLES or doc[after].text in ("'", "’")):
-            after += 1  # "van der", "de la", "de'"
+        while after < len(doc) and (doc[after].lower_ in lexicon.NAME_PARTICLES or doc[after].text in ("'", "’")
+                                    or doc[after].text == "-" and doc[after - 1].lower_ in ARTICLE_WORDS and glued(doc, after)):
+            after += 1  # "van der", "de la", "de'", "ibn al-"
         if after > end and after < len(doc) and free(after) and doc[after].text[:1].isupper() and (
-                after - end <= 2 or after - end == 3 and doc[after - 1].text in ("'", "’")):
+                after - end <= 2 or after - end == 3 and doc[after - 1].text in ("'", "’", "-")):
             end = after + 1  # "de' Medici", "van der Straaten"
+        elif t.text in lexicon.CLAN_PARTICLES and end + 1 < len(doc) and free(end + 1) and doc[end + 1].pos_ == "PROPN" \
+                and doc[end + 1].text[:1].isupper() and doc[end - 1].pos_ == "PROPN" and doc[end - 1].text[:1].isupper():
+            end, label = end + 2, "PERSON"  # "Minamoto no Sanetomo", whatever the model took either half for
         elif doc[end - 1].lower_ in lexicon.NAME_PARTICLES and free(end) and t.text[:1].isupper():
             end += 1  # the model stopped at "Willem van der" and took "Straaten" for another name
         elif glued(doc, end + 1) and free(end + 2) and ARTICLE_PREFIX.match(t.text + "-") and end + 2 < len(doc) \
@@ -242,10 +266,17 @@ def candidates(doc: Doc) -> list[Span]:
         i = t.i
         if i < end or i in taken:
             continue
-        # a proper noun with a capital, or "al-" before one
+        # a proper noun with a capital, or "al-" before one, or a capitalised word the model tagged as
+        # another part of speech that has a word for a person in apposition ("X, paramount chief of ...")
         if not (t.pos_ == "PROPN" and is_name_word(t) or t.lower_ in ARTICLE_WORDS and glued(doc, i + 1)
-                and i + 2 < len(doc) and is_name_word(doc[i + 2])):
-            continue
+                and i + 2 < len(doc) and is_name_word(doc[i + 2])
+                or t.text[:1].isupper() and t.is_alpha and not t.is_stop and not t.ent_type_ and t.pos_ != "PRON"
+                and (any(c.dep_ == "appos" and c.i > i and cues.is_role_noun(c) for c in t.children)
+                     or t.pos_ == "NOUN" and not t.is_sent_start and doc[i - 1].is_alpha
+                     or t.is_sent_start and not t.lower_.endswith("ly") and cues.apposed_role(doc[i:i + 1]))):
+            continue  # (a capital inside a sentence, tagged a common noun: "the magus Sphendadates")
+        if t.is_sent_start and t.is_stop:
+            continue  # "Few answered."
         start, end, label = extend(doc, i, i + 1, "", taken)
         spans.append(Span(doc, start, end, label=label))
         taken.update(range(start, end))
@@ -271,8 +302,30 @@ def split_office_holders(ents: Iterable[Span]) -> Iterator[Span]:
                 and not any(t.lower_ in lexicon.ORGANIZATION_NOUNS for t in ent[-2:])):
             yield Span(doc, ent.start, ent.end - 2, label="ORG")
             yield Span(doc, ent.end - 2, ent.end, label="PERSON")
+        elif ent.label_ in ("ORG", "GPE", "NORP", "FAC") and (k := title_inside(ent)) is not None:
+            # "the United States Consul Townsend Harris": a body or a land, then a title and its holder
+            if any(t.lower_ != "the" for t in doc[ent.start:k]):
+                yield Span(doc, ent.start, k, label=ent.label_)
+            yield Span(doc, k, ent.end, label="PERSON")
         else:
             yield ent
+
+
+def title_inside(ent: Span) -> int | None:
+    """Where a title of rank starts the last words of what the model took for one body's name, with
+    only names after it: "United States Consul Townsend Harris" -> at "Consul"."""
+    doc = ent.doc
+    for k in range(ent.start + 1, ent.end - 1):
+        t = doc[k]
+        if t.text[:1].isupper() and t.lower_.rstrip(".") in TITLE_WORDS | lexicon.OFFICE_TITLES \
+                and doc[k - 1].lower_.rstrip(".") not in OFFICE_WORDS:
+            rest = doc[k + 1:ent.end]
+            if 1 <= len(rest) <= 3 and all(
+                    x.pos_ == "PROPN" and x.text[:1].isupper() and x.lower_ not in lexicon.ORGANIZATION_NOUNS | REALM_HEADS
+                    | lexicon.FACILITY_NOUNS | OFFICE_WORDS for x in rest):
+                return k
+            return None
+    return None
 
 
 def gather(ctx: ArticleContext) -> dict[str, Name]:
@@ -295,7 +348,7 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
                 at[i] = text
             prev = ent.doc[ent.start - 1] if ent.start > 0 else None
             # "sent to William Parker": "to" points at people too, so only a lone name counts it
-            preps = lexicon.LOCATIVE_PREPOSITIONS | (lexicon.DIRECTIONAL_PREPOSITIONS if len(ent) == 1 else set())
+            preps = PLACE_PREPOSITIONS | (lexicon.DIRECTIONAL_PREPOSITIONS if len(ent) == 1 else set())
             possessor = ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"  # "to Eden's resignation"
             # "in Ottoman Rumeli", "in northeast Roman Gaul": past the words that qualify the place
             lead = ent.start - 1
@@ -304,7 +357,7 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
                 lead -= 1
             if not possessor and (prev is not None and prev.lower_ in preps or (
                     ent[0].lower_ == "the" and ent.start > 1 and ent.doc[ent.start - 1].lower_ in preps)
-                    or lead >= 0 and ent.doc[lead].lower_ in lexicon.LOCATIVE_PREPOSITIONS):
+                    or lead >= 0 and ent.doc[lead].lower_ in PLACE_PREPOSITIONS):
                 n.locative += 1
             if len(ent) == 1 and ent.root.dep_ in ("amod", "compound") and ent.root.head.pos_ == "NOUN" or ent.root.pos_ == "ADJ":
                 n.modifier += 1
@@ -312,7 +365,7 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if first.dep_ in ("amod", "compound", "nmod") and first.head.pos_ == "NOUN" and first.head.lemma_.lower() not in \
                     OWNED_NOUNS and not cues.is_role_noun(first.head):
                 n.describes += 1  # "the Hindu and Sikh festival": a word for a kind of thing
-            if ent[0].lower_ == "the" or (prev is not None and prev.lower_ == "the"):
+            if ent[0].lower_ == "the" or (prev is not None and prev.lower_ == "the") or len(ent) == 1 and common_use(ent):
                 n.definite += 1
             if len(ent) == 1 and ent.root.text.endswith("s") and any(
                     c.dep_ in ("amod", "nummod", "quantmod") or c.lower_ in ("many", "some", "most") for c in ent.root.children):
@@ -359,6 +412,17 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
     return names
 
 
+def common_use(span: Span) -> bool:
+    """"a wealthy Coloradan", "the wealthiest Coloradan": a name after an article and adjectives is a
+    word for a kind of person, not someone's name ("the young Louis" keeps his: no superlative)."""
+    doc, i = span.doc, span.start - 1
+    superlative = False
+    while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].text.islower():
+        superlative = superlative or doc[i].tag_ == "JJS"
+        i -= 1
+    return i < span.start - 1 and i >= 0 and (doc[i].lower_ in ("a", "an") or doc[i].lower_ == "the" and superlative)
+
+
 def list_neighbours(span: Span) -> list[Token]:
     """The words either side of a name in a list, past a comma or "and": "Jainism, X and Brahmanism"."""
     doc = span.doc
@@ -386,8 +450,12 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         if n.text.lower() in excluded or is_event_name(n.text) or (n.thing and not n.kin):
             return "event"  # an event, a heading, a document: none of people, places, bodies
         last = n.text.split()[-1].lower()
+        if is_document_name(n.text):
+            return "other"  # "the Behistun Inscription", whatever "according to" says of it
         if last in lexicon.FACILITY_NOUNS or (last in lexicon.SITE_NOUNS and n.locative):
             return "place"
+        if len(n.text.split()) > 1 and n.text.split()[0].lower() in lexicon.PLACE_FIRST_WORDS:
+            return "place"  # "Mons Albanus", "Lake Texcoco"
         if len(n.text.split()) > 1 and last in lexicon.PLACE_HEAD_NOUNS and not n.pro and not n.kin:
             return "place"  # "Teutoburg Forest", "Vinegar Hill"
         if len(n.text.split()) > 1 and last in lexicon.ORGANIZATION_NOUNS and not n.kin:
@@ -426,7 +494,10 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
 
     def known_person(p: str) -> bool:
         m = names[p]
-        return kinds.get(p) == "person" and (m.pro > 0 or m.kin > 0 or m.labels["person"] >= 2)
+        # "Jacobus Arminius" where "the followers of Arminius" says Arminius is someone
+        short = [names[w] for w in {*own_words(p)[:1], *own_words(p)[-1:]} - {p} if w in names]
+        return kinds.get(p) == "person" and (m.pro > 0 or m.kin > 0 or m.labels["person"] >= 2
+                                             or any(x.pro and kinds.get(x.text) == "person" for x in short))
 
     # "Publius Quinctilius Varus", which the model took for a body, is the Varus who "led" the legions
     for t, n in names.items():
@@ -481,7 +552,7 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
             continue
         key = bare(t)
         # the surname of one person, unless the text clearly puts something in it ("in Eden", "Eden, a town")
-        placed = k == "place" and (names[t].locative or names[t].site)
+        placed = k == "place" and (names[t].locative or names[t].site or names[t].placed)  # "parts of Wu"
         if len(key.split()) == 1 and key in surnames and not placed:
             if len(surnames[key]) == 1:  # an ambiguous surname belongs to nobody
                 canon = next(iter(surnames[key]))
@@ -519,6 +590,8 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
         mentions = find_mentions(ctx, forms)
         # the family name alone is how the article (and a learner) may refer to the person
         surname = [family_name(name, ctx.article.text)] if kind == "person" and len(bare(name).split()) > 1 else []
+        # "Wu" of "Liu Wu" where the article's Wu is a kingdom: no short name of the person
+        surname = [s for s in surname if kinds.get(s, "person") in ("person", "none")]
         aliases = sorted({f for f in [*forms, *surname] if f != name})
         return Entity(kind, name, tuple(aliases), "", tuple(mentions))  # type: ignore[arg-type]
 
@@ -529,6 +602,10 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
         len(c.split()) > 1 and c.split()[-1] in place_words and c.split()[-2] != "of"
         and not any(names[f].pro for f in groups[c]))]
     people = [entity("person", c, groups[c]) for c in people_canon]
+    # "Hōjō" of "Hōjō Masako" and "Hōjō Yasutoki": a family name two people share names neither alone
+    shared = Counter(a for p in people for a in set(p.aliases) if " " not in a)
+    people = [replace(p, aliases=tuple(a for a in p.aliases if shared[a] < 2 or a in groups[owner.get(p.name, p.name)]))
+              if any(shared[a] > 1 for a in p.aliases) else p for p in people]
     people += see_also_people(ctx, people, set(kinds))
     places = [entity("place", c, f) for c, f in others["place"].items()]
     orgs = [entity("organization", c, f) for c, f in others["organization"].items()]
