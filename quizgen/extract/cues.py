@@ -72,9 +72,23 @@ def has_regnal_number(span: Span) -> bool:
             and before.lower_ not in lexicon.ORGANIZATION_NOUNS | lexicon.POLITY_NOUNS)
 
 
+def is_epithet(the: Token) -> bool:
+    """Whether "the" and the word after it are a byname after a name: "the Great", "the Deacon", "the
+    Slav"; not "the Sinai" or "the Templo Mayor" (a place given or shown to someone)."""
+    doc, i = the.doc, the.i
+    if the.lower_ != "the" or i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper() or i == 0:
+        return False
+    word = doc[i + 1]
+    if word.lower_ in lexicon.EPITHET_WORDS:
+        return True
+    return (word.is_alpha and word.ent_type_ not in PLACE_LABELS and doc[i - 1].text[:1].isupper()
+            and word.lower_ not in BODY_WORDS | lexicon.PLACE_NOUNS | lexicon.PLACE_HEAD_NOUNS | lexicon.FACILITY_NOUNS
+            and not (i + 2 < len(doc) and doc[i + 2].text[:1].isupper()))
+
+
 def has_epithet(span: Span) -> bool:
-    """"Ashoka the Great", "Abbas the Great"."""
-    return len(span) >= 3 and span[-2].lower_ == "the" and span[-1].lower_ in lexicon.EPITHET_WORDS
+    """"Ashoka the Great", "Abbas the Great", "Leo the Deacon"."""
+    return len(span) >= 3 and is_epithet(span[-2]) and span[-1].i == span[-2].i + 1
 
 
 def word_before(span: Span) -> Token | None:
@@ -98,8 +112,8 @@ def is_people(span: Span) -> bool:
     root = span.root
     if root.tag_ in ("NNPS", "NNS") and root.lower_.endswith(lexicon.DEMONYM_SUFFIXES):
         return True
-    if root.ent_type_ != "NORP":
-        return False
+    if root.ent_type_ != "NORP" or root.dep_ == "poss" and root.head.tag_ == "NN" and root.head.lemma_ in lexicon.KIN_NOUNS:
+        return False  # "Vespasian's brother": a people has no brother
     # "Itzcoatl", "Bardiya": a lone unfamiliar name the model took for a people; a people's name comes
     # after "the", qualifies a noun, or has a people's ending ("Roman", "Dutch", "Iraqi", "Hittites")
     prev = word_before(span)
@@ -158,6 +172,15 @@ def apposed_role(span: Span) -> bool:
     return is_role_noun(doc[i], capitals=True) and doc[i + 1].lower_ in ("of", ",")
 
 
+def role_apposed_before(span: Span) -> bool:
+    """"killed the viceroy, Dalmau de Queralt, in ...": a word for a person with its article, a comma and
+    the name, set off, by the words where the parse hangs the name elsewhere."""
+    doc, s = span.doc, span.start
+    return (s >= 3 and doc[s - 1].text == "," and is_role_noun(doc[s - 2]) and doc[s - 2].tag_ in ("NN", "JJ")
+            and doc[s - 3].lower_ in ("the", "his", "her", "their", "its") and span.end < len(doc)
+            and doc[span.end].text in (",", ".", ";"))
+
+
 def person_cue(span: Span) -> str:
     """The first sign, if any, that this mention is of a person; "" when there is none."""
     if has_regnal_number(span):
@@ -173,6 +196,9 @@ def person_cue(span: Span) -> str:
         return "title after"  # "the Tianqi Emperor", "Ibrahim Pasha"
     if has_patronymic(span):
         return "patronymic"
+    if len(span) > 1 and span[0].lower_ in lexicon.KUNYA_WORDS and span[1].text[:1].isupper() \
+            and span.label_ not in ("GPE", "LOC", "FAC") and (word_before(span) is None or word_before(span).pos_ != "ADP"):
+        return "kunya"  # "Abu Yazid"; not "in Abu Dhabi"
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].text.islower() \
             and doc[span.start - 2].lemma_ in lexicon.RULER_OF_NOUNS:
@@ -188,14 +214,14 @@ def person_cue(span: Span) -> str:
             return "apposition"  # "Aristagoras, the tyrant of Miletus", "La Malinche, his interpreter and companion"
         if c.dep_ == "relcl" and c.left_edge.lower_ == "who" and not plural and c.left_edge.i >= span.end:
             return "who"
-    if apposed_role(span) and not plural:
+    if (apposed_role(span) or role_apposed_before(span)) and not plural:
         return "apposition"
     r = first_conjunct(root)
     # "his sons Tsuchimikado and Juntoku": what is said of the first of a list is said of the others
-    for x in {root, r}:
+    for x in (root, r):
         if x.dep_ == "appos" and is_role_noun(x.head, capitals=True) and x.head.i < x.i:
             return "apposition"
-    if r is not root and r.left_edge.lower_ != "the" and role_before(r.left_edge):
+    if r.i != root.i and r.left_edge.lower_ != "the" and role_before(r.left_edge):
         return "role before"
     if root.dep_ == "poss" and (is_role_noun(root.head) or root.head.lemma_.lower() in PERSONAL_NOUNS):
         return "possessor of a person"  # "Abu Abdallah's uncle", "Prithviraj's vassal", "Whitcombe's account"
@@ -221,6 +247,8 @@ def person_cue(span: Span) -> str:
         if head.lower_ == "of" and noun.text.islower() and noun.lower_ in lexicon.BIDDING_NOUNS | lexicon.COMMANDED_NOUNS \
                 and not weak:
             return "bidding"  # "on the orders of X", "on the advice of X", "the army of X"
+        if head.lower_ == "of" and noun.text.islower() and noun.lemma_ in lexicon.LED_EVENT_NOUNS and not weak:
+            return "leader of a rising"  # "the revolt of Gaius Julius Vindex"
         if head.lower_ == "under" and not weak and (noun.lemma_ in lexicon.COMMANDED_NOUNS or noun.lemma_ == "serve"):
             return "under"  # "an army under X and Y", "had served under X"
         if head.lower_ == "to" and head.head.lower_ == "according":
@@ -241,10 +269,11 @@ def person_cue(span: Span) -> str:
         return "object of a person's verb"  # "excommunicated X", "denounced X", "X was arrested"
     if r.dep_ in ("nsubj", "nsubjpass") and not plural:
         for t in verb.subtree:
-            if t.i > span.end and t.lower_ in ("his", "himself") and subject_owner(t) is r:
+            owner = subject_owner(t)  # (spaCy makes a new Token at each access: compare positions)
+            if t.i > span.end and t.lower_ in ("his", "himself") and owner is not None and owner.i == r.i:
                 return "his"  # "Muwatallish, the Hittite king, gathered his allies"
         sent = span.sent
-        if verb is sent.root and sent.end < len(span.doc) and span.doc[sent.end].lower_ in ("he", "she") \
+        if verb.i == sent.root.i and sent.end < len(span.doc) and span.doc[sent.end].lower_ in ("he", "she") \
                 and span.doc[sent.end].dep_ in ("nsubj", "nsubjpass"):
             return "he next"  # "Hanno sailed south. He founded ..."
     return ""

@@ -367,3 +367,7 @@ PATRONYMIC_PARTICLES = frozenset("ap bar ben bin bint ibn".split())
 # Particles joining a clan's name to a person's own, which no English text puts between two names:
 # "Minamoto no Yoritomo"
 CLAN_PARTICLES = frozenset({"no"})
+# First words of an Arabic name that names a person by a child: "Abu Yazid", "Umm Kulthum"
+KUNYA_WORDS = frozenset("abu abou umm".split())
+# Nouns whose "of <name>" names a leader unless the name is a place's or a people's: "the revolt of X"
+LED_EVENT_NOUNS = frozenset("conspiracy insurrection mutiny plot rebellion revolt rising uprising usurpation".split())
