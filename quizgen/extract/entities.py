@@ -36,8 +36,8 @@ ADJECTIVE_ENDINGS = ("ist", "ian", "an", "ese", "ish", "ic")
 # particles after which comes a father's or forebear's name, not the person's own
 PATRONYMIC = frozenset("ibn bin ben bint bat bar ap".split())
 # the article of an Arabic name, joined to it by a hyphen: "al-Tabari"
-ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|d|l)[-'’]", re.IGNORECASE)
-ARTICLE_WORDS = frozenset("al el ad an ar as ash at az ud ul d l".split())
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|d|l|bi)[-'’]", re.IGNORECASE)
+ARTICLE_WORDS = frozenset("al el ad an ar as ash at az ud ul d l bi".split())  # ("bi-": "al-Qa'im bi-Amr Allah")
 PLACE_PREPOSITIONS = lexicon.LOCATIVE_PREPOSITIONS | lexicon.MORE_PLACE_PREPOSITIONS
 
 
@@ -103,7 +103,7 @@ def own_words(name: str) -> list[str]:
     if any(w in lexicon.CLAN_PARTICLES for w in words[1:-1]):
         words = words[words.index(next(w for w in words[1:-1] if w in lexicon.CLAN_PARTICLES), 1) + 1:]  # "Yoritomo"
     for i, w in enumerate(words):
-        if i and (w.lower() in ("of", "the") or w.lower() in PATRONYMIC):
+        if i and (w.lower() in ("of", "the") or w.lower() in PATRONYMIC or w.lower().startswith("bi-")):
             words = words[:i]
             break
     while len(words) > 1 and words[-1].lower() in cues.TRAILING_TITLES | lexicon.GENERATION_SUFFIXES:
@@ -201,11 +201,18 @@ def extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tuple
     def free(i: int) -> bool:
         return 0 <= i < len(doc) and i not in taken and doc[i].ent_type_ in NAME_ENT_TYPES
 
+    if doc[start].lower_ in lexicon.KUNYA_WORDS and start + 1 < len(doc) and doc[start + 1].text[:1].isupper() \
+            and doc[start + 1].pos_ == "PROPN" and (end == start + 1 and free(start + 1) or label not in ("GPE", "LOC", "FAC")):
+        # "Abu Yazid Makhlad ibn Kaydad", which the model cut after "Abu" or "Abu Yazid"; not "Abu Dhabi"
+        end, label = max(end, start + 2), "PERSON"
     while free(start - 1) and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_.rstrip(".") in TITLE_WORDS:
         start, label = start - 1, "PERSON"  # "Lord Curzon", whatever the model took "Curzon" for
     while label == "PERSON" and free(start - 1) and is_name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
             and not doc[start - 1].lower_.endswith(ADJECTIVE_ENDINGS):
         start -= 1  # "Pargalı Ibrahim Pasha": a first name the model left out; not "Unionist"
+    while free(start - 2) and doc[start - 1].lower_ in PATRONYMIC and doc[start - 2].text[:1].isupper() \
+            and doc[start - 2].pos_ == "PROPN":
+        start, label = start - 2, "PERSON"  # "Ziri ibn Manad" where the model labelled "Manad" alone
     if free(start - 2) and doc[start - 1].text == "-" and ARTICLE_PREFIX.match(doc[start - 2].text + "-") \
             and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
         start -= 2
@@ -229,19 +236,29 @@ def extend(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> tuple
         elif glued(doc, end + 1) and free(end + 2) and ARTICLE_PREFIX.match(t.text + "-") and end + 2 < len(doc) \
                 and doc[end + 2].text[:1].isupper():
             end += 3  # "... al-Qadiri"
+            while t.lower_ == "bi" and end < len(doc) and free(end) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1  # "bi-Amr Allah": a regnal name runs on past what the model took for the name
         elif t.text in ("'", "’") and doc[end - 1].lower_ in lexicon.NAME_PARTICLES and free(end + 1) \
                 and doc[end + 1].text[:1].isupper():
             end += 2  # the model stopped at "Lorenzo de'"
         elif glued(doc, end) and free(end + 1) and doc[start].text[:1].isupper():
             end += 2
-        elif is_name_word(t) and free(end) and label in ("", "PERSON"):
-            end += 1
+        elif (is_name_word(t) or t.ent_iob_ == "B" and t.text[:1].isupper() and t.pos_ == "PROPN" and (
+                t.ent_type_ == "PERSON" or end + 1 < len(doc) and doc[end + 1].lower_ in PATRONYMIC)) and free(end) \
+                and label in ("", "PERSON"):
+            end += 1  # (names the model labelled apart with nothing between are one: "Abu Yazid" "Makhlad ibn ...")
         else:
             break
     if end < len(doc) and ROMAN.match(doc[end].text) and (label == "PERSON" or end - start <= 2):
         end += 1
-    if end + 1 < len(doc) and doc[end].lower_ == "the" and doc[end + 1].lower_ in lexicon.EPITHET_WORDS \
-            and doc[end + 1].text[:1].isupper():
+    # "John of Austria the Younger": a name, its land and a byname
+    if end + 3 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() and free(end + 1) \
+            and doc[end + 2].lower_ == "the" and doc[end + 3].lower_ in lexicon.EPITHET_WORDS and label in ("", "PERSON"):
+        end += 1
+        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN" and free(end):
+            end += 1
+    if end + 1 < len(doc) and cues.is_epithet(doc[end]) and free(end + 1) and (
+            label in ("", "PERSON") or doc[end + 1].lower_ in lexicon.EPITHET_WORDS):
         end, label = end + 2, "PERSON"
     return start, end, label
 
@@ -340,6 +357,10 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if not text or not looks_like_name(text) or all(w.lower().rstrip(".") in OFFICE_WORDS | cues.PEOPLE_NOUNS
                                                             for w in text.split()):
                 continue  # "the Viceroy", "Chief Minister": a rank, not a name
+            if bare(text).split()[0] == "of":
+                continue  # "the King of Chu": a title alone, no one's name
+            if text.lower() in lexicon.MONTHS:
+                continue  # "June 68", a date the model did not see
             n = names.setdefault(text, Name(text))
             if ent.label_:
                 n.labels[LABELS[ent.label_]] += 1
@@ -447,7 +468,10 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
 
     def kind_of(n: Name) -> str:
         total = len(n.spans)
-        if n.text.lower() in excluded or is_event_name(n.text) or (n.thing and not n.kin):
+        # "Freedom Day" is a day, "Luke Day" whom the model calls a person a man
+        day_man = n.text.split()[-1].lower() in lexicon.OCCASION_NOUNS and n.labels["person"] * 2 > total and (
+            n.pro or n.kin or n.partners)
+        if n.text.lower() in excluded or is_event_name(n.text) and not day_man or (n.thing and not n.kin):
             return "event"  # an event, a heading, a document: none of people, places, bodies
         last = n.text.split()[-1].lower()
         if is_document_name(n.text):
@@ -497,13 +521,14 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         # "Jacobus Arminius" where "the followers of Arminius" says Arminius is someone
         short = [names[w] for w in {*own_words(p)[:1], *own_words(p)[-1:]} - {p} if w in names]
         return kinds.get(p) == "person" and (m.pro > 0 or m.kin > 0 or m.labels["person"] >= 2
+                                             or m.labels["person"] and len(p.split()) > 1
                                              or any(x.pro and kinds.get(x.text) == "person" for x in short))
 
     # "Publius Quinctilius Varus", which the model took for a body, is the Varus who "led" the legions
     for t, n in names.items():
         words = own_words(t)
         if kinds[t] in ("organization", "other", "none") and len(words) > 1 and not n.against and not n.definite \
-                and any(kinds.get(w) == "person" and names[w].pro for w in (words[0], words[-1])):
+                and any(kinds.get(w) == "person" and (names[w].pro or names[w].labels["person"]) for w in (words[0], words[-1])):
             kinds[t] = "person"
     # "Vijayanagara" where the article says "the Vijayanagara Empire", "Mito" beside "the Mito Domain"
     realms = {t.split()[0]: kinds[t] for t in names if len(t.split()) > 1 and kinds[t] in ("place", "organization")
@@ -526,6 +551,16 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
     return kinds
 
 
+def same_stem(longer: str, shorter: str) -> bool:
+    """"Abu Yazid Makhlad ibn Kaydad" and "Abu Yazid": a name of two words or more that opens a longer one
+    is the same person, unless what follows tells two apart: a regnal number or a byname ("Bardas Phokas
+    the Younger" is not his father "Bardas Phokas")."""
+    if len(shorter.split()) < 2 or not longer.startswith(shorter + " "):
+        return False
+    rest = longer[len(shorter) + 1:].split()
+    return not any(ROMAN.match(w) or w.lower() in ("the", "of", "jr.", "jr", "sr.", "sr") for w in rest)
+
+
 def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], list[Entity]]:
     names = gather(ctx)
     kinds = classify(ctx, names)
@@ -535,7 +570,8 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
     groups: dict[str, list[str]] = defaultdict(list)  # canonical -> forms
     owner: dict[str, str] = {}
     for t in full:
-        key = next((o for o in groups if bare(t) == bare(o) or bare(o).endswith(" " + bare(t))), None)
+        key = next((o for o in groups if bare(t) == bare(o) or bare(o).endswith(" " + bare(t)) or same_stem(bare(o), bare(t))),
+                   None)
         canon = key or t
         groups[canon].append(t)
         owner[t] = canon
@@ -545,7 +581,7 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
             surnames[surname_of(f)].add(canon)
             # family name first ("Saigō Takamori" ... "Saigō"): the first word alone names the person too
             words = [w for w in bare(f).split() if not ROMAN.match(w)]
-            if len(words) > 1:
+            if len(words) > 1 and words[0].lower() not in lexicon.KUNYA_WORDS:  # "Abu" alone is no one
                 surnames[words[0]].add(canon)
     for t, k in sorted(kinds.items()):
         if t in owner or k in ("event", "place") and len(t.split()) > 1:
@@ -591,7 +627,7 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
         # the family name alone is how the article (and a learner) may refer to the person
         surname = [family_name(name, ctx.article.text)] if kind == "person" and len(bare(name).split()) > 1 else []
         # "Wu" of "Liu Wu" where the article's Wu is a kingdom: no short name of the person
-        surname = [s for s in surname if kinds.get(s, "person") in ("person", "none")]
+        surname = [s for s in surname if kinds.get(s, "person") in ("person", "none") and s.lower() not in lexicon.KUNYA_WORDS]
         aliases = sorted({f for f in [*forms, *surname] if f != name})
         return Entity(kind, name, tuple(aliases), "", tuple(mentions))  # type: ignore[arg-type]
 
