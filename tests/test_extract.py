@@ -1011,6 +1011,21 @@ ERA_PEOPLE: dict[str, list[str]] = {
                        "Rombout Hogerbeets", "Maria van Reigersberch", "Dudley Carleton", "James I"],
     "darius": ["Bardiya", "Cyrus the Great", "Cambyses II", "Gaumata", "Otanes", "Gobryas", "Intaphernes", "Darius", "Hystaspes",
                "Nidintu-Bel", "Nebuchadnezzar", "Nabonidus", "Herodotus", "Phaidyme", "Ctesias", "Sphendadates"],
+    "shays": ["Daniel Shays", "Luke Day", "Eli Parsons", "James Bowdoin", "Benjamin Lincoln", "William Shepard", "Henry Knox",
+              "George Washington", "Thomas Jefferson", "John Hancock"],
+    "four-emperors": ["Nero", "Gaius Julius Vindex", "Servius Sulpicius Galba", "Marcus Salvius Otho", "Aulus Vitellius",
+                      "Caecina", "Valens", "Titus Flavius Vespasianus", "Mucianus", "Antonius Primus", "Vespasian", "Sabinus",
+                      "Tacitus", "Suetonius", "Cassius Dio"],
+    "abu-yazid": ["Abu Yazid", "al-Qa'im bi-Amr Allah", "Isma'il", "al-Mansur bi-Nasr Allah", "Ziri ibn Manad", "al-Nu'man",
+                  "Idris Imad al-Din"],
+    "skleros": ["Bardas Skleros", "Basil II", "John I Tzimiskes", "Basil Lekapenos", "Peter", "Eustathios Maleinos",
+                "Bardas Phokas the Younger", "Adud al-Dawla", "Leo the Deacon", "John Skylitzes", "Michael Psellos"],
+    "shimabara": ["Matsukura Katsuie", "Amakusa Shirō", "Itakura Shigemasa", "Matsudaira Nobutsuna", "Nicolaes Couckebacker",
+                  "Tokugawa Iemitsu"],
+    "inca-civil-war": ["Huayna Capac", "Huáscar", "Atahualpa", "Ninan Cuyochi", "Quizquis", "Chalcuchimac", "Rumiñahui",
+                       "Francisco Pizarro", "Pedro Cieza de León", "Juan de Betanzos", "Inca Garcilaso de la Vega"],
+    "catalan-revolt": ["Philip IV", "Dalmau de Queralt", "Pau Claris", "Louis XIII", "Cardinal Richelieu",
+                       "John of Austria the Younger", "Francisco Manuel de Melo"],
 }
 # people the rules still miss: named once, with nothing about them but a list, "veterans of" or "the camp of"
 ERA_PEOPLE_MISSED = {"catiline": ["Sulla", "Gaius Manlius", "Cethegus", "Statilius"]}
@@ -1033,6 +1048,19 @@ ERA_NOT_PEOPLE = {
                        "Counter-Remonstrants", "Synod of Dort", "Binnenhof", "Loevestein Castle", "Great Britain",
                        "Land's Advocate"],
     "darius": ["Persian", "Egypt", "Behistun Inscription", "Media", "Babylon", "Elam"],
+    "shays": ["Massachusetts", "Continental Army", "Boston", "Articles of Confederation", "Congress", "Great Britain",
+              "Springfield Armory", "Petersham", "Confederation", "Paris", "General Court"],
+    "four-emperors": ["Roman Empire", "Gaul", "Senate", "Hispania Tarraconensis", "Praetorian Guard", "Forum", "Rhine",
+                      "Bedriacum", "Cremona", "Judaea", "Syria", "Danube", "Italy", "Capitol", "Rome", "Histories", "June"],
+    "abu-yazid": ["Berbers", "Ifriqiya", "Fatimid Caliphate", "Kharijite", "Banu Ifran", "Man on the Donkey", "Kairouan",
+                  "Mahdia", "Sousse", "Hodna", "Sanhaja", "Zirids", "Fatimids", "Allah", "Abu"],
+    "skleros": ["Byzantine", "East", "Mesopotamia", "Melitene", "Armenian", "Arab", "Nicaea", "Chios", "Pankaleia", "Baghdad",
+                "Buyid"],
+    "shimabara": ["Shimabara Rebellion", "Shimabara Domain", "Japan", "Catholics", "Hara Castle", "Dutch", "de Ryp", "Nagasaki",
+                  "Portuguese", "Sakoku"],
+    "inca-civil-war": ["Inca Civil War", "Cusco", "Quito", "Chimborazo", "Apurímac", "Cajamarca", "Spaniards"],
+    "catalan-revolt": ["Catalonia", "Spain", "France", "Union of Arms", "Catalan Corts", "Barcelona", "Corpus de Sang",
+                       "Generalitat", "Montjuïc", "Castilian", "Treaty of the Pyrenees", "Roussillon", "King of Chu"],
 }
 
 
