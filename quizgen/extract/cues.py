@@ -81,6 +81,8 @@ def is_epithet(the: Token) -> bool:
     word = doc[i + 1]
     if word.lower_ in lexicon.EPITHET_WORDS:
         return True
+    if word.lower_ in TITLE_WORDS | lexicon.OFFICE_TITLES or i + 2 < len(doc) and doc[i + 2].lower_ == "of":
+        return False  # "At Doncaster the Duke of Norfolk": a title, another person
     return (word.is_alpha and word.ent_type_ not in PLACE_LABELS and doc[i - 1].text[:1].isupper()
             and word.lower_ not in BODY_WORDS | lexicon.PLACE_NOUNS | lexicon.PLACE_HEAD_NOUNS | lexicon.FACILITY_NOUNS
             and not (i + 2 < len(doc) and doc[i + 2].text[:1].isupper()))
@@ -253,6 +255,8 @@ def person_cue(span: Span) -> str:
             return "under"  # "an army under X and Y", "had served under X"
         if head.lower_ == "to" and head.head.lower_ == "according":
             return "according to"
+        if head.lower_ == "to" and head.head.lemma_ in lexicon.ADDRESS_WORDS and not weak:
+            return "spoken to"  # "Henry Knox wrote to George Washington", "a letter to X"
         if head.dep_ == "agent" and head.head.lemma_ in lexicon.PERSON_AGENT_VERBS and span.label_ not in PLACE_LABELS \
                 and r.tag_ != "NNPS" and not r.left_edge.lower_ == "the" and span.doc[span.start - 1].lower_ != "the":
             return "agent"  # "led by Philip Cunningham", "commanded by Tiberius and Germanicus"
@@ -267,6 +271,9 @@ def person_cue(span: Span) -> str:
     if (r.dep_ == "dobj" or r.dep_ == "nsubjpass") and (verb.lemma_ in lexicon.PERSON_OBJECT_VERBS or (
             verb.lemma_ in PERSON_OBJECT_VERBS and not weak)) or (r.dep_ == "nsubjpass" and verb.lemma_ == "bear"):
         return "object of a person's verb"  # "excommunicated X", "denounced X", "X was arrested"
+    if r.dep_ == "dobj" and verb.lemma_ in lexicon.INCLUDE_VERBS and any(
+            c.dep_ == "nsubj" and is_role_noun(c) and c.tag_ == "NNS" for c in verb.children):
+        return "in a list of people"  # "The conspirators included X, Y and Z"
     if r.dep_ in ("nsubj", "nsubjpass") and not plural:
         for t in verb.subtree:
             owner = subject_owner(t)  # (spaCy makes a new Token at each access: compare positions)

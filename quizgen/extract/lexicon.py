@@ -305,7 +305,7 @@ aedile amir atabeg censor despot dictator exarch hajib legate logothete malik ma
 patriarch proconsul propraetor qadi quaestor rana sharif strategos wazir
 """.split())
 # Titles after a name: "Tughril Beg", "Nadir Shah"
-MORE_TRAILING_TITLES = frozenset("beg begum khatun shah".split())
+MORE_TRAILING_TITLES = frozenset("beg begum efendi khatun shah".split())
 # Words for a person by kinship, standing or trade, besides ROLE_NOUNS: "a descendant of ...", "the magus X"
 MORE_ROLE_NOUNS = frozenset("""
 advocate ancestor captive centurion claimant concubine contender counsellor councillor counselor courtesan
@@ -330,7 +330,15 @@ recommend relate reply resent say succeed swear tell urge vow weep
 MORE_PERSON_OBJECT_VERBS = frozenset("""
 accuse acquit appoint arrest banish bribe castrate condemn consult crucify denounce dethrone dismiss exile flatter
 hang impeach kidnap mourn mutilate outlaw overthrow pardon praise ransom sentence summon torture
+advise ask assure beg congratulate convince greet implore inform persuade reassure remind tell thank warn
 """.split())
+# Words whose "to <name>" is someone spoken or written to: "wrote to X", "a letter to X"
+ADDRESS_WORDS = frozenset("""
+appeal apologize apologise complain confess letter lie listen message petition pray reply report speak talk write
+""".split())
+# Verbs whose object is a list of people when their subject is a word for people: "the conspirators
+# included X, Y and Z"
+INCLUDE_VERBS = frozenset("comprise include number".split())
 # Verbs that name someone to a role: "chose X as their ruler", "proclaimed X caliph", "X became king"
 APPOINT_VERBS = frozenset("appoint choose crown declare elect install make name nominate proclaim recognize recognise".split())
 # Nouns a name's "under" follows when it names a commander: "an army under X", "served under X"
