@@ -81,7 +81,9 @@ def clean_name(span: Span) -> str:
         toks = toks[:-1]
     text = "".join(t.text_with_ws for t in toks).strip()
     text = _POSSESSIVE.sub("", text).strip()
-    if text.endswith(".") and len(text.split()[-1]) > 2 and text.split()[-1].lower() not in lexicon.GENERATION_SUFFIXES:
+    last = text.split()[-1] if text else ""
+    if text.endswith(".") and (len(last) > 2 or ROMAN.match(last[:-1]) and len(text.split()) > 1) \
+            and last.lower() not in lexicon.GENERATION_SUFFIXES:
         text = text[:-1]  # "Emperor Charles V." at the end of a sentence: the full stop is the sentence's
     return text
 
@@ -308,10 +310,25 @@ def part_of_event_name(ent: Span) -> bool:
     return i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ in lexicon.EVENT_NOUNS
 
 
+def split_lists(ents: Iterable[Span]) -> Iterator[Span]:
+    """"Aske, Darcy", "Doncaster the Duke of Norfolk": what the model took for one person's name is a
+    list of names, or a name and then a title of another."""
+    for ent in ents:
+        doc = ent.doc
+        cuts = [t.i for t in ent[1:-1] if t.text == "," and doc[t.i + 1].dep_ == "conj"]
+        cuts += [t.i for t in ent[1:-1] if t.lower_ == "the" and doc[t.i + 1].lower_ in TITLE_WORDS]
+        start = ent.start
+        for cut in sorted(cuts):
+            if cut > start:
+                yield Span(doc, start, cut, label=ent.label_)
+            start = cut + 1 if doc[cut].text == "," else cut
+        yield Span(doc, start, ent.end, label=ent.label_) if start > ent.start else ent
+
+
 def split_office_holders(ents: Iterable[Span]) -> Iterator[Span]:
     """"Chief of Serbian Military Intelligence Dragutin Dimitrijević": what the model took for one
     organization is the body of an office and, after it, the name of its holder."""
-    for ent in ents:
+    for ent in split_lists(ents):
         doc = ent.doc
         if (ent.label_ == "ORG" and len(ent) >= 4 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
                 and doc[ent.start - 2].lower_ in lexicon.OFFICE_TITLES
@@ -386,7 +403,8 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if first.dep_ in ("amod", "compound", "nmod") and first.head.pos_ == "NOUN" and first.head.lemma_.lower() not in \
                     OWNED_NOUNS and not cues.is_role_noun(first.head):
                 n.describes += 1  # "the Hindu and Sikh festival": a word for a kind of thing
-            if ent[0].lower_ == "the" or (prev is not None and prev.lower_ == "the") or len(ent) == 1 and common_use(ent):
+            if ent[0].lower_ == "the" or (prev is not None and prev.lower_ == "the") or len(ent) == 1 and (
+                    common_use(ent) or in_longer_name(ent)):
                 n.definite += 1
             if len(ent) == 1 and ent.root.text.endswith("s") and any(
                     c.dep_ in ("amod", "nummod", "quantmod") or c.lower_ in ("many", "some", "most") for c in ent.root.children):
@@ -431,6 +449,14 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if any(t.text[:1].isupper() and t.lower_.endswith("ism") for t in list_neighbours(ent)):
                 n.work += 1  # "Buddhism, Jainism, Ajivika": a teaching like the others
     return names
+
+
+def in_longer_name(span: Span) -> bool:
+    """"the Pilgrimage of Grace": a word after a capitalised noun and "of" inside a sentence ends a longer
+    name; "the Duke of Norfolk" is a land, whatever the model makes of it."""
+    doc, s = span.doc, span.start
+    return s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].text[:1].isupper() and not doc[s - 2].is_sent_start \
+        and doc[s - 2].pos_ in ("PROPN", "NOUN") and not doc[s - 2].ent_type_ and doc[s - 3].lower_ == "the"
 
 
 def common_use(span: Span) -> bool:
@@ -530,6 +556,11 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         if kinds[t] in ("organization", "other", "none") and len(words) > 1 and not n.against and not n.definite \
                 and any(kinds.get(w) == "person" and (names[w].pro or names[w].labels["person"]) for w in (words[0], words[-1])):
             kinds[t] = "person"
+    # "Appius Claudius", which the model took for a body, opens "Appius Claudius Crassus"
+    full_people = [p for p in names if kinds[p] == "person" and len(p.split()) > 2]
+    for t, n in names.items():
+        if kinds[t] in ("organization", "other", "none") and not n.against and any(same_stem(bare(p), bare(t)) for p in full_people):
+            kinds[t] = "person"
     # "Vijayanagara" where the article says "the Vijayanagara Empire", "Mito" beside "the Mito Domain"
     realms = {t.split()[0]: kinds[t] for t in names if len(t.split()) > 1 and kinds[t] in ("place", "organization")
               and t.split()[-1].lower() in REALM_HEADS}
@@ -542,6 +573,10 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         # is a place or a people
         if kinds[t] in ("organization", "other", "none") and not n.against and not n.plural and any(
                 known_person(p) for p in n.partners):
+            changed[t] = "person"
+        # "Piso, Lucan and Scaevinus": a lone name the model took for a people, among two people or more
+        elif kinds[t] == "group" and len(t.split()) == 1 and not n.against and not n.definite and not t.endswith("s") \
+                and sum(known_person(p) for p in n.partners) >= 2:
             changed[t] = "person"
         # "the retainers of Mito, Hizen, Owari, Tosa, Satsuma and Uwajima": one of a list of domains
         others = Counter(kinds[p] for p in n.partners if kinds.get(p) not in (None, "none"))
