@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from quizgen_runs import KIROV, OWN_ARTICLES, QUIZGEN, gold, kirov_facts, own_facts, run_cli, run_parallel
+from quizgen_runs import DATA, KIROV, OWN_ARTICLES, QUIZGEN, gold, kirov_facts, own_facts, run_cli, run_parallel
 
 from quizgen.ingest import load_article, parse_article
 from quizgen.models import Entity, Facts
@@ -1026,9 +1026,19 @@ ERA_PEOPLE: dict[str, list[str]] = {
                        "Francisco Pizarro", "Pedro Cieza de León", "Juan de Betanzos", "Inca Garcilaso de la Vega"],
     "catalan-revolt": ["Philip IV", "Dalmau de Queralt", "Pau Claris", "Louis XIII", "Cardinal Richelieu",
                        "John of Austria the Younger", "Francisco Manuel de Melo"],
+    "twelve-tables": ["Gaius Terentilius Harsa", "Appius Claudius Crassus", "Livy", "Verginia", "Lucius Verginius",
+                      "Lucius Valerius Potitus", "Marcus Horatius Barbatus", "Cicero"],
+    "porte": ["Patrona Halil", "Musli Beşe", "Emir Ali", "Nevşehirli Damat İbrahim Pasha", "Ahmed III", "Mahmud I",
+              "Kaplan Giray", "Abdi Efendi"],
+    "pilgrimage-of-grace": ["Henry VIII", "Robert Aske", "Lord Darcy", "Francis Bigod", "Robert Constable", "Thomas Cromwell"],
+    "red-eyebrows": ["Wang Mang", "Fan Chong", "Wang Kuang", "Lian Dan", "Liu Xuan", "Gengshi Emperor", "Liu Penzi", "Liu Xiu",
+                     "Emperor Guangwu", "Fan Ye"],
+    "babington": ["Elizabeth I", "Mary", "Anthony Babington", "John Ballard", "Chidiock Tichborne", "Edward Abington",
+                  "Robert Barnwell", "Gilbert Gifford", "Thomas Phelippes", "Francis Walsingham", "Philip II"],
 }
-# people the rules still miss: named once, with nothing about them but a list, "veterans of" or "the camp of"
-ERA_PEOPLE_MISSED = {"catiline": ["Sulla", "Gaius Manlius", "Cethegus", "Statilius"]}
+# people the rules still miss: named once, with nothing about them but a list, "veterans of" or "the camp of";
+# "the laws of Solon" may be a land's laws
+ERA_PEOPLE_MISSED = {"catiline": ["Sulla", "Gaius Manlius", "Cethegus", "Statilius"], "twelve-tables": ["Solon"]}
 
 ERA_NOT_PEOPLE = {
     "catiline": ["Roman Republic", "Senate", "Temple of Jupiter Stator", "Rome", "Etruria", "Allobroges", "Campus Martius",
@@ -1060,7 +1070,18 @@ ERA_NOT_PEOPLE = {
                   "Portuguese", "Sakoku"],
     "inca-civil-war": ["Inca Civil War", "Cusco", "Quito", "Chimborazo", "Apurímac", "Cajamarca", "Spaniards"],
     "catalan-revolt": ["Catalonia", "Spain", "France", "Union of Arms", "Catalan Corts", "Barcelona", "Corpus de Sang",
-                       "Generalitat", "Montjuïc", "Castilian", "Treaty of the Pyrenees", "Roussillon", "King of Chu"],
+                       "Generalitat", "Montjuïc", "Castilian", "Treaty of the Pyrenees", "Roussillon"],
+    "twelve-tables": ["Decemvirate", "Rome", "Roman Republic", "Athens", "Forum", "Aventine Hill", "Mons Sacer", "Twelve Tables",
+                      "Gauls"],
+    "porte": ["Constantinople", "Tulip Period", "Ottoman Empire", "Albanian", "Persia", "Divan", "Sublime Porte", "Crimean",
+              "Sadabad", "Golden Horn"],
+    "pilgrimage-of-grace": ["Pilgrimage of Grace", "Grace", "Yorkshire", "Rome", "Lincolnshire", "Five Wounds of Christ", "York",
+                            "Pontefract Castle", "Doncaster", "Norfolk", "London", "East Riding", "Privy Council",
+                            "Council of the North", "Ten Articles", "Convocation"],
+    "red-eyebrows": ["Red Eyebrows", "China", "Xin dynasty", "Yellow River", "Shandong", "Chengchang", "Lülin", "Chang'an",
+                     "Eastern Han", "Book of the Later Han", "Mandate of Heaven", "Han"],
+    "babington": ["Babington Plot", "England", "Derbyshire", "Spain", "Chartley Hall", "Fotheringhay Castle",
+                  "Act for the Queen's Safety", "Armada", "Scots"],
 }
 
 
@@ -1068,7 +1089,8 @@ ERA_NOT_PEOPLE = {
 def era_facts() -> dict[str, Facts]:
     from quizgen.extract import extract_many
 
-    articles = [load_article(f"tests/data/articles/people-{key}.txt") for key in ERA_PEOPLE]
+    articles = [load_article(DATA / "articles" / f"people-{key}.txt") for key in ERA_PEOPLE]
+    assert {f"people-{key}.txt" for key in ERA_PEOPLE} == {p.name for p in (DATA / "articles").glob("people-*.txt")}
     return dict(zip(ERA_PEOPLE, extract_many(articles), strict=True))
 
 
@@ -1081,7 +1103,13 @@ def test_era_article_person(era_facts: dict[str, Facts], key: str, name: str) ->
     assert found.mentions, f"{name} has no mention"
 
 
-@pytest.mark.parametrize("key,name", [pytest.param(k, n, id=f"{k}:{n}") for k, ns in ERA_NOT_PEOPLE.items() for n in ns])
+# offices the rules still take for people: a title and one word after "the"
+ERA_NOT_PEOPLE_TAKEN = {"porte": ["Sheikh al-Islam"]}
+
+
+@pytest.mark.parametrize("key,name", [pytest.param(k, n, id=f"{k}:{n}") for k, ns in ERA_NOT_PEOPLE.items() for n in ns]
+                         + [pytest.param(k, n, id=f"{k}:{n}", marks=pytest.mark.xfail(strict=True, reason="an office"))
+                            for k, ns in ERA_NOT_PEOPLE_TAKEN.items() for n in ns])
 def test_era_article_not_a_person(era_facts: dict[str, Facts], key: str, name: str) -> None:
     person = names_of(era_facts[key].people).get(name_key(name))
     assert person is None, f"{name!r} reported as a person: {person}"
@@ -1089,7 +1117,7 @@ def test_era_article_not_a_person(era_facts: dict[str, Facts], key: str, name: s
 
 def test_era_articles_have_no_other_people(era_facts: dict[str, Facts]) -> None:
     for key, facts in era_facts.items():
-        expected = set(ERA_PEOPLE[key]) | set(ERA_PEOPLE_MISSED.get(key, []))
+        expected = set(ERA_PEOPLE[key]) | set(ERA_PEOPLE_MISSED.get(key, [])) | set(ERA_NOT_PEOPLE_TAKEN.get(key, []))
         assert {p.name for p in facts.people if not expected & set(p.names)} == set(), key
 
 
