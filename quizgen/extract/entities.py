@@ -307,7 +307,18 @@ def part_of_event_name(ent: Span) -> bool:
     doc, i = ent.doc, ent.end
     while i < len(doc) and doc[i].tag_ == "POS" or i < len(doc) and doc[i].text in ("'", "’"):
         i += 1
-    return i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ in lexicon.EVENT_NOUNS
+    return i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ in lexicon.EVENT_NOUNS | lexicon.OCCASION_NOUNS
+
+
+def part_of_possessive_name(ent: Span) -> bool:
+    """"Rorke" in "Rorke's Drift", "St Scholastica" in "St Scholastica's Day": a name before "'s" and a
+    capitalised word that no other name of the model's begins is the first part of a place's or a day's name."""
+    doc, i = ent.doc, ent.end
+    if i + 1 >= len(doc) or doc[i].tag_ != "POS" or i + 1 == len(doc) or doc[i + 1].is_sent_start:
+        return False
+    nxt = doc[i + 1]
+    return nxt.text[:1].isupper() and nxt.is_alpha and nxt.pos_ in ("PROPN", "NOUN") and nxt.ent_type_ in ("", ent.label_) \
+        and (nxt.ent_iob_ != "B" or nxt.ent_type_ == "") and not (i + 2 < len(doc) and doc[i + 2].text[:1].isupper())
 
 
 def split_lists(ents: Iterable[Span]) -> Iterator[Span]:
@@ -368,7 +379,7 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
         at: dict[int, str] = {}  # token -> the name it is part of, for what a parenthesis follows
         found: list[tuple[Name, Span]] = []
         for ent in candidates(para.doc):
-            if ent.label_ and part_of_event_name(ent):
+            if ent.label_ and part_of_event_name(ent) or part_of_possessive_name(ent):
                 continue
             text = clean_name(ent)
             if not text or not looks_like_name(text) or all(w.lower().rstrip(".") in OFFICE_WORDS | cues.PEOPLE_NOUNS
@@ -502,8 +513,13 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         last = n.text.split()[-1].lower()
         if is_document_name(n.text):
             return "other"  # "the Behistun Inscription", whatever "according to" says of it
-        if last in lexicon.FACILITY_NOUNS or (last in lexicon.SITE_NOUNS and n.locative):
+        if last in lexicon.FACILITY_NOUNS | lexicon.MORE_FACILITY_NOUNS or (last in lexicon.SITE_NOUNS and n.locative):
             return "place"
+        words = n.text.split()
+        if len(words) > 1 and words[0].lower() in lexicon.SHIP_PREFIXES:
+            return "other"  # "USS Baltimore": a ship
+        if re.search(r"\w['’]s [A-Z]", n.text):
+            return "place" if n.locative or n.placed else "other"  # "Rorke's Drift": no person's name has "'s" inside
         if len(n.text.split()) > 1 and n.text.split()[0].lower() in lexicon.PLACE_FIRST_WORDS:
             return "place"  # "Mons Albanus", "Lake Texcoco"
         if len(n.text.split()) > 1 and last in lexicon.PLACE_HEAD_NOUNS and not n.pro and not n.kin:

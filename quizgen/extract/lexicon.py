@@ -311,6 +311,10 @@ MORE_ROLE_NOUNS = frozenset("""
 advocate ancestor captive centurion claimant concubine contender counsellor councillor counselor courtesan
 descendant eunuch freedman headman hostage impostor jurist kinsman kinswoman lover magnate magus nominee orator
 pensionary poet prisoner protégé relative sage stadtholder
+archer baker blacksmith boyar butcher butler carpenter chaplain clergyman cobbler cupbearer curate dervish doorkeeper
+gentleman grocer herald hetman informer innkeeper inspector janissary lector legionary magician majordomo mason
+midshipman nun overseer prior prioress quartermaster rector sailor scribe seaman shoemaker sorcerer spy squire student
+superintendent surgeon tailor vicar voivode weaver yeoman
 """.split())
 # Nouns whose "of <name>" names a person, besides PERSON_OF_NOUNS: "the arrest of X", "the exile of X"
 MORE_PERSON_OF_NOUNS = frozenset("""
@@ -379,3 +383,10 @@ CLAN_PARTICLES = frozenset({"no"})
 KUNYA_WORDS = frozenset("abu abou umm".split())
 # Nouns whose "of <name>" names a leader unless the name is a place's or a people's: "the revolt of X"
 LED_EVENT_NOUNS = frozenset("conspiracy insurrection mutiny plot rebellion revolt rising uprising usurpation".split())
+# Buildings and works of a town, besides FACILITY_NOUNS: "Swan Tavern", "Springfield Mill"
+MORE_FACILITY_NOUNS = frozenset("""
+armory armoury arsenal barracks courthouse dock docks farm gaol hotel inn jail market mausoleum mill mine mosque
+pagoda quay saloon shrine synagogue tavern tomb wharf
+""".split())
+# Prefixes of ships' names: "USS Baltimore", "HMS Bounty"
+SHIP_PREFIXES = frozenset("hmas hmcs hms rms sms ss uss".split())
