@@ -266,8 +266,9 @@ def person_cue(span: Span) -> str:
             if is_role_noun(noun):
                 return "such as"  # "historians, such as ..."
     verb = r.head
-    if r.dep_ == "nsubj" and (verb.lemma_ in lexicon.PERSON_SUBJECT_VERBS or verb.lemma_ in lexicon.SPEECH_VERBS and not weak):
-        return "subject of a person's verb"  # "X died", "Herodotus tells", "Maxtla fled"
+    if r.dep_ == "nsubj" and (verb.lemma_ in lexicon.PERSON_SUBJECT_VERBS or verb.lemma_ in lexicon.SPEECH_VERBS and not weak
+                              or verb.lemma_ in lexicon.DEED_VERBS and not weak):
+        return "subject of a person's verb"  # "X died", "Herodotus tells", "Maxtla fled", "Coriolanus opposed"
     if (r.dep_ == "dobj" or r.dep_ == "nsubjpass") and (verb.lemma_ in lexicon.PERSON_OBJECT_VERBS or (
             verb.lemma_ in PERSON_OBJECT_VERBS and not weak)) or (r.dep_ == "nsubjpass" and verb.lemma_ == "bear"):
         return "object of a person's verb"  # "excommunicated X", "denounced X", "X was arrested"

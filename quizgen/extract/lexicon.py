@@ -335,6 +335,7 @@ MORE_PERSON_OBJECT_VERBS = frozenset("""
 accuse acquit appoint arrest banish bribe castrate condemn consult crucify denounce dethrone dismiss exile flatter
 hang impeach kidnap mourn mutilate outlaw overthrow pardon praise ransom sentence summon torture
 advise ask assure beg congratulate convince greet implore inform persuade reassure remind tell thank warn
+blame cite criticise criticize insult lampoon mention quote ridicule satirise satirize slander
 """.split())
 # Words whose "to <name>" is someone spoken or written to: "wrote to X", "a letter to X"
 ADDRESS_WORDS = frozenset("""
@@ -358,7 +359,7 @@ prince queen ruler satrap shah sultan tyrant viceroy
 MORE_PLACE_PREPOSITIONS = frozenset({"off"})
 # Verbs whose object, when it is a name, is a place, besides PLACE_OBJECT_VERBS: "held Suiyang against it"
 MORE_PLACE_OBJECT_VERBS = frozenset("""
-abandon bombard burn defend found hold liberate raid rebuild recapture reconquer relieve retake
+bombard burn found hold liberate raid rebuild recapture reconquer relieve retake
 """.split())
 # Verbs whose object is a teaching, not a person: "refused to profess Islam"
 BELIEF_VERBS = frozenset("abjure embrace practice practise preach profess renounce".split())
@@ -390,3 +391,10 @@ pagoda quay saloon shrine synagogue tavern tomb wharf
 """.split())
 # Prefixes of ships' names: "USS Baltimore", "HMS Bounty"
 SHIP_PREFIXES = frozenset("hmas hmcs hms rms sms ss uss".split())
+# Verbs of will, counsel and deed whose subject, when it is a name the model gave no place's or body's
+# label, is a person: "Coriolanus opposed ...", "Erasmus corresponded with him"
+DEED_VERBS = frozenset("""
+agree attempt betray bribe conspire correspond decide demand deny discover disguise educate escape flee hesitate
+hide hope intend intrigue learn negotiate object oppose persuade plan plot promise propose protest quarrel refuse
+return seek study teach travel try visit want wish
+""".split())
