@@ -292,7 +292,8 @@ def candidates(doc: Doc) -> list[Span]:
                 or t.text[:1].isupper() and t.is_alpha and not t.is_stop and not t.ent_type_ and t.pos_ != "PRON"
                 and (any(c.dep_ == "appos" and c.i > i and cues.is_role_noun(c) for c in t.children)
                      or t.pos_ == "NOUN" and not t.is_sent_start and doc[i - 1].is_alpha
-                     or t.is_sent_start and not t.lower_.endswith("ly") and cues.apposed_role(doc[i:i + 1]))):
+                     or t.is_sent_start and not t.lower_.endswith("ly") and cues.apposed_role(doc[i:i + 1])
+                     or bare_subject(t))):
             continue  # (a capital inside a sentence, tagged a common noun: "the magus Sphendadates")
         if t.is_sent_start and t.is_stop:
             continue  # "Few answered."
@@ -300,6 +301,18 @@ def candidates(doc: Doc) -> list[Span]:
         spans.append(Span(doc, start, end, label=label))
         taken.update(range(start, end))
     return sorted(spans, key=lambda sp: sp.start)
+
+
+ACTING_VERBS = lexicon.PERSON_SUBJECT_VERBS | lexicon.SPEECH_VERBS | lexicon.DEED_VERBS
+
+
+def bare_subject(t: Token) -> bool:
+    """"Coriolanus opposed ...": a word opening a sentence that the model tagged a common noun, singular
+    with no article (which a common noun of that kind would need), the subject of what a person does,
+    and never written in small letters in the paragraph."""
+    return (t.is_sent_start and t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ == "nsubj" and t.head.lemma_ in ACTING_VERBS
+            and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in t.children)
+            and not re.search(rf"\b{re.escape(t.lower_)}\b", t.doc.text))
 
 
 def part_of_event_name(ent: Span) -> bool:
@@ -590,8 +603,10 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         if kinds[t] in ("organization", "other", "none") and not n.against and not n.plural and any(
                 known_person(p) for p in n.partners):
             changed[t] = "person"
-        # "Piso, Lucan and Scaevinus": a lone name the model took for a people, among two people or more
-        elif kinds[t] == "group" and len(t.split()) == 1 and not n.against and not n.definite and not t.endswith("s") \
+        # "X, Y and Z were hanged": a lone name the model took for a people or a place, among two people or
+        # more, with nothing that puts anything in it
+        elif kinds[t] in ("group", "place") and len(t.split()) == 1 and not n.against and not n.definite \
+                and not n.locative and not (kinds[t] == "group" and t.endswith("s")) \
                 and sum(known_person(p) for p in n.partners) >= 2:
             changed[t] = "person"
         # "the retainers of Mito, Hizen, Owari, Tosa, Satsuma and Uwajima": one of a list of domains
