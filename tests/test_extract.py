@@ -1035,10 +1035,14 @@ ERA_PEOPLE: dict[str, list[str]] = {
                      "Emperor Guangwu", "Fan Ye"],
     "babington": ["Elizabeth I", "Mary", "Anthony Babington", "John Ballard", "Chidiock Tichborne", "Edward Abington",
                   "Robert Barnwell", "Gilbert Gifford", "Thomas Phelippes", "Francis Walsingham", "Philip II"],
+    "rye-house": ["Charles II", "James", "Richard Rumbold", "Josiah Keeling", "Lord Russell", "Algernon Sidney", "Judge Jeffreys",
+                  "Robert Ferguson", "Lord Grey", "Walcot", "Rouse", "Hone", "Gilbert Burnet", "Roger North", "Shaftesbury"],
 }
 # people the rules still miss: named once, with nothing about them but a list, "veterans of" or "the camp of";
 # "the laws of Solon" may be a land's laws
-ERA_PEOPLE_MISSED = {"catiline": ["Sulla", "Gaius Manlius", "Cethegus", "Statilius"], "twelve-tables": ["Solon"]}
+# "the Earl of Essex ... Essex was found": a title and a land, taken for the land
+ERA_PEOPLE_MISSED = {"catiline": ["Sulla", "Gaius Manlius", "Cethegus", "Statilius"], "twelve-tables": ["Solon"],
+                     "rye-house": ["Essex"]}
 
 ERA_NOT_PEOPLE = {
     "catiline": ["Roman Republic", "Senate", "Temple of Jupiter Stator", "Rome", "Etruria", "Allobroges", "Campus Martius",
@@ -1082,6 +1086,8 @@ ERA_NOT_PEOPLE = {
                      "Eastern Han", "Book of the Later Han", "Mandate of Heaven", "Han"],
     "babington": ["Babington Plot", "England", "Derbyshire", "Spain", "Chartley Hall", "Fotheringhay Castle",
                   "Act for the Queen's Safety", "Armada", "Scots"],
+    "rye-house": ["Rye House Plot", "England", "Newmarket", "Rye House", "Hoddesdon", "Whig", "Tower of London",
+                  "Discourses Concerning Government", "Dutch Republic", "Tyburn", "Amsterdam", "Plotter"],
 }
 
 
