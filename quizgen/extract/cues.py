@@ -116,12 +116,13 @@ def is_people(span: Span) -> bool:
         return True
     if root.ent_type_ != "NORP" or root.dep_ == "poss" and root.head.tag_ == "NN" and root.head.lemma_ in lexicon.KIN_NOUNS:
         return False  # "Vespasian's brother": a people has no brother
-    # "Itzcoatl", "Bardiya": a lone unfamiliar name the model took for a people; a people's name comes
-    # after "the", qualifies a noun, or has a people's ending ("Roman", "Dutch", "Iraqi", "Hittites")
+    # "Itzcoatl", "Bardiya", "Adrian": a lone unfamiliar name the model took for a people; a people's name
+    # comes after an article, qualifies a noun, has a people's ending ("Dutch", "Iraqi", "Hittites"), or
+    # names a language after "in" ("written in Persian")
     prev = word_before(span)
     return not (len(span) == 1 and root.pos_ == "PROPN" and root.dep_ not in ("amod", "compound")
-                and not root.lower_.endswith(("an", "ese", "ish", "ic", "i", "ch", "s"))
-                and (prev is None or prev.lower_ != "the"))
+                and not root.lower_.endswith(("ese", "ish", "ic", "i", "ch", "s"))
+                and (prev is None or prev.lower_ not in ("the", "a", "an", "in", "into", "from")))
 
 
 def may_be_place_or_body(span: Span) -> bool:
@@ -149,13 +150,15 @@ def role_before(tok: Token) -> bool:
 def named_to_a_role(r: Token) -> bool:
     """"chose X as their ruler", "proclaimed X caliph", "X was crowned emperor": named to a role."""
     verb = r.head
-    if verb.lemma_ not in lexicon.APPOINT_VERBS or r.dep_ not in ("dobj", "nsubjpass"):
+    if r.dep_ not in ("dobj", "nsubjpass"):
         return False
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "as":
+        # (any verb: "left X as regent", "regarded X as a traitor")
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i > r.i:
             if any(g.dep_ == "pobj" and is_role_noun(g, capitals=True) for g in c.children):
                 return True
-        elif c.dep_ in ("oprd", "xcomp", "ccomp", "attr") and c.i > r.i and is_role_noun(c, capitals=True):
+        elif c.dep_ in ("oprd", "xcomp", "ccomp", "attr") and c.i > r.i and is_role_noun(c, capitals=True) \
+                and verb.lemma_ in lexicon.APPOINT_VERBS:
             return True
     return False
 
@@ -181,6 +184,23 @@ def role_apposed_before(span: Span) -> bool:
     return (s >= 3 and doc[s - 1].text == "," and is_role_noun(doc[s - 2]) and doc[s - 2].tag_ in ("NN", "JJ")
             and doc[s - 3].lower_ in ("the", "his", "her", "their", "its") and span.end < len(doc)
             and doc[span.end].text in (",", ".", ";"))
+
+
+def as_role_after(span: Span) -> bool:
+    """"left Adrian of Utrecht as regent": "as" and a word for a person after the name (and its land), by
+    the words, where the parse hangs "as" elsewhere."""
+    doc, j = span.doc, span.end
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].text[:1].isupper():
+        j += 2
+        while j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":
+            j += 1
+    if j >= len(doc) - 1 or doc[j].lower_ != "as":
+        return False
+    j += 1
+    while j < len(doc) - 1 and (doc[j].pos_ in ("DET", "ADJ") or doc[j].tag_ == "PRP$") and doc[j].text.islower() \
+            and not is_role_noun(doc[j]):
+        j += 1
+    return is_role_noun(doc[j])
 
 
 def person_cue(span: Span) -> str:
@@ -234,13 +254,19 @@ def person_cue(span: Span) -> str:
         return ""
     if any(is_role_noun(t) and any(c.lower_ == "other" for c in t.children) for t in list_of(root)):
         return "in a list of people"  # "joined by X, Y and other officers"
-    if named_to_a_role(r):
+    if named_to_a_role(r) or r.dep_ == "dobj" and as_role_after(span):
         return "named to a role"
     head = r.head
     weak = may_be_place_or_body(span)
     if r.dep_ == "nsubj" and head.lemma_ in ("be", "become") and not weak and any(
             c.dep_ == "attr" and is_role_noun(c, capitals=True) for c in head.children):
         return "is a person noun"  # "Darius became king", "Jien was a monk"
+    if r.dep_ in ("attr", "nsubj") and head.lemma_ == "be" and not span[0].lower_ == "the":
+        # "Other conspirators were X, Y and Z", "Among the plotters were X and Y", "The ringleader was X"
+        said = [c for c in head.children if c.dep_ in ("nsubj", "attr") and c.i != r.i and c.i < r.i]
+        said += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "among" for g in c.children if g.dep_ == "pobj"]
+        if any(is_role_noun(c) and not (span.label_ in PLACE_LABELS and c.lower_ in lexicon.STATE_ROLE_NOUNS) for c in said):
+            return "named among people"
     if r.dep_ == "pobj":
         noun = head.head
         if head.lower_ == "of" and (noun.lemma_.lower() in lexicon.PERSON_OF_NOUNS | lexicon.KIN_NOUNS or (

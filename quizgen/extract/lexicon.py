@@ -314,7 +314,7 @@ pensionary poet prisoner protégé relative sage stadtholder
 archer baker blacksmith boyar butcher butler carpenter chaplain clergyman cobbler cupbearer curate dervish doorkeeper
 gentleman grocer herald hetman informer innkeeper inspector janissary lector legionary magician majordomo mason
 midshipman nun overseer prior prioress quartermaster rector sailor scribe seaman shoemaker sorcerer spy squire student
-superintendent surgeon tailor vicar voivode weaver yeoman
+superintendent surgeon tailor vicar voivode weaver witness yeoman
 """.split())
 # Nouns whose "of <name>" names a person, besides PERSON_OF_NOUNS: "the arrest of X", "the exile of X"
 MORE_PERSON_OF_NOUNS = frozenset("""
@@ -370,7 +370,7 @@ edict epic gospel histories history inscription letter manifesto manuscript memo
 proclamation psalter records saga scroll statute stela stele sutra tablet testament treaty
 """.split())
 # First words of names of writings that come before the rest: "Codex Mendoza", "Papyrus Westcar"
-DOCUMENT_FIRST_WORDS = frozenset("codex papyrus stela stele tablet".split())
+DOCUMENT_FIRST_WORDS = frozenset("codex leges lex papyrus stela stele tablet".split())
 # First words of names of places: "Mons Albanus", "Campus Martius", "Lake Texcoco", "Jebel Musa"
 PLACE_FIRST_WORDS = frozenset("""
 bahr campus cape forum fort insula jabal jebel lacus lake mons mont monte mount pons porta port ras tell wadi
@@ -398,3 +398,5 @@ agree attempt betray bribe conspire correspond decide demand deny discover disgu
 hide hope intend intrigue learn negotiate object oppose persuade plan plot promise propose protest quarrel refuse
 return seek study teach travel try visit want wish
 """.split())
+# Words for a person that a state may be called too: "the allies were Britain and France"
+STATE_ROLE_NOUNS = frozenset("allies ally enemies enemy neighbour neighbours neighbor neighbors power powers rival rivals vassal vassals".split())
