@@ -272,6 +272,9 @@ def candidates(doc: Doc) -> list[Span]:
     for ent in split_office_holders(doc.ents):
         if ent.label_ not in LABELS or ent.start in taken:
             continue
+        if len(ent) == 1 and ent.start >= 2 and cues.is_epithet(doc[ent.start - 1]) and doc[ent.start - 2].text[:1].isupper() \
+                or len(ent) == 2 and ent.start >= 1 and cues.is_epithet(ent[0]) and doc[ent.start - 1].text[:1].isupper():
+            continue  # "(the) Elder" of "Pliny the Elder": the name it ends takes it
         end = ent.end
         while end > ent.start + 1 and (doc[end - 1].pos_ in ("CCONJ", "PUNCT", "ADP") or doc[end - 1].lower_ == "the"):
             end -= 1  # "Ashoka the Great and": the model ran on into the next words
@@ -279,7 +282,9 @@ def candidates(doc: Doc) -> list[Span]:
         taken.update(range(start, end))
         spans.append(Span(doc, start, end, label=label))
     for ent in doc.ents:
-        taken.update(range(ent.start, ent.end))  # dates, numbers: no names in them
+        if not (ent.label_ in LABELS and ent[-1].lower_ in lexicon.EPITHET_WORDS and ent.start >= 1
+                and cues.is_epithet(doc[ent.end - 2])):
+            taken.update(range(ent.start, ent.end))  # dates, numbers: no names in them (a byname is left to its name)
     end = 0
     for t in doc:
         i = t.i
@@ -293,7 +298,8 @@ def candidates(doc: Doc) -> list[Span]:
                 and (any(c.dep_ == "appos" and c.i > i and cues.is_role_noun(c) for c in t.children)
                      or t.pos_ == "NOUN" and not t.is_sent_start and doc[i - 1].is_alpha
                      or t.is_sent_start and not t.lower_.endswith("ly") and cues.apposed_role(doc[i:i + 1])
-                     or bare_subject(t))):
+                     or bare_subject(t)
+                     or i + 2 < len(doc) and cues.is_epithet(doc[i + 1]) and doc[i + 2].lower_ in lexicon.EPITHET_WORDS)):
             continue  # (a capital inside a sentence, tagged a common noun: "the magus Sphendadates")
         if t.is_sent_start and t.is_stop:
             continue  # "Few answered."
@@ -726,8 +732,10 @@ def see_also_people(ctx: ArticleContext, people: list[Entity], known: set[str]) 
         title = ref.title
         if bare(title).lower() in taken or is_event_name(title) or not looks_like_name(title):
             continue
-        if bare(title).split()[-1].lower() in lexicon.ORGANIZATION_NOUNS | lexicon.FACILITY_NOUNS:
-            continue  # "Iwakura Mission", "Winter Palace": a body or a building, whatever the model says
+        words = bare(title).split()
+        if words[-1].lower() in lexicon.ORGANIZATION_NOUNS | lexicon.FACILITY_NOUNS | lexicon.MORE_FACILITY_NOUNS | REALM_HEADS \
+                or words[0].lower() in lexicon.PLACE_FIRST_WORDS | lexicon.SHIP_PREFIXES or is_document_name(title):
+            continue  # "Iwakura Mission", "Winter Palace", "Sacred Mount", "Lex Hortensia": whatever the model says
         lone = next((p for p in people if len(p.names) and len(p.name.split()) == 1
                      and p.name in (bare(title).split()[0], bare(title).split()[-1])), None)
         if lone is not None:  # "Toussaint" in the text, "Toussaint Louverture" in See also
