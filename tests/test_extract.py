@@ -1037,6 +1037,8 @@ ERA_PEOPLE: dict[str, list[str]] = {
                   "Robert Barnwell", "Gilbert Gifford", "Thomas Phelippes", "Francis Walsingham", "Philip II"],
     "rye-house": ["Charles II", "James", "Richard Rumbold", "Josiah Keeling", "Lord Russell", "Algernon Sidney", "Judge Jeffreys",
                   "Robert Ferguson", "Lord Grey", "Walcot", "Rouse", "Hone", "Gilbert Burnet", "Roger North", "Shaftesbury"],
+    "comuneros": ["Charles V", "Adrian", "Juan de Padilla", "Juan Bravo", "Francisco Maldonado", "Antonio de Acuña",
+                  "María Pacheco", "Pliny the Elder", "Seneca the Younger", "Pedro Mexía"],
 }
 # people the rules still miss: named once, with nothing about them but a list, "veterans of" or "the camp of";
 # "the laws of Solon" may be a land's laws
@@ -1088,6 +1090,9 @@ ERA_NOT_PEOPLE = {
                   "Act for the Queen's Safety", "Armada", "Scots"],
     "rye-house": ["Rye House Plot", "England", "Newmarket", "Rye House", "Hoddesdon", "Whig", "Tower of London",
                   "Discourses Concerning Government", "Dutch Republic", "Tyburn", "Amsterdam", "Plotter"],
+    "comuneros": ["Revolt of the Comuneros", "Castile", "Flanders", "Flemish", "Toledo", "Utrecht", "Cortes of Santiago",
+                  "Holy Junta", "Ávila", "Zamora", "Constable of Castile", "Medina del Campo", "Junta", "Villalar", "Spain",
+                  "Elder", "Younger"],
 }
 
 
