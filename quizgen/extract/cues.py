@@ -31,6 +31,9 @@ PLACE_OF_NOUNS = lexicon.PLACE_NOUNS | lexicon.POLITY_NOUNS | lexicon.DIRECTIONS
 BODY_WORDS = lexicon.ORGANIZATION_NOUNS | lexicon.POLITY_NOUNS
 
 
+ACTS = "subject of what people do"  # person_cue's weaker sign (entities.Name.acts)
+
+
 def first_conjunct(tok: Token) -> Token:
     """"Spendius and Matho" under "the leadership of": Matho stands where Spendius stands."""
     while tok.dep_ == "conj" and tok.head.i < tok.i:
@@ -292,9 +295,14 @@ def person_cue(span: Span) -> str:
             if is_role_noun(noun):
                 return "such as"  # "historians, such as ..."
     verb = r.head
-    if r.dep_ == "nsubj" and (verb.lemma_ in lexicon.PERSON_SUBJECT_VERBS or verb.lemma_ in lexicon.SPEECH_VERBS and not weak
-                              or verb.lemma_ in lexicon.DEED_VERBS and not weak):
-        return "subject of a person's verb"  # "X died", "Herodotus tells", "Maxtla fled", "Coriolanus opposed"
+    if r.dep_ == "nsubj" and verb.lemma_ in lexicon.PERSON_SUBJECT_VERBS:
+        return "subject of a person's verb"  # "X died", "X wrote"
+    if r.dep_ == "nsubj" and not weak and (verb.lemma_ in lexicon.SPEECH_VERBS or verb.lemma_ in lexicon.DEED_VERBS and (
+            span.label_ == "PERSON" or span.label_ == "ORG" and len(span) == 1)):
+        # "Herodotus tells", "Maxtla fled", "Melanchthon corresponded": a weaker sign, which a city may give
+        # too ("Genoa refused"); a deed's subject the model gave no label is as often a city or an
+        # abstraction ("Carthage refused", "Providence decided")
+        return ACTS
     if (r.dep_ == "dobj" or r.dep_ == "nsubjpass") and (verb.lemma_ in lexicon.PERSON_OBJECT_VERBS or (
             verb.lemma_ in PERSON_OBJECT_VERBS and not weak)) or (r.dep_ == "nsubjpass" and verb.lemma_ == "bear"):
         return "object of a person's verb"  # "excommunicated X", "denounced X", "X was arrested"
@@ -313,6 +321,20 @@ def person_cue(span: Span) -> str:
     return ""
 
 
+def said_to_be_a_thing(span: Span) -> bool:
+    """"Gettysburg was the turning point": the name is said to be something no person is (a word for a
+    person, an agent's "-er", "-or", "-ist", "-ian", "-ant", "-ent" or "-ess" would be one)."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return False
+    attrs = [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    return bool(attrs) and all(
+        not is_role_noun(c) and c.lemma_.lower() not in lexicon.PERSON_ATTR_NOUNS | TITLE_WORDS | lexicon.OFFICE_TITLES
+        and not c.lower_.endswith(("er", "or", "ist", "ian", "ant", "ent", "ess", "ee", "ers", "ors"))
+        and not any(g.dep_ == "prep" and g.lower_ == "of" and any(x.lemma_ in lexicon.KIN_NOUNS for x in g.children)
+                    for g in c.children) for c in attrs)
+
+
 def place_cue(span: Span) -> bool:
     """"in present-day Haryana", "the city of Basra", "the battle of Mbanda", "north of Delhi", "the
     army took Luanda"."""
@@ -327,7 +349,15 @@ def place_cue(span: Span) -> bool:
     r = first_conjunct(span.root)
     if r.dep_ == "pobj" and r.head.lower_ == "of":
         return r.head.head.lemma_.lower() in PLACE_OF_NOUNS
+    # "Padua, ruled by Francesco da Carrara": a realm (by the parse or the words)
+    if any(c.dep_ == "acl" and c.lemma_ in ("rule", "govern") and c.tag_ == "VBN" for c in r.children) or (
+            span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lemma_ in ("rule", "govern")
+            and doc[span.end + 1].tag_ == "VBN" and doc[span.end + 2].lower_ == "by"):
+        return True
     verb = r.head
+    if r.dep_ == "nsubjpass" and verb.lemma_ in lexicon.PLACE_OBJECT_VERBS and verb.lemma_ not in ("take", "enter") \
+            and not any(c.dep_ in ("oprd", "xcomp", "attr") for c in verb.children):
+        return True  # "Nineveh was sacked", "X was besieged"; not "X was taken prisoner"
     if r.dep_ == "dobj" and verb.lemma_ in PLACE_OBJECT_VERBS:
         # "took Luanda", but not "took him prisoner", "took her as his wife"
         return not any(c.dep_ in ("oprd", "xcomp", "ccomp", "npadvmod") or c.lower_ == "as" for c in verb.children)
@@ -350,6 +380,9 @@ def work_cue(span: Span) -> bool:
     if prev is not None and prev.text.islower() and prev.lower_ in lexicon.WORK_NOUNS | lexicon.DEITY_NOUNS:
         return True
     root = span.root
+    r = first_conjunct(root)
+    if r.dep_ in ("dobj", "nsubjpass") and r.head.lemma_ in lexicon.DOCUMENT_VERBS and r.head.pos_ == "VERB":
+        return True  # "ratified the X", "Magna Carta was reissued": a writing
     # "refused to profess Islam", "converted to Islam": a teaching (by the words: the parse of such a
     # sentence often goes astray)
     doc = span.doc

@@ -400,3 +400,12 @@ return seek study teach travel try visit want wish
 """.split())
 # Words for a person that a state may be called too: "the allies were Britain and France"
 STATE_ROLE_NOUNS = frozenset("allies ally enemies enemy neighbour neighbours neighbor neighbors power powers rival rivals vassal vassals".split())
+# Verbs whose object (or passive subject) is a writing or a law: "ratified X", "X was reissued"
+DOCUMENT_VERBS = frozenset("""
+abrogate amend annul draft enact issue promulgate publish ratify reissue repeal revoke sign
+""".split())
+# Nouns a person may be said to be beyond the words for people above: "X was a member of ..."
+PERSON_ATTR_NOUNS = frozenset("""
+apprentice bastard boy candidate child citizen client convert fugitive girl guest heretic martyr member native one
+patron person pupil refugee traitor twin victim youth
+""".split())
