@@ -55,6 +55,8 @@ class Name:
     plural: int = 0  # "enslaved Africans": a people, not a person
     site: int = 0  # set beside a word for a place ("Bengal, the largest province")
     thing: int = 0  # said to be a document or other made thing ("Magna Carta is a royal charter")
+    unlike: int = 0  # said to be something no person is ("Gettysburg was the turning point")
+    acts: int = 0  # the subject of what people do ("Genoa refused"), where the model also calls it a place
     pro: int = 0  # mentions the text marks as a person's (cues.person_cue)
     placed: int = 0  # "in present-day ...", "the city of ...": a place
     grouped: int = 0  # "the Chauhan clan", "four divisions: ...": a body or one of a set of them
@@ -69,7 +71,7 @@ class Name:
     def against(self) -> int:
         # "the Spaniards": a lone word after "the" is no one's name
         definite = self.definite if len(self.text.split()) == 1 else 0
-        return self.placed + self.grouped + self.work + self.gloss + self.site + definite
+        return self.placed + self.grouped + self.work + self.gloss + self.site + self.unlike + definite
 
 
 def clean_name(span: Span) -> str:
@@ -455,13 +457,17 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if ent.root.dep_ == "nsubj" and ent.root.head.lemma_ == "be" and any(
                     c.dep_ == "attr" and c.lemma_.lower() in lexicon.THING_NOUNS for c in ent.root.head.children):
                 n.thing += 1
-            # what the text says the name is as a word comes first: 'the term "King Mob"'
+            elif cues.said_to_be_a_thing(ent):
+                n.unlike += 1            # what the text says the name is as a word comes first: 'the term "King Mob"'
             if cues.work_cue(ent):
                 n.work += 1
             elif cues.gloss_cue(ent):
                 n.gloss += 1
-            elif cues.person_cue(ent):
-                n.pro += 1
+            elif cue := cues.person_cue(ent):
+                if cue == cues.ACTS:
+                    n.acts += 1
+                else:
+                    n.pro += 1
             elif cues.place_cue(ent):
                 n.placed += 1
             elif cues.group_cue(ent):
@@ -478,6 +484,9 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
                     n.partners[at[t.i]] += 1
             if any(t.text[:1].isupper() and t.lower_.endswith("ism") for t in list_neighbours(ent)):
                 n.work += 1  # "Buddhism, Jainism, Ajivika": a teaching like the others
+    for n in names.values():
+        if not n.labels["place"] and not n.locative:
+            n.pro, n.acts = n.pro + n.acts, 0  # what people do, said of what nothing calls a place
     return names
 
 
@@ -532,6 +541,8 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         last = n.text.split()[-1].lower()
         if is_document_name(n.text):
             return "other"  # "the Behistun Inscription", whatever "according to" says of it
+        if n.unlike and not n.pro and not n.kin and n.unlike * 2 >= total:
+            return "other"  # "Gettysburg was the turning point", whatever the model's label
         if last in lexicon.FACILITY_NOUNS | lexicon.MORE_FACILITY_NOUNS or (last in lexicon.SITE_NOUNS and n.locative):
             return "place"
         words = n.text.split()
@@ -550,7 +561,7 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         if (n.work or n.gloss) and not n.pro and n.work + n.gloss >= n.placed + n.grouped:
             return "other"  # "the novel ...", "(Turkish: ...)"
         votes = n.labels.copy()
-        votes["person"] += 2 * n.kin
+        votes["person"] += 2 * n.kin + n.acts
         votes["place"] += 3 * n.site + 3 * n.placed
         votes["group"] += 2 * n.grouped
         votes = +votes
@@ -616,6 +627,10 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
                 and sum(known_person(p) for p in n.partners) >= 2:
             changed[t] = "person"
         # "the retainers of Mito, Hizen, Owari, Tosa, Satsuma and Uwajima": one of a list of domains
+        # "between Venice and Genoa": joined to a name that is surely a place, and to no person
+        if kinds[t] == "person" and not n.pro and not n.kin and n.partners and all(kinds.get(p) != "person" for p in n.partners) \
+                and any(kinds.get(p) == "place" and (names[p].labels["place"] >= 2 or names[p].locative) for p in n.partners):
+            changed[t] = "place"
         others = Counter(kinds[p] for p in n.partners if kinds.get(p) not in (None, "none"))
         if kinds[t] == "person" and not n.pro and not n.kin and others.total() >= 2 and others["person"] * 2 < others.total():
             changed[t] = others.most_common(1)[0][0]
@@ -788,7 +803,8 @@ def find_mentions(ctx: ArticleContext, forms: list[str]) -> list[Provenance]:
         for start, end in occurrences(text, forms):
             before = re.search(r"(\S+)\s$", text[max(0, start - 30): start])
             if before and before.group(1)[:1].isupper() and before.group(1).lower().rstrip(".") not in OFFICE_WORDS \
-                    and not re.search(r"[.!?:;,)]$", before.group(1)) and before.group(1).lower() not in ("the", "in", "on", "at") \
+                    and not re.search(r"[.!?:;,)]$", before.group(1)) \
+                    and before.group(1).lower() not in ("the", "in", "on", "at", *lexicon.MONTHS) \
                     and not opens_sentence(text, start - len(before.group(0))):
                 continue  # part of a longer name; but "After John died": a sentence's first word has a capital anyway
             span = para.doc.char_span(start, end, alignment_mode="expand")
