@@ -1039,6 +1039,8 @@ ERA_PEOPLE: dict[str, list[str]] = {
                   "Robert Ferguson", "Lord Grey", "Walcot", "Rouse", "Hone", "Gilbert Burnet", "Roger North", "Shaftesbury"],
     "comuneros": ["Charles V", "Adrian", "Juan de Padilla", "Juan Bravo", "Francisco Maldonado", "Antonio de Acuña",
                   "María Pacheco", "Pliny the Elder", "Seneca the Younger", "Pedro Mexía"],
+    "chioggia": ["Francesco da Carrara", "Louis I", "Bernabò Visconti", "Luciano Doria", "Vettor Pisani", "Pietro Doria",
+                 "Carlo Zeno", "Amadeus VI", "Daniele di Chinazzo"],
 }
 # people the rules still miss: named once, with nothing about them but a list, "veterans of" or "the camp of";
 # "the laws of Solon" may be a land's laws
@@ -1093,6 +1095,8 @@ ERA_NOT_PEOPLE = {
     "comuneros": ["Revolt of the Comuneros", "Castile", "Flanders", "Flemish", "Toledo", "Utrecht", "Cortes of Santiago",
                   "Holy Junta", "Ávila", "Zamora", "Constable of Castile", "Medina del Campo", "Junta", "Villalar", "Spain",
                   "Elder", "Younger"],
+    "chioggia": ["War of Chioggia", "Venice", "Genoa", "Mediterranean", "Padua", "Hungary", "Milan", "Genoese", "Venetian",
+                 "Pola", "Chioggia", "Peace of Turin", "Turin", "Savoy"],
 }
 
 
