@@ -11,10 +11,12 @@ novel ...", a gloss in another language. Each function here reads one mention in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from quizgen.extract import lexicon
+from quizgen.nlp import get_nlp
 
 ROMAN = re.compile(r"^[IVX]{1,5}$")
 PEOPLE_NOUNS = lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS | lexicon.ROLE_NOUNS | lexicon.MORE_ROLE_NOUNS
@@ -32,6 +34,17 @@ BODY_WORDS = lexicon.ORGANIZATION_NOUNS | lexicon.POLITY_NOUNS
 
 
 ACTS = "subject of what people do"  # person_cue's weaker sign (entities.Name.acts)
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """The nouns of the model's lemmatizer index (a word list from WordNet: common nouns, and some famous
+    names), to tell "Legend" and "Fate" opening a sentence from "Ctesias"; empty where the model has none."""
+    try:
+        table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(table.get("noun", []))
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
 
 
 def first_conjunct(tok: Token) -> Token:
@@ -297,7 +310,10 @@ def person_cue(span: Span) -> str:
     verb = r.head
     if r.dep_ == "nsubj" and verb.lemma_ in lexicon.PERSON_SUBJECT_VERBS:
         return "subject of a person's verb"  # "X died", "X wrote"
-    if r.dep_ == "nsubj" and not weak and (verb.lemma_ in lexicon.SPEECH_VERBS or verb.lemma_ in lexicon.DEED_VERBS and (
+    # a lone word opening a sentence that the model gave no label may be a capitalised common noun:
+    # "Legend tells of ...", "Fate decided otherwise. He ..."
+    opening = len(span) == 1 and not span.label_ and span.start == span.sent.start and span.root.lower_ in common_nouns()
+    if r.dep_ == "nsubj" and not weak and not opening and (verb.lemma_ in lexicon.SPEECH_VERBS or verb.lemma_ in lexicon.DEED_VERBS and (
             span.label_ == "PERSON" or span.label_ == "ORG" and len(span) == 1)):
         # "Herodotus tells", "Maxtla fled", "Melanchthon corresponded": a weaker sign, which a city may give
         # too ("Genoa refused"); a deed's subject the model gave no label is as often a city or an
@@ -315,7 +331,7 @@ def person_cue(span: Span) -> str:
             if t.i > span.end and t.lower_ in ("his", "himself") and owner is not None and owner.i == r.i:
                 return "his"  # "Muwatallish, the Hittite king, gathered his allies"
         sent = span.sent
-        if verb.i == sent.root.i and sent.end < len(span.doc) and span.doc[sent.end].lower_ in ("he", "she") \
+        if not opening and verb.i == sent.root.i and sent.end < len(span.doc) and span.doc[sent.end].lower_ in ("he", "she") \
                 and span.doc[sent.end].dep_ in ("nsubj", "nsubjpass"):
             return "he next"  # "Hanno sailed south. He founded ..."
     return ""

@@ -311,7 +311,10 @@ def candidates(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda sp: sp.start)
 
 
-ACTING_VERBS = lexicon.PERSON_SUBJECT_VERBS | lexicon.SPEECH_VERBS | lexicon.DEED_VERBS
+# what a person does and a sentence's abstract first word ("Tradition says", "Fate decided", "History
+# teaches") does not
+ACTING_VERBS = lexicon.PERSON_SUBJECT_VERBS - {"describe", "mention", "note", "suggest"} | frozenset(
+    "betray conspire escape flee oppose plot quarrel refuse resign return travel".split())
 
 
 def bare_subject(t: Token) -> bool:
