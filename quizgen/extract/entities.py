@@ -553,12 +553,15 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
             return "other"  # "USS Baltimore": a ship
         if re.search(r"\w['’]s [A-Z]", n.text):
             return "place" if n.locative or n.placed else "other"  # "Rorke's Drift": no person's name has "'s" inside
-        if len(n.text.split()) > 1 and n.text.split()[0].lower() in lexicon.PLACE_FIRST_WORDS:
-            return "place"  # "Mons Albanus", "Lake Texcoco"
         if len(n.text.split()) > 1 and last in lexicon.PLACE_HEAD_NOUNS and not n.pro and not n.kin:
             return "place"  # "Teutoburg Forest", "Vinegar Hill"
         if len(n.text.split()) > 1 and last in lexicon.ORGANIZATION_NOUNS and not n.kin:
             return "organization"  # "the British East India Company", whoever it was "ruled by"
+        first = n.text.split()[0].lower()
+        if len(n.text.split()) > 1 and first in lexicon.BODY_FIRST_WORDS and not n.pro:
+            return "organization"  # "the States General", "Council of Ten"
+        if len(n.text.split()) > 1 and first in lexicon.PLACE_FIRST_WORDS and not n.pro and not n.kin:
+            return "place"  # "Mons Albanus", "Lake Texcoco", "Great Britain", "New Spain"
         if n.pro and n.pro > n.against and n.plural * 2 <= total:
             return "person"  # the text says so, whatever the model's label
         if (n.work or n.gloss) and not n.pro and n.work + n.gloss >= n.placed + n.grouped:

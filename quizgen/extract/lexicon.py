@@ -374,7 +374,10 @@ DOCUMENT_FIRST_WORDS = frozenset("codex leges lex papyrus stela stele tablet".sp
 # First words of names of places: "Mons Albanus", "Campus Martius", "Lake Texcoco", "Jebel Musa"
 PLACE_FIRST_WORDS = frozenset("""
 bahr campus cape forum fort insula jabal jebel lacus lake mons mont monte mount pons porta port ras tell wadi
+great greater lesser lower new upper
 """.split())
+# First words of names of assemblies and courts: "States General", "Estates of Holland", "Council of Ten"
+BODY_FIRST_WORDS = frozenset("assembly council court estates house states".split())
 # Particles between a person's own name and a forebear's, inside a name: "Harthama ibn A'yan"
 PATRONYMIC_PARTICLES = frozenset("ap bar ben bin bint ibn".split())
 # Particles joining a clan's name to a person's own, which no English text puts between two names:
