@@ -11,19 +11,40 @@ novel ...", a gloss in another language. Each function here reads one mention in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from quizgen.extract import lexicon
+from quizgen.nlp import get_nlp
 
 ROMAN = re.compile(r"^[IVX]{1,5}$")
-PEOPLE_NOUNS = lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS | lexicon.ROLE_NOUNS
-TITLE_WORDS = lexicon.HONORIFICS | lexicon.TITLES
-TRAILING_TITLES = lexicon.TRAILING_TITLES | {"emperor", "empress"}
+PEOPLE_NOUNS = lexicon.PERSON_NOUNS | lexicon.KIN_NOUNS | lexicon.ROLE_NOUNS | lexicon.MORE_ROLE_NOUNS
+TITLE_WORDS = lexicon.HONORIFICS | lexicon.TITLES | lexicon.MORE_TITLES
+TRAILING_TITLES = lexicon.TRAILING_TITLES | lexicon.MORE_TRAILING_TITLES | {"emperor", "empress"}
+PERSON_OF_NOUNS = lexicon.PERSON_OF_NOUNS | lexicon.KIN_NOUNS | lexicon.MORE_PERSON_OF_NOUNS
+PERSON_OBJECT_VERBS = lexicon.PERSON_OBJECT_VERBS | lexicon.MORE_PERSON_OBJECT_VERBS
+PERSONAL_NOUNS = lexicon.PERSONAL_NOUNS | lexicon.MORE_PERSONAL_NOUNS
+PLACE_OBJECT_VERBS = lexicon.PLACE_OBJECT_VERBS | lexicon.MORE_PLACE_OBJECT_VERBS
 # "battle of X", "siege of X": an event that happens at a place; "the murder of X" names a person
 PLACE_EVENT_NOUNS = frozenset("battle blockade invasion occupation partition sack siege".split())
 PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 PLACE_OF_NOUNS = lexicon.PLACE_NOUNS | lexicon.POLITY_NOUNS | lexicon.DIRECTIONS | PLACE_EVENT_NOUNS | {"part"}
+BODY_WORDS = lexicon.ORGANIZATION_NOUNS | lexicon.POLITY_NOUNS
+
+
+ACTS = "subject of what people do"  # person_cue's weaker sign (entities.Name.acts)
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """The nouns of the model's lemmatizer index (a word list from WordNet: common nouns, and some famous
+    names), to tell "Legend" and "Fate" opening a sentence from "Ctesias"; empty where the model has none."""
+    try:
+        table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(table.get("noun", []))
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
 
 
 def first_conjunct(tok: Token) -> Token:
@@ -67,9 +88,25 @@ def has_regnal_number(span: Span) -> bool:
             and before.lower_ not in lexicon.ORGANIZATION_NOUNS | lexicon.POLITY_NOUNS)
 
 
+def is_epithet(the: Token) -> bool:
+    """Whether "the" and the word after it are a byname after a name: "the Great", "the Deacon", "the
+    Slav"; not "the Sinai" or "the Templo Mayor" (a place given or shown to someone)."""
+    doc, i = the.doc, the.i
+    if the.lower_ != "the" or i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper() or i == 0:
+        return False
+    word = doc[i + 1]
+    if word.lower_ in lexicon.EPITHET_WORDS:
+        return True
+    if word.lower_ in TITLE_WORDS | lexicon.OFFICE_TITLES or i + 2 < len(doc) and doc[i + 2].lower_ == "of":
+        return False  # "At Doncaster the Duke of Norfolk": a title, another person
+    return (word.is_alpha and word.ent_type_ not in PLACE_LABELS and doc[i - 1].text[:1].isupper()
+            and word.lower_ not in BODY_WORDS | lexicon.PLACE_NOUNS | lexicon.PLACE_HEAD_NOUNS | lexicon.FACILITY_NOUNS
+            and not (i + 2 < len(doc) and doc[i + 2].text[:1].isupper()))
+
+
 def has_epithet(span: Span) -> bool:
-    """"Ashoka the Great", "Abbas the Great"."""
-    return len(span) >= 3 and span[-2].lower_ == "the" and span[-1].lower_ in lexicon.EPITHET_WORDS
+    """"Ashoka the Great", "Abbas the Great", "Leo the Deacon"."""
+    return len(span) >= 3 and is_epithet(span[-2]) and span[-1].i == span[-2].i + 1
 
 
 def word_before(span: Span) -> Token | None:
@@ -91,7 +128,95 @@ def subject_owner(tok: Token) -> Token | None:
 def is_people(span: Span) -> bool:
     """"Africans", "Hittites", "the Dutch": a people, which may do and suffer all a person does."""
     root = span.root
-    return root.ent_type_ == "NORP" or root.tag_ in ("NNPS", "NNS") and root.lower_.endswith(lexicon.DEMONYM_SUFFIXES)
+    if root.tag_ in ("NNPS", "NNS") and root.lower_.endswith(lexicon.DEMONYM_SUFFIXES):
+        return True
+    if root.ent_type_ != "NORP" or root.dep_ == "poss" and root.head.tag_ == "NN" and root.head.lemma_ in lexicon.KIN_NOUNS:
+        return False  # "Vespasian's brother": a people has no brother
+    # "Itzcoatl", "Bardiya", "Adrian": a lone unfamiliar name the model took for a people; a people's name
+    # comes after an article, qualifies a noun, has a people's ending ("Dutch", "Iraqi", "Hittites"), or
+    # names a language after "in" ("written in Persian")
+    prev = word_before(span)
+    return not (len(span) == 1 and root.pos_ == "PROPN" and root.dep_ not in ("amod", "compound")
+                and not root.lower_.endswith(("ese", "ish", "ic", "i", "ch", "s"))
+                and (prev is None or prev.lower_ not in ("the", "a", "an", "in", "into", "from")))
+
+
+def may_be_place_or_body(span: Span) -> bool:
+    """What a weaker cue needs ruled out: a name the model took for a place or a people, one after "the",
+    a body's own word ("Parliament", "the Senate"), an acronym."""
+    doc = span.doc
+    return (span.label_ in PLACE_LABELS or span[0].lower_ == "the" or span.start > 0 and doc[span.start - 1].lower_ == "the"
+            or any(t.lower_ in BODY_WORDS for t in span) or span.text.isupper())
+
+
+def has_patronymic(span: Span) -> bool:
+    """"Harthama ibn A'yan", "Simon bar Kokhba", "Minamoto no Yoritomo": a forebear's or a clan's name
+    inside the name is a person's."""
+    return any((t.lower_ in lexicon.PATRONYMIC_PARTICLES or t.text in lexicon.CLAN_PARTICLES) and span[k - 1].text[:1].isupper() and span[k + 1].text[:1].isupper()
+               for k, t in enumerate(span) if 0 < k < len(span) - 1)
+
+
+def role_before(tok: Token) -> bool:
+    """Whether a word for a person stands just before the name whose first word is tok: "the satrap X",
+    "the general X"."""
+    prev = word_before(tok.doc[tok.i:tok.i + 1])
+    return prev is not None and (is_role_noun(prev) or prev.lower_ in TITLE_WORDS and prev.text.islower())
+
+
+def named_to_a_role(r: Token) -> bool:
+    """"chose X as their ruler", "proclaimed X caliph", "X was crowned emperor": named to a role."""
+    verb = r.head
+    if r.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    for c in verb.children:
+        # (any verb: "left X as regent", "regarded X as a traitor")
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i > r.i:
+            if any(g.dep_ == "pobj" and is_role_noun(g, capitals=True) for g in c.children):
+                return True
+        elif c.dep_ in ("oprd", "xcomp", "ccomp", "attr") and c.i > r.i and is_role_noun(c, capitals=True) \
+                and verb.lemma_ in lexicon.APPOINT_VERBS:
+            return True
+    return False
+
+
+def apposed_role(span: Span) -> bool:
+    """"X, paramount chief of the ...", "X, the tyrant of ...", by the words: a word for a person set off
+    after the name, where the parse hung the name elsewhere. Not after a preposition ("In Spain, the
+    king of ..." puts the king in Spain)."""
+    doc = span.doc
+    prev = word_before(span)
+    if span.end + 2 >= len(doc) or doc[span.end].text != "," or prev is not None and prev.pos_ == "ADP":
+        return False
+    i = span.end + 1
+    while i < len(doc) - 1 and (doc[i].pos_ in ("DET", "ADJ") or doc[i].tag_ == "PRP$") and doc[i].text.islower():
+        i += 1
+    return is_role_noun(doc[i], capitals=True) and doc[i + 1].lower_ in ("of", ",")
+
+
+def role_apposed_before(span: Span) -> bool:
+    """"killed the viceroy, Dalmau de Queralt, in ...": a word for a person with its article, a comma and
+    the name, set off, by the words where the parse hangs the name elsewhere."""
+    doc, s = span.doc, span.start
+    return (s >= 3 and doc[s - 1].text == "," and is_role_noun(doc[s - 2]) and doc[s - 2].tag_ in ("NN", "JJ")
+            and doc[s - 3].lower_ in ("the", "his", "her", "their", "its") and span.end < len(doc)
+            and doc[span.end].text in (",", ".", ";"))
+
+
+def as_role_after(span: Span) -> bool:
+    """"left Adrian of Utrecht as regent": "as" and a word for a person after the name (and its land), by
+    the words, where the parse hangs "as" elsewhere."""
+    doc, j = span.doc, span.end
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].text[:1].isupper():
+        j += 2
+        while j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN":
+            j += 1
+    if j >= len(doc) - 1 or doc[j].lower_ != "as":
+        return False
+    j += 1
+    while j < len(doc) - 1 and (doc[j].pos_ in ("DET", "ADJ") or doc[j].tag_ == "PRP$") and doc[j].text.islower() \
+            and not is_role_noun(doc[j]):
+        j += 1
+    return is_role_noun(doc[j])
 
 
 def person_cue(span: Span) -> str:
@@ -107,11 +232,19 @@ def person_cue(span: Span) -> str:
     words = [t.lower_ for t in span if not t.is_punct and t.lower_ != "the"]
     if len(words) > 1 and words[-1] in TRAILING_TITLES:
         return "title after"  # "the Tianqi Emperor", "Ibrahim Pasha"
+    if has_patronymic(span):
+        return "patronymic"
+    if len(span) > 1 and span[0].lower_ in lexicon.KUNYA_WORDS and span[1].text[:1].isupper() \
+            and span.label_ not in ("GPE", "LOC", "FAC") and (word_before(span) is None or word_before(span).pos_ != "ADP"):
+        return "kunya"  # "Abu Yazid"; not "in Abu Dhabi"
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].text.islower() \
+            and doc[span.start - 2].lemma_ in lexicon.RULER_OF_NOUNS:
+        return ""  # "heir and governor of Khurasan": the land the office is of
     root = span.root
     if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end and root.head.pos_ == "NOUN":
         return ""  # "a veteran Bolshevik organizer": the name qualifies the noun after it
-    prev = word_before(span)
-    if prev is not None and (is_role_noun(prev) or prev.lower_ in TITLE_WORDS and prev.text.islower()):
+    if role_before(span[0]):
         return "role before"  # "the Mongol prince Hulegu", "his father-in-law Histiaeus"
     plural = is_people(span)
     for c in root.children:
@@ -119,9 +252,16 @@ def person_cue(span: Span) -> str:
             return "apposition"  # "Aristagoras, the tyrant of Miletus", "La Malinche, his interpreter and companion"
         if c.dep_ == "relcl" and c.left_edge.lower_ == "who" and not plural and c.left_edge.i >= span.end:
             return "who"
-    if root.dep_ == "appos" and is_role_noun(root.head, capitals=True) and root.head.i < root.i:
+    if (apposed_role(span) or role_apposed_before(span)) and not plural:
         return "apposition"
-    if root.dep_ == "poss" and (is_role_noun(root.head) or root.head.lemma_.lower() in lexicon.PERSONAL_NOUNS):
+    r = first_conjunct(root)
+    # "his sons Tsuchimikado and Juntoku": what is said of the first of a list is said of the others
+    for x in (root, r):
+        if x.dep_ == "appos" and is_role_noun(x.head, capitals=True) and x.head.i < x.i:
+            return "apposition"
+    if r.i != root.i and r.left_edge.lower_ != "the" and role_before(r.left_edge):
+        return "role before"
+    if root.dep_ == "poss" and (is_role_noun(root.head) or root.head.lemma_.lower() in PERSONAL_NOUNS):
         return "possessor of a person"  # "Abu Abdallah's uncle", "Prithviraj's vassal", "Whitcombe's account"
     if any(c.dep_ == "conj" and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in c.children)
            for c in root.children):
@@ -130,13 +270,35 @@ def person_cue(span: Span) -> str:
         return ""
     if any(is_role_noun(t) and any(c.lower_ == "other" for c in t.children) for t in list_of(root)):
         return "in a list of people"  # "joined by X, Y and other officers"
-    r = first_conjunct(root)
+    if named_to_a_role(r) or r.dep_ == "dobj" and as_role_after(span):
+        return "named to a role"
     head = r.head
+    weak = may_be_place_or_body(span)
+    if r.dep_ == "nsubj" and head.lemma_ in ("be", "become") and not weak and any(
+            c.dep_ == "attr" and is_role_noun(c, capitals=True) for c in head.children):
+        return "is a person noun"  # "Darius became king", "Jien was a monk"
+    if r.dep_ in ("attr", "nsubj") and head.lemma_ == "be" and not span[0].lower_ == "the":
+        # "Other conspirators were X, Y and Z", "Among the plotters were X and Y", "The ringleader was X"
+        said = [c for c in head.children if c.dep_ in ("nsubj", "attr") and c.i != r.i and c.i < r.i]
+        said += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "among" for g in c.children if g.dep_ == "pobj"]
+        if any(is_role_noun(c) and not (span.label_ in PLACE_LABELS and c.lower_ in lexicon.STATE_ROLE_NOUNS) for c in said):
+            return "named among people"
     if r.dep_ == "pobj":
-        if head.lower_ == "of" and head.head.lemma_.lower() in lexicon.PERSON_OF_NOUNS | lexicon.KIN_NOUNS:
-            return "of a person noun"  # "the reign of ...", "under the generalship of ..."
+        noun = head.head
+        if head.lower_ == "of" and (noun.lemma_.lower() in lexicon.PERSON_OF_NOUNS | lexicon.KIN_NOUNS or (
+                noun.text.islower() and (noun.lemma_.lower() in PERSON_OF_NOUNS or noun.lower_ in PERSON_OF_NOUNS))):
+            return "of a person noun"  # "the reign of ...", "under the generalship of ...", "the arrest of ..."
+        if head.lower_ == "of" and noun.text.islower() and noun.lower_ in lexicon.BIDDING_NOUNS | lexicon.COMMANDED_NOUNS \
+                and not weak:
+            return "bidding"  # "on the orders of X", "on the advice of X", "the army of X"
+        if head.lower_ == "of" and noun.text.islower() and noun.lemma_ in lexicon.LED_EVENT_NOUNS and not weak:
+            return "leader of a rising"  # "the revolt of Gaius Julius Vindex"
+        if head.lower_ == "under" and not weak and (noun.lemma_ in lexicon.COMMANDED_NOUNS or noun.lemma_ == "serve"):
+            return "under"  # "an army under X and Y", "had served under X"
         if head.lower_ == "to" and head.head.lower_ == "according":
             return "according to"
+        if head.lower_ == "to" and head.head.lemma_ in lexicon.ADDRESS_WORDS and not weak:
+            return "spoken to"  # "Henry Knox wrote to George Washington", "a letter to X"
         if head.dep_ == "agent" and head.head.lemma_ in lexicon.PERSON_AGENT_VERBS and span.label_ not in PLACE_LABELS \
                 and r.tag_ != "NNPS" and not r.left_edge.lower_ == "the" and span.doc[span.start - 1].lower_ != "the":
             return "agent"  # "led by Philip Cunningham", "commanded by Tiberius and Germanicus"
@@ -147,19 +309,46 @@ def person_cue(span: Span) -> str:
                 return "such as"  # "historians, such as ..."
     verb = r.head
     if r.dep_ == "nsubj" and verb.lemma_ in lexicon.PERSON_SUBJECT_VERBS:
-        return "subject of a person's verb"
-    if (r.dep_ == "dobj" or r.dep_ == "nsubjpass") and verb.lemma_ in lexicon.PERSON_OBJECT_VERBS or (
-            r.dep_ == "nsubjpass" and verb.lemma_ == "bear"):
-        return "object of a person's verb"
+        return "subject of a person's verb"  # "X died", "X wrote"
+    # a lone word opening a sentence that the model gave no label may be a capitalised common noun:
+    # "Legend tells of ...", "Fate decided otherwise. He ..."
+    opening = len(span) == 1 and not span.label_ and span.start == span.sent.start and span.root.lower_ in common_nouns()
+    if r.dep_ == "nsubj" and not weak and not opening and (verb.lemma_ in lexicon.SPEECH_VERBS or verb.lemma_ in lexicon.DEED_VERBS and (
+            span.label_ == "PERSON" or span.label_ == "ORG" and len(span) == 1)):
+        # "Herodotus tells", "Maxtla fled", "Melanchthon corresponded": a weaker sign, which a city may give
+        # too ("Genoa refused"); a deed's subject the model gave no label is as often a city or an
+        # abstraction ("Carthage refused", "Providence decided")
+        return ACTS
+    if (r.dep_ == "dobj" or r.dep_ == "nsubjpass") and (verb.lemma_ in lexicon.PERSON_OBJECT_VERBS or (
+            verb.lemma_ in PERSON_OBJECT_VERBS and not weak)) or (r.dep_ == "nsubjpass" and verb.lemma_ == "bear"):
+        return "object of a person's verb"  # "excommunicated X", "denounced X", "X was arrested"
+    if r.dep_ == "dobj" and verb.lemma_ in lexicon.INCLUDE_VERBS and any(
+            c.dep_ == "nsubj" and is_role_noun(c) and c.tag_ == "NNS" for c in verb.children):
+        return "in a list of people"  # "The conspirators included X, Y and Z"
     if r.dep_ in ("nsubj", "nsubjpass") and not plural:
         for t in verb.subtree:
-            if t.i > span.end and t.lower_ in ("his", "himself") and subject_owner(t) is r:
+            owner = subject_owner(t)  # (spaCy makes a new Token at each access: compare positions)
+            if t.i > span.end and t.lower_ in ("his", "himself") and owner is not None and owner.i == r.i:
                 return "his"  # "Muwatallish, the Hittite king, gathered his allies"
         sent = span.sent
-        if verb is sent.root and sent.end < len(span.doc) and span.doc[sent.end].lower_ in ("he", "she") \
+        if not opening and verb.i == sent.root.i and sent.end < len(span.doc) and span.doc[sent.end].lower_ in ("he", "she") \
                 and span.doc[sent.end].dep_ in ("nsubj", "nsubjpass"):
             return "he next"  # "Hanno sailed south. He founded ..."
     return ""
+
+
+def said_to_be_a_thing(span: Span) -> bool:
+    """"Gettysburg was the turning point": the name is said to be something no person is (a word for a
+    person, an agent's "-er", "-or", "-ist", "-ian", "-ant", "-ent" or "-ess" would be one)."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return False
+    attrs = [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    return bool(attrs) and all(
+        not is_role_noun(c) and c.lemma_.lower() not in lexicon.PERSON_ATTR_NOUNS | TITLE_WORDS | lexicon.OFFICE_TITLES
+        and not c.lower_.endswith(("er", "or", "ist", "ian", "ant", "ent", "ess", "ee", "ers", "ors"))
+        and not any(g.dep_ == "prep" and g.lower_ == "of" and any(x.lemma_ in lexicon.KIN_NOUNS for x in g.children)
+                    for g in c.children) for c in attrs)
 
 
 def place_cue(span: Span) -> bool:
@@ -170,13 +359,22 @@ def place_cue(span: Span) -> bool:
     if any(before.endswith(q) for q in lexicon.PLACE_QUALIFIERS):
         return True
     # by the words, not the parse, which often hangs a name after "of" elsewhere
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_OF_NOUNS:
-        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and (doc[span.start - 2].lemma_.lower() in PLACE_OF_NOUNS or (
+            doc[span.start - 2].text.islower() and doc[span.start - 2].lemma_ in lexicon.RULER_OF_NOUNS)):
+        return True  # "the city of Basra", "governor of Khurasan"; not "Duke of Wellington", a title
     r = first_conjunct(span.root)
     if r.dep_ == "pobj" and r.head.lower_ == "of":
         return r.head.head.lemma_.lower() in PLACE_OF_NOUNS
+    # "Padua, ruled by Francesco da Carrara": a realm (by the parse or the words)
+    if any(c.dep_ == "acl" and c.lemma_ in ("rule", "govern") and c.tag_ == "VBN" for c in r.children) or (
+            span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lemma_ in ("rule", "govern")
+            and doc[span.end + 1].tag_ == "VBN" and doc[span.end + 2].lower_ == "by"):
+        return True
     verb = r.head
-    if r.dep_ == "dobj" and verb.lemma_ in lexicon.PLACE_OBJECT_VERBS:
+    if r.dep_ == "nsubjpass" and verb.lemma_ in lexicon.PLACE_OBJECT_VERBS and verb.lemma_ not in ("take", "enter") \
+            and not any(c.dep_ in ("oprd", "xcomp", "attr") for c in verb.children):
+        return True  # "Nineveh was sacked", "X was besieged"; not "X was taken prisoner"
+    if r.dep_ == "dobj" and verb.lemma_ in PLACE_OBJECT_VERBS:
         # "took Luanda", but not "took him prisoner", "took her as his wife"
         return not any(c.dep_ in ("oprd", "xcomp", "ccomp", "npadvmod") or c.lower_ == "as" for c in verb.children)
     return False
@@ -198,6 +396,15 @@ def work_cue(span: Span) -> bool:
     if prev is not None and prev.text.islower() and prev.lower_ in lexicon.WORK_NOUNS | lexicon.DEITY_NOUNS:
         return True
     root = span.root
+    r = first_conjunct(root)
+    if r.dep_ in ("dobj", "nsubjpass") and r.head.lemma_ in lexicon.DOCUMENT_VERBS and r.head.pos_ == "VERB":
+        return True  # "ratified the X", "Magna Carta was reissued": a writing
+    # "refused to profess Islam", "converted to Islam": a teaching (by the words: the parse of such a
+    # sentence often goes astray)
+    doc = span.doc
+    if prev is not None and (prev.lemma_ in lexicon.BELIEF_VERBS or prev.lower_ == "to" and prev.i > 0
+                             and doc[prev.i - 1].lemma_ == "convert"):
+        return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.DEITY_NOUNS for c in root.children) or (
         root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.DEITY_NOUNS)
 

@@ -295,3 +295,120 @@ HEDGING_VERBS = frozenset("""
 say state report allege accuse suppose speculate hypothesize hypothesise theorize theorise posit
 propose surmise conjecture rumor rumour suggest contend hold feel fear consider
 """.split())
+
+# -- people in antiquity, the Islamic world, Byzantium, Asia, Africa and the Americas -------------------
+# Lists the people rules add to the ones above, kept apart so that no other extractor's words change.
+
+# Titles of rank before one name, besides TITLES: "Patriarch Job", "Consul Harris", "Amir Nasr"
+MORE_TITLES = frozenset("""
+aedile amir atabeg censor despot dictator exarch hajib legate logothete malik mansa metropolitan mirza mufti nizam
+patriarch proconsul propraetor qadi quaestor rana sharif strategos wazir
+""".split())
+# Titles after a name: "Tughril Beg", "Nadir Shah"
+MORE_TRAILING_TITLES = frozenset("beg begum efendi khatun shah".split())
+# Words for a person by kinship, standing or trade, besides ROLE_NOUNS: "a descendant of ...", "the magus X"
+MORE_ROLE_NOUNS = frozenset("""
+advocate ancestor captive centurion claimant concubine contender counsellor councillor counselor courtesan
+descendant eunuch freedman headman hostage impostor jurist kinsman kinswoman lover magnate magus nominee orator
+pensionary poet prisoner protégé relative sage stadtholder
+archer baker blacksmith boyar butcher butler carpenter chaplain clergyman cobbler cupbearer curate dervish doorkeeper
+gentleman grocer herald hetman informer innkeeper inspector janissary lector legionary magician majordomo mason
+midshipman nun overseer prior prioress quartermaster rector sailor scribe seaman shoemaker sorcerer spy squire student
+superintendent surgeon tailor vicar voivode weaver witness yeoman
+""".split())
+# Nouns whose "of <name>" names a person, besides PERSON_OF_NOUNS: "the arrest of X", "the exile of X"
+MORE_PERSON_OF_NOUNS = frozenset("""
+arrest banishment burial condemnation dethronement exile followers funeral imprisonment marriage overthrow pardon
+partisans supporters adherents disciples
+""".split())
+# Nouns whose "of <name>" names a person unless the name is a place's or a body's: "on the orders of X",
+# "on the advice of X", "with the help of X"
+BIDDING_NOUNS = frozenset("advice approval behest bidding blessing command consent help invitation orders request urging wishes".split())
+# Verbs of speech, writing, feeling, flight and accession whose subject, when it is a name and no place's,
+# is a person: "Herodotus tells", "Ctesias calls", "Maxtla fled", "X ascended the throne"
+SPEECH_VERBS = frozenset("""
+advise answer ascend boast call complain declaim flee inherit lament mourn narrate plead praise quote recall
+recommend relate reply resent say succeed swear tell urge vow weep
+""".split())
+# Verbs whose object, when it is a name and no place's, is a person: "denounced X", "consulted X"
+MORE_PERSON_OBJECT_VERBS = frozenset("""
+accuse acquit appoint arrest banish bribe castrate condemn consult crucify denounce dethrone dismiss exile flatter
+hang impeach kidnap mourn mutilate outlaw overthrow pardon praise ransom sentence summon torture
+advise ask assure beg congratulate convince greet implore inform persuade reassure remind tell thank warn
+blame cite criticise criticize insult lampoon mention quote ridicule satirise satirize slander
+""".split())
+# Words whose "to <name>" is someone spoken or written to: "wrote to X", "a letter to X"
+ADDRESS_WORDS = frozenset("""
+appeal apologize apologise complain confess letter lie listen message petition pray reply report speak talk write
+""".split())
+# Verbs whose object is a list of people when their subject is a word for people: "the conspirators
+# included X, Y and Z"
+INCLUDE_VERBS = frozenset("comprise include number".split())
+# Verbs that name someone to a role: "chose X as their ruler", "proclaimed X caliph", "X became king"
+APPOINT_VERBS = frozenset("appoint choose crown declare elect install make name nominate proclaim recognize recognise".split())
+# Nouns a name's "under" follows when it names a commander: "an army under X", "served under X"
+COMMANDED_NOUNS = frozenset("army expedition fleet force forces legion legions men soldiers squadron troops".split())
+# Nouns for what only a person has, besides PERSONAL_NOUNS: "Tahir's men", "on Maxtla's orders"
+MORE_PERSONAL_NOUNS = frozenset("advice behalf bodyguard courtiers men orders retainers wishes".split())
+# Lower-case rulers and officers whose "of <name>" is a place or a people: "governor of Khurasan"
+RULER_OF_NOUNS = frozenset("""
+archbishop bishop caliph count duke earl emir emperor governor khan king lord margrave mayor patriarch prefect
+prince queen ruler satrap shah sultan tyrant viceroy
+""".split())
+# Prepositions that put a name at a place, besides LOCATIVE_PREPOSITIONS: "off Hobart"
+MORE_PLACE_PREPOSITIONS = frozenset({"off"})
+# Verbs whose object, when it is a name, is a place, besides PLACE_OBJECT_VERBS: "held Suiyang against it"
+MORE_PLACE_OBJECT_VERBS = frozenset("""
+bombard burn found hold liberate raid rebuild recapture reconquer relieve retake
+""".split())
+# Verbs whose object is a teaching, not a person: "refused to profess Islam"
+BELIEF_VERBS = frozenset("abjure embrace practice practise preach profess renounce".split())
+# Head nouns of the names of writings, inscriptions and records: "Behistun Inscription", "Articles of ..."
+DOCUMENT_NOUNS = frozenset("""
+agreement annals article articles charter chronicle chronicles codex constitution declaration decree document
+edict epic gospel histories history inscription letter manifesto manuscript memoirs ordinance papyrus poem
+proclamation psalter records saga scroll statute stela stele sutra tablet testament treaty
+""".split())
+# First words of names of writings that come before the rest: "Codex Mendoza", "Papyrus Westcar"
+DOCUMENT_FIRST_WORDS = frozenset("codex leges lex papyrus stela stele tablet".split())
+# First words of names of places: "Mons Albanus", "Campus Martius", "Lake Texcoco", "Jebel Musa"
+PLACE_FIRST_WORDS = frozenset("""
+bahr campus cape forum fort insula jabal jebel lacus lake mons mont monte mount pons porta port ras tell wadi
+great greater lesser lower new upper
+""".split())
+# First words of names of assemblies and courts: "States General", "Estates of Holland", "Council of Ten"
+BODY_FIRST_WORDS = frozenset("assembly council court estates house states".split())
+# Particles between a person's own name and a forebear's, inside a name: "Harthama ibn A'yan"
+PATRONYMIC_PARTICLES = frozenset("ap bar ben bin bint ibn".split())
+# Particles joining a clan's name to a person's own, which no English text puts between two names:
+# "Minamoto no Yoritomo"
+CLAN_PARTICLES = frozenset({"no"})
+# First words of an Arabic name that names a person by a child: "Abu Yazid", "Umm Kulthum"
+KUNYA_WORDS = frozenset("abu abou umm".split())
+# Nouns whose "of <name>" names a leader unless the name is a place's or a people's: "the revolt of X"
+LED_EVENT_NOUNS = frozenset("conspiracy insurrection mutiny plot rebellion revolt rising uprising usurpation".split())
+# Buildings and works of a town, besides FACILITY_NOUNS: "Swan Tavern", "Springfield Mill"
+MORE_FACILITY_NOUNS = frozenset("""
+armory armoury arsenal barracks courthouse dock docks farm gaol hotel inn jail market mausoleum mill mine mosque
+pagoda quay saloon shrine synagogue tavern tomb wharf
+""".split())
+# Prefixes of ships' names: "USS Baltimore", "HMS Bounty"
+SHIP_PREFIXES = frozenset("hmas hmcs hms rms sms ss uss".split())
+# Verbs of will, counsel and deed whose subject, when it is a name the model gave no place's or body's
+# label, is a person: "Coriolanus opposed ...", "Erasmus corresponded with him"
+DEED_VERBS = frozenset("""
+agree attempt betray bribe conspire correspond decide demand deny discover disguise educate escape flee hesitate
+hide hope intend intrigue learn negotiate object oppose persuade plan plot promise propose protest quarrel refuse
+return seek study teach travel try visit want wish
+""".split())
+# Words for a person that a state may be called too: "the allies were Britain and France"
+STATE_ROLE_NOUNS = frozenset("allies ally enemies enemy neighbour neighbours neighbor neighbors power powers rival rivals vassal vassals".split())
+# Verbs whose object (or passive subject) is a writing or a law: "ratified X", "X was reissued"
+DOCUMENT_VERBS = frozenset("""
+abrogate amend annul draft enact issue promulgate publish ratify reissue repeal revoke sign
+""".split())
+# Nouns a person may be said to be beyond the words for people above: "X was a member of ..."
+PERSON_ATTR_NOUNS = frozenset("""
+apprentice bastard boy candidate child citizen client convert fugitive girl guest heretic martyr member native one
+patron person pupil refugee traitor twin victim youth
+""".split())
