@@ -4,6 +4,7 @@
     quizgen quality features --generated GEN --articles ARTICLES     # recompute features of kept ratings
     quizgen quality train [--ratings MORE.csv] [--out MODEL.json]     # needs the `train` extra
     quizgen quality report                                            # the model's figures
+    quizgen quality teacher-ratings -o school.csv                     # the verdicts of this server's teachers
 """
 
 from __future__ import annotations
@@ -139,6 +140,30 @@ def _print_report(meta: dict[str, Any], threshold: float) -> None:
                f"precision {meta.get('cv_precision_at_threshold')} on {meta.get('cv_served_share', 0):.0%} of the rated")
     for fmt, v in meta.get("cv_by_format", {}).items():
         typer.echo(f"  {fmt:16} rated {v['rated']:5}  served {v['served']:5}  precision {v['precision']}")
+
+
+@app.command("teacher-ratings")
+def teacher_ratings(
+    out: Annotated[Path, typer.Option("-o", "--out", help="the ratings file to write")],
+) -> None:
+    """Write the verdicts of this server's teachers (QUIZGEN_DATABASE_URL) as ratings: approved, rejected and
+    edited generated questions, with the features the model read of them. Retrain with
+    `quizgen quality train --ratings FILE --out MODEL.json` and serve it with QUIZGEN_QUALITY_MODEL=MODEL.json."""
+    from sqlmodel import Session
+
+    from quizgen.questions.ratings import write_ratings
+    from quizgen.settings import Settings
+    from web.db import make_engine
+    from web.teacher_ratings import teacher_ratings as collect_ratings
+
+    engine = make_engine(Settings().database_url)
+    try:
+        with Session(engine) as session:
+            rows = collect_ratings(session)
+    finally:
+        engine.dispose()
+    n = write_ratings(rows, out)
+    typer.echo(f"{n} teacher verdicts written to {out}")
 
 
 @app.command()

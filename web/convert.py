@@ -32,6 +32,7 @@ def question_row(q: qm.Question, position: int) -> Question:
         uid=q.id, position=position, format=q.format, topic=q.topic, prompt=q.prompt, answer=d["answer"],
         choices=d["choices"], explanation=q.explanation, source_sentence=q.source.sentence,
         source_section=q.source.section[:300], difficulty=q.difficulty, score=q.score, tags=d["tags"],
+        served=q.served, reason=q.reason, features=q.features or None,
     )
 
 
@@ -42,7 +43,7 @@ def article_import(article: qm.Article, facts: qm.Facts, qset: qm.QuestionSet, *
                         body=article.to_dict()),
         facts=fact_rows(facts),
         question_set=QuestionSet(title=qset.title),
-        questions=[question_row(q, i) for i, q in enumerate(qset.questions)],
+        questions=[question_row(q, i) for i, q in enumerate(qset.questions + qset.suggestions)],
     )
 
 

@@ -104,10 +104,11 @@ def list_facts(*, session: Session, article_id: int) -> list[ArticleFact]:
 
 
 def question_counts(*, session: Session) -> list[tuple[int, str, str, int]]:
-    """(article id, topic, format, number of questions) for every article."""
+    """(article id, topic, format, number of served questions) for every article."""
     query = (
         select(QuestionSet.article_id, Question.topic, Question.format, func.count(col(Question.id)))
         .join(QuestionSet, col(Question.question_set_id) == QuestionSet.id)
+        .where(col(Question.served))
         .group_by(QuestionSet.article_id, Question.topic, Question.format)
     )
     return [(a, t, f, n) for a, t, f, n in session.exec(query)]
@@ -119,6 +120,7 @@ def _questions_query(what: Any, *, deck_id: int | None, article_id: int | None, 
         select(what)
         .join(QuestionSet, col(Question.question_set_id) == QuestionSet.id)
         .join(Article, col(QuestionSet.article_id) == Article.id)
+        .where(col(Question.served))  # the library serves what the quality model picked
         .order_by(Article.position, Article.id, Question.position)
     )
     if deck_id is not None:
@@ -179,9 +181,10 @@ def question_articles(*, session: Session, ids: Iterable[int]) -> dict[int, Arti
 
 
 def list_question_sets(
-    *, session: Session, deck_id: int | None = None, article_id: int | None = None
+    *, session: Session, deck_id: int | None = None, article_id: int | None = None, suggestions: bool = False
 ) -> list[tuple[Article, QuestionSet, list[Question]]]:
-    """Each article of a deck (or one article) with its question set and questions."""
+    """Each article of a deck (or one article) with its question set and served questions (and with
+    `suggestions`, the rest after them)."""
     query = select(Article, QuestionSet).join(QuestionSet, col(QuestionSet.article_id) == Article.id)
     if deck_id is not None:
         query = query.where(Article.deck_id == deck_id)
@@ -189,9 +192,10 @@ def list_question_sets(
         query = query.where(Article.id == article_id)
     out = []
     for article, qset in session.exec(query.order_by(Article.position, Article.id)):
-        questions = session.exec(
-            select(Question).where(Question.question_set_id == qset.id).order_by(Question.position)
-        )
+        query = select(Question).where(Question.question_set_id == qset.id)
+        if not suggestions:
+            query = query.where(col(Question.served))
+        questions = session.exec(query.order_by(col(Question.served).desc(), Question.position))
         out.append((article, qset, list(questions)))
     return out
 
@@ -547,11 +551,22 @@ def set_question_status(*, session: Session, set_id: int, ids: Iterable[int], st
     wanted = list(ids)
     if not wanted:
         return 0
+    # a verdict of approve or reject is the teacher's review, kept as a rating of the question
     result = session.exec(update(SetQuestion)  # type: ignore[call-overload]
                           .where(col(SetQuestion.set_id) == set_id, col(SetQuestion.id).in_(wanted))
-                          .values(status=status))
+                          .values(status=status, reviewed=status in ("approved", "rejected")))
     session.commit()
     return result.rowcount or 0
+
+
+def reviewed_questions(*, session: Session) -> list[tuple[SetQuestion, SetArticle]]:
+    """Every generated question a teacher approved, rejected or edited, with its article: their verdicts,
+    to be kept as ratings for the quality model."""
+    query = (select(SetQuestion, SetArticle)
+             .join(SetArticle, col(SetQuestion.set_article_id) == SetArticle.id)
+             .where(col(SetQuestion.reviewed), SetQuestion.origin == "generated")
+             .order_by(SetQuestion.set_id, SetQuestion.id))
+    return [(q, a) for q, a in session.exec(query)]
 
 
 def move_set_question(*, session: Session, set_id: int, question_id: int, offset: int) -> bool:

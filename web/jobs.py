@@ -110,7 +110,7 @@ def _build(engine: Engine, analyses: Analyses, set_id: int) -> None:
         questions: list[SetQuestion] = []
         for row, qset in zip(rows, generated, strict=True):
             questions += [sets.generated_question(q, set_id=set_id, article_id=row.id, position=len(questions) + i)  # type: ignore[arg-type]
-                          for i, q in enumerate(qset.questions)]
+                          for i, q in enumerate(qset.questions + qset.suggestions)]
         finish(session, set_id, rows, questions)
 
 

@@ -113,6 +113,11 @@ class Question(SQLModel, table=True):
     difficulty: int = 2
     score: float = 0.5
     tags: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    # a suggestion the quality model does not expect a teacher to keep: the library's quizzes leave it out,
+    # a teacher's set from the deck offers it in the editor
+    served: bool = Field(default=True, index=True)
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    features: dict[str, float] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class Learner(SQLModel, table=True):
@@ -254,8 +259,13 @@ class SetQuestion(SQLModel, table=True):
     set_article_id: int = fk("set_articles.id")
     uid: str = Field(max_length=64)  # quizgen's stable id, or "added-..." for a question written by hand
     origin: str = Field(default="generated", max_length=20)  # generated, added
-    status: str = Field(default="pending", max_length=20, index=True)  # pending, approved, rejected
+    # approved (the quality model's pick, or the teacher's), suggested (left out, with the reason), pending, rejected
+    status: str = Field(default="pending", max_length=20, index=True)
     edited: bool = False
+    # the teacher approved, rejected or edited it: their verdict, kept as a rating for the quality model
+    reviewed: bool = False
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    features: dict[str, float] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     position: int
     format: str = Field(max_length=20)
     topic: str = Field(max_length=20)

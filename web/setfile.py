@@ -262,7 +262,9 @@ def customise(questions: Sequence[SetQuestion], custom: dict[str, Any], articles
     review = custom.get("review", {})
     approved, rejected = set(review.get("approved", [])), set(review.get("rejected", []))
     for q in out:
-        q.status = "approved" if q.uid in approved else "rejected" if q.uid in rejected else "pending"
+        # a question the file neither approves nor rejects was a suggestion or waited for review
+        q.status = ("approved" if q.uid in approved else "rejected" if q.uid in rejected
+                    else "suggested" if q.status == "suggested" else "pending")
     rank = {uid: i for i, uid in enumerate(review.get("order", []))}
     out.sort(key=lambda q: (rank.get(q.uid, len(rank)), q.position))
     for position, q in enumerate(out):

@@ -25,7 +25,7 @@ from web.convert import slugify, to_article, to_question
 from web.models import ClassSet, Deck, Question, SetArticle, SetQuestion, Teacher
 from web.quiz import normalise, shuffled
 
-STATUSES = ("pending", "approved", "rejected")
+STATUSES = ("approved", "suggested", "pending", "rejected")
 FEEDBACK = ("immediate", "end")
 MAX_TITLE = 200
 MAX_PROMPT = 1000
@@ -49,11 +49,18 @@ class SetProblem(ValueError):
 # --- making a set ------------------------------------------------------------------------------
 
 
+def first_status(served: bool) -> str:
+    """A new set starts with the quality model's picks approved and the rest offered as suggestions, so a
+    teacher need not read every question to find the good ones."""
+    return "approved" if served else "suggested"
+
+
 def copy_question(q: Question, *, set_id: int, article_id: int, position: int) -> SetQuestion:
     return SetQuestion(set_id=set_id, set_article_id=article_id, uid=q.uid, position=position, format=q.format,
                        topic=q.topic, prompt=q.prompt, answer=q.answer, choices=list(q.choices),
                        explanation=q.explanation, source_sentence=q.source_sentence,
-                       source_section=q.source_section, difficulty=q.difficulty, score=q.score, tags=list(q.tags))
+                       source_section=q.source_section, difficulty=q.difficulty, score=q.score, tags=list(q.tags),
+                       status=first_status(q.served), reason=q.reason, features=q.features)
 
 
 def generated_question(q: qm.Question, *, set_id: int, article_id: int, position: int) -> SetQuestion:
@@ -62,13 +69,13 @@ def generated_question(q: qm.Question, *, set_id: int, article_id: int, position
                        topic=q.topic, prompt=q.prompt, answer=d["answer"], choices=d["choices"],
                        explanation=q.explanation, source_sentence=q.source.sentence,
                        source_section=q.source.section[:MAX_SECTION], difficulty=q.difficulty, score=q.score,
-                       tags=d["tags"])
+                       tags=d["tags"], status=first_status(q.served), reason=q.reason, features=q.features or None)
 
 
 def library_copies(session: Session, deck: Deck) -> list[tuple[SetArticle, list[Question]]]:
     """The deck's articles as set articles, each with its generated questions."""
     out = []
-    for article, _, questions in crud.list_question_sets(session=session, deck_id=deck.id):
+    for article, _, questions in crud.list_question_sets(session=session, deck_id=deck.id, suggestions=True):
         # where it lives in the project, not on this server's disk (the path goes into exported files)
         source = f"decks/{deck.slug}/{PurePath(article.source).name}" if article.source else ""
         copy = SetArticle(title=article.title, source=source, deck_slug=deck.slug, article_slug=article.slug,
@@ -78,7 +85,7 @@ def library_copies(session: Session, deck: Deck) -> list[tuple[SetArticle, list[
 
 
 def set_from_deck(session: Session, teacher: Teacher, deck: Deck) -> ClassSet:
-    """A new set holding every question of a bundled deck, all waiting for review."""
+    """A new set holding every question of a bundled deck: the served ones approved, the rest suggested."""
     copies = library_copies(session, deck)
     class_set = crud.create_class_set(session=session, class_set=ClassSet(teacher_id=teacher.id, title=deck.title[:MAX_TITLE],  # type: ignore[arg-type]
                                                                           slug=deck.slug),

@@ -49,9 +49,12 @@ def test_a_set_from_pasted_text_shows_progress_then_the_editor(client: TestClien
         assert "<progress" in page.text
     assert wait_until_built(client, set_id) == "ready"
     editor = client.get(f"/teach/sets/{set_id}")
-    assert "Siege of Rhodes (1522)" in editor.text and "to review" in editor.text
+    assert "Siege of Rhodes (1522)" in editor.text and " approved" in editor.text
     questions = set_questions(db, set_id)
-    assert questions and all(q.status == "pending" and q.origin == "generated" for q in questions)
+    # the quality model's picks start approved, its other candidates are suggestions, each with a reason
+    assert questions and all(q.origin == "generated" and not q.reviewed for q in questions)
+    assert {q.status for q in questions} == {"approved", "suggested"}
+    assert all(q.reason for q in questions if q.status == "suggested")
     assert {q.source_section for q in questions} <= {"Introduction", "Aftermath"}
     # the progress fragment of a finished set sends the browser on; a plain reload goes straight there
     assert client.get(f"/teach/sets/{set_id}/progress").status_code == 303

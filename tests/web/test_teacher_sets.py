@@ -62,8 +62,15 @@ def test_whole_flow_from_deck_to_results(app: FastAPI, client: TestClient, db: D
         library = crud.list_questions(session=session)
     editor = teacher.get(f"/teach/sets/{set_id}")
     assert editor.status_code == 200
-    assert len(ids_in(editor.text)) == len(library)
-    assert f"{len(library)} to review" in editor.text
+    made = set_questions(db, set_id)
+    assert len(ids_in(editor.text)) == len(made)
+    # the questions the library serves start approved, the model's other candidates are suggestions with a reason
+    approved = [q for q in made if q.status == "approved"]
+    suggested = [q for q in made if q.status == "suggested"]
+    assert [q.uid for q in approved] == [q.uid for q in library] and len(approved) + len(suggested) == len(made)
+    assert suggested and all(q.reason for q in suggested) and not any(q.reviewed for q in made)
+    assert f"{len(library)} approved" in editor.text and f"{len(suggested)} suggested" in editor.text
+    assert f"Not served: {escape(suggested[0].reason)}." in editor.text
 
     # filters narrow the list (htmx gets only the list block)
     fragment = teacher.get(f"/teach/sets/{set_id}?format=true_false", headers=HTMX)
@@ -224,9 +231,11 @@ def test_joining_with_a_wrong_code(client: TestClient) -> None:
 
 
 @sqlite_only
-def test_publishing_needs_an_approved_question(client: TestClient) -> None:
+def test_publishing_needs_an_approved_question(client: TestClient, db: Db) -> None:
     teacher = sign_up(client)
     set_id = set_from_deck(teacher)
+    ids = [str(q.id) for q in set_questions(db, set_id)]
+    assert teacher.post(f"/teach/sets/{set_id}/questions/status", data={"action": "reject", "ids": ids}).status_code == 303
     r = teacher.post(f"/teach/sets/{set_id}/publish", headers=HTMX)
     assert r.status_code == 422 and "Approve at least one question" in r.text
     r = teacher.get(f"/teach/sets/{set_id}/export/json")
@@ -238,6 +247,7 @@ def test_exports_hold_the_approved_edited_questions(client: TestClient, db: Db) 
     set_id = set_from_deck(teacher)
     questions = set_questions(db, set_id)
     keep = [q for q in questions if q.format in ("short_answer", "true_false")][:3]
+    teacher.post(f"/teach/sets/{set_id}/questions/status", data={"action": "reset", "ids": [str(q.id) for q in questions]})
     teacher.post(f"/teach/sets/{set_id}/questions/status", data={"action": "approve", "ids": [str(q.id) for q in keep]})
     teacher.post(f"/teach/sets/{set_id}/questions/{keep[0].id}", data=edit_form(keep[0], prompt="An edited prompt?"))
     for fmt, exporter in EXPORTERS.items():
@@ -256,6 +266,8 @@ def test_script_in_a_question_is_text_in_the_editor_the_quiz_and_anki(app: FastA
                                                                       tmp_path: Path) -> None:
     teacher = sign_up(client)
     set_id = set_from_deck(teacher)
+    ids = [str(q.id) for q in set_questions(db, set_id)]  # the student gets only the question written below
+    assert teacher.post(f"/teach/sets/{set_id}/questions/status", data={"action": "reject", "ids": ids}).status_code == 303
     evil = "<script>alert('x')</script> Who was assassinated?"
     r = teacher.post(f"/teach/sets/{set_id}/add", data={"format": "short_answer", "topic": "person", "prompt": evil,
                                                         "answer": "Kirov <b>bold</b>", "difficulty": "2"})

@@ -29,7 +29,7 @@ from web.templating import is_htmx, render
 router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
 
 ACTIONS = {"approve": "approved", "reject": "rejected", "reset": "pending"}
-STATUS_NAMES = {"pending": "To review", "approved": "Approved", "rejected": "Rejected"}
+STATUS_NAMES = {"approved": "Approved", "suggested": "Suggested", "pending": "To review", "rejected": "Rejected"}
 DIFFICULTY_NAMES = {1: "easy", 2: "medium", 3: "hard"}
 
 
@@ -174,6 +174,7 @@ def question_status(request: Request, set_id: Id, question_id: Id, session: Sess
     if action not in ACTIONS:
         raise HTTPException(400, "Choose approve or reject.")
     q.status = ACTIONS[action]
+    q.reviewed = q.reviewed or q.status in ("approved", "rejected")  # the teacher's verdict, kept as a rating
     q = crud.save_set_question(session=session, question=q)
     if is_htmx(request):
         return row(request, session, class_set, q)
@@ -235,7 +236,7 @@ async def save_question(request: Request, set_id: Id, question_id: Id, session: 
         return question_form(request, session, class_set, q=q, fmt=q.format, values=checked.values,
                              problems=checked.problems, status_code=422)
     sets.apply(q, checked)
-    q.edited = q.origin == "generated"
+    q.edited = q.reviewed = q.origin == "generated"  # an edit says the question was not fit as it was made
     q = crud.save_set_question(session=session, question=q)
     if is_htmx(request):
         return row(request, session, class_set, q)

@@ -244,7 +244,8 @@ def library_questions(session: Session, specs: list[setfile.ArticleSpec]) -> lis
         deck = crud.get_deck(session=session, slug=spec.deck_slug) if spec.deck_slug else None
         if deck is None:
             return None
-        found = next((qs for article, _, qs in crud.list_question_sets(session=session, deck_id=deck.id)
+        found = next((qs for article, _, qs in crud.list_question_sets(session=session, deck_id=deck.id,
+                                                                         suggestions=True)
                       if article.slug == spec.article_slug and article.body == spec.article.to_dict()), None)
         if found is None:
             return None
