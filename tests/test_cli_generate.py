@@ -39,8 +39,8 @@ def questions_of(data: dict[str, Any]) -> list[Question]:
 def subprocess_runs() -> dict[str, subprocess.CompletedProcess[str]]:
     small = OWN_ARTICLES["ionian-revolt"]
     runs = run_parallel([
-        [str(QUIZGEN), "generate", str(DECK), "--format", "json"],
-        [str(QUIZGEN), "generate", str(DECK), "--format", "json"],
+        [str(QUIZGEN), "generate", str(DECK), "--format", "json", "--all"],
+        [str(QUIZGEN), "generate", str(DECK), "--format", "json", "--all"],
         [str(QUIZGEN), "generate", str(small), "--formats", "nonsense"],
     ])
     return dict(zip(("json", "json again", "nonsense"), runs, strict=True))
@@ -58,7 +58,10 @@ def test_json_is_byte_identical_across_runs(subprocess_runs: dict[str, subproces
     assert first.returncode == second.returncode == 0, first.stderr + second.stderr
     assert first.stdout == second.stdout
     data = json.loads(first.stdout)
-    assert data["title"] == "Kirov Assassination" and len(data["questions"]) >= 40
+    assert data["title"] == "Kirov Assassination" and len(data["questions"]) >= 10
+    # --all adds the suggestions, each with the model's estimate and the reason against it
+    assert len(data["questions"]) + len(data["suggestions"]) >= 40
+    assert all(not q["served"] and q["reason"] and 0 <= q["score"] < 1 for q in data["suggestions"])
 
 
 def test_json_questions_have_the_design_keys(subprocess_runs: dict[str, subprocess.CompletedProcess[str]]) -> None:
@@ -93,7 +96,7 @@ def test_text_lists_numbered_questions_with_answer_and_source(kirov_text: str) -
     lines = kirov_text.splitlines()
     assert lines[0] == "Kirov Assassination"
     numbers = [int(m.group(1)) for line in lines if (m := re.match(r"(\d+)\. \S", line))]
-    assert len(numbers) >= 40 and numbers == list(range(1, len(numbers) + 1))
+    assert len(numbers) >= 10 and numbers == list(range(1, len(numbers) + 1))
     assert sum(line.strip().startswith("Answer: ") for line in lines) == len(numbers)
     assert sum(line.strip().startswith("Source: ") for line in lines) == len(numbers)
 
@@ -124,7 +127,7 @@ def test_deck_folder_gives_a_set_per_article(deck_run: tuple[list[Path], dict[st
     assert set(data) == {"decks"}
     titles = sorted(s["title"] for s in data["decks"])
     assert titles == sorted(load_article(p).title for p in chosen)
-    assert all(len(s["questions"]) >= 10 for s in data["decks"])
+    assert all(len(s["questions"]) >= 3 for s in data["decks"])
 
 
 @pytest.mark.parametrize("check", list(CHECKS))

@@ -43,6 +43,8 @@ class ArticleContext:
     event: str = ""  # "the Kirov assassination" when the article is about one event
     see_also_docs: list[tuple[SeeAlso, Doc]] = field(default_factory=list)
     people: list[Entity] = field(default_factory=list)
+    # what question making works out once per sentence (keyed by the caller), not once per question
+    memo: dict = field(default_factory=dict, repr=False)
     # (article offset, short name, sentence start, named as a subject)
     _person_marks: list[tuple[int, str, int, bool]] = field(default_factory=list)
 

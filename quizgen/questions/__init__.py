@@ -35,7 +35,8 @@ def rate(ctx: ArticleContext, facts: Facts, pool: Pool, drafts: list[Draft], mod
     out = []
     for d in drafts:
         f = features(d, ctx, facts, pool.deck_text)
-        out.append(Rated(d, round(model.estimate(f), 3), model.reason(f), blocked(f), f))
+        estimate, reason = model.judge(f)
+        out.append(Rated(d, round(estimate, 3), reason, blocked(f), f))
     return out
 
 
@@ -49,7 +50,8 @@ def questions_for(ctx: ArticleContext, facts: Facts, pool: Pool, *, formats: set
     model = model or load_model(str(get_settings().quality_model) if get_settings().quality_model else None)
     rated = rate(ctx, facts, pool, drafts, model)
     estimates = {id(r.draft): r.estimate for r in rated}
-    rated = [r for r in rated if id(r.draft) in {id(d) for d in dedupe([r.draft for r in rated], estimates)}]
+    kept = {id(d) for d in dedupe([r.draft for r in rated], estimates)}
+    rated = [r for r in rated if id(r.draft) in kept]
     minimum = round(PER_300_WORDS * ctx.article.word_count / 300)
     served = select(rated, model.threshold, limit, minimum)
     served_ids = {id(r.draft) for r in served}

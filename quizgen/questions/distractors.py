@@ -137,8 +137,8 @@ def choose(d: Draft, pool: Pool, n: int = 3) -> list[str]:
 
 
 def _contains(a: str, b: str) -> bool:
-    """One option inside the other ("Kirov" and "Sergei Kirov") would be right as well."""
-    return bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
+    """One option inside the other ("Kirov" and "Sergei Kirov") would be right as well (both normalised)."""
+    return f" {a} " in f" {b} " or f" {b} " in f" {a} "
 
 
 # -- dates ----------------------------------------------------------------------------------------

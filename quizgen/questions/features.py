@@ -14,7 +14,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from quizgen.extract import lexicon
 from quizgen.extract.context import ArticleContext
@@ -168,6 +169,16 @@ def _log(x: float) -> float:
     return math.log1p(max(0.0, x))
 
 
+BRACKETS = re.compile(r"\([^)]*\)")
+
+
+def _modifies(value: str, sentence: str) -> bool:
+    """"the 14th-century novel": the value joined by a hyphen to the word after it."""
+    i = sentence.find(value)
+    rest = sentence[i + len(value): i + len(value) + 2] if i >= 0 else ""
+    return len(rest) == 2 and rest[0] in "-–" and rest[1].isalnum()
+
+
 def _count_deictic(text: str) -> int:
     return len(DEICTIC.findall(text.lower()))
 
@@ -221,6 +232,23 @@ def _sentence_signs(ctx: ArticleContext, d: Draft) -> SentenceSigns:
     tok = ctx.token_at(d.position) if d.position else None
     if tok is None:
         return SentenceSigns()
+    key = ("signs", id(tok.doc), tok.sent.start)
+    if key not in ctx.memo:
+        ctx.memo[key] = _signs_of(ctx, tok)
+    signs, subj = ctx.memo[key]
+    if subj is None:
+        return signs
+    # whether the subject is left as the sentence has it depends on the prompt
+    text, pos, named = subj
+    shown = norm(text) in norm(d.prompt)
+    if pos == "PRON" and text.lower() not in ("who", "which", "that") and f" {text.lower()} " in f" {d.prompt.lower()} ":
+        return replace(signs, subject_pronoun=1.0)
+    if shown and pos in ("NOUN", "NUM") and not named:
+        return replace(signs, subject_common=1.0)
+    return signs
+
+
+def _signs_of(ctx: ArticleContext, tok) -> tuple[SentenceSigns, tuple[str, str, bool] | None]:
     sent = tok.sent
     para = ctx.paragraph_of(tok)
     sents = list(para.doc.sents)
@@ -232,14 +260,10 @@ def _sentence_signs(ctx: ArticleContext, d: Draft) -> SentenceSigns:
         names=float(len({e.text for e in sent.ents})),
     )
     subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None:
-        text = " ".join(t.text for t in subj.subtree)
-        shown = norm(text) in norm(d.prompt)
-        if subj.pos_ == "PRON" and subj.lower_ not in ("who", "which", "that") and f" {subj.lower_} " in f" {d.prompt.lower()} ":
-            out.subject_pronoun = 1.0
-        elif shown and subj.pos_ in ("NOUN", "NUM") and not any(t.pos_ == "PROPN" or t.ent_type_ for t in subj.subtree):
-            out.subject_common = 1.0
-    return out
+    if subj is None:
+        return out, None
+    text = subj.text if subj.pos_ == "PRON" else " ".join(t.text for t in subj.subtree)
+    return out, (text, subj.pos_, any(t.pos_ == "PROPN" or t.ent_type_ for t in subj.subtree))
 
 
 def _topic_overlap(sentence: str, facts: Facts) -> float:
@@ -252,13 +276,18 @@ def _topic_overlap(sentence: str, facts: Facts) -> float:
     return len(words & key) / max(1, len(key))
 
 
+@lru_cache(maxsize=64)
+def _article_words(text: str) -> Counter[str]:
+    return Counter(w for w in norm(text).split() if len(w) > 3 and w not in STOPWORDS)
+
+
 def _centrality(sentence: str, facts: Facts) -> float:
     """How much the sentence shares the words the article keeps coming back to: the cosine between its
     content words and those of the rest of the article (a side detail shares few)."""
     words = Counter(w for w in norm(sentence).split() if len(w) > 3 and w not in STOPWORDS)
     if not words:
         return 0.0
-    rest = Counter(w for w in norm(facts.article.text).split() if len(w) > 3 and w not in STOPWORDS)
+    rest = _article_words(facts.article.text).copy()
     rest.subtract(words)
     dot = sum(n * rest[w] for w, n in words.items() if rest[w] > 0)
     norm_a = math.sqrt(sum(n * n for n in words.values()))
@@ -276,10 +305,9 @@ def _blank_in_list(prompt: str) -> float:
 
 
 def _mentions(text: str, article: str) -> int:
+    """How often the normalised text stands as whole words in the normalised article."""
     n = norm(text)
-    if not n:
-        return 0
-    return len(re.findall(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", article))
+    return f" {article} ".count(f" {n} ") if n else 0
 
 
 def _option_features(d: Draft, pool_text: str) -> dict[str, float]:
@@ -344,8 +372,7 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "prompt_words": _log(words),
         "copy_ratio": float(d.format in ("cloze", "true_false")) * min(1.0, words / sentence_words) * _log(sentence_words) / 4,
         "answer_words": _log(len(answer_shown.split())),
-        "answer_in_brackets": float(bool(answer_shown) and re.search(
-            rf"\([^)]*{re.escape(answer_shown)}[^)]*\)", d.sentence) is not None),
+        "answer_in_brackets": float(bool(answer_shown) and any(answer_shown in b for b in BRACKETS.findall(d.sentence))),
         "answer_rare": float(bool(answer_shown) and d.topic in ("person", "place", "organization")
                              and _mentions(answer_shown, article) <= 1),
         "minor_entity": float(d.topic in ("person", "place", "organization") and 0 < mentions <= 1),
@@ -372,8 +399,7 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "wh_why_what": float(_wh(d.prompt) in ("why", "what")),
         "wh_which_place": float(_wh(d.prompt) == "which place"),
         "wh_which_organization": float(_wh(d.prompt) == "which organization"),
-        "date_modifier": float(d.topic == "date" and bool(answer_shown) and bool(
-            re.search(re.escape(answer_shown) + r"[-–]\w", d.sentence))),
+        "date_modifier": float(d.topic == "date" and bool(answer_shown) and _modifies(answer_shown, d.sentence)),
         "according_to": float("according to the article" in d.prompt.lower()),
         "pronouns": float(min(3, len(ANY_PRONOUN.findall(shown)))),
         "subject_unnamed": float(bool(SUBJECT_UNNAMED.match(d.prompt.replace(BLANK, "X")))),

@@ -55,18 +55,26 @@ class QualityModel:
                 for n, m, s, c in zip(self.names, self.mean, self.scale, self.coef, strict=True)]
 
     def estimate(self, f: dict[str, float]) -> float:
-        z = self.intercept + sum(v for _, v in self.contributions(f))
-        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+        return self.judge(f)[0]
 
     def reason(self, f: dict[str, float]) -> str:
-        """What counts most against the question, in words; "" when nothing explainable does."""
+        return self.judge(f)[1]
+
+    def judge(self, f: dict[str, float]) -> tuple[float, str]:
+        """The estimate, and what counts most against the question in words ("" when nothing explainable
+        does): a veto first, else the feature with the most of what the model holds against it."""
+        z, worst, reason = self.intercept, 0.0, ""
+        for n, m, s, c in zip(self.names, self.mean, self.scale, self.coef, strict=True):
+            x = f.get(n, 0.0)
+            v = c * (x - m) / s
+            z += v
+            if v < worst and c < 0 and x > m and n in REASONS:
+                worst, reason = v, REASONS[n]
         for name, text in BLOCKERS.items():
             if f.get(name, 0.0) > 0:
-                return text
-        # a feature counts against a question where it has more of what the model holds against it
-        present = {n for n, m, c in zip(self.names, self.mean, self.coef, strict=True) if c < 0 and f.get(n, 0.0) > m}
-        against = sorted((v, n) for n, v in self.contributions(f) if v < 0 and n in REASONS and n in present)
-        return REASONS[against[0][1]] if against else ""
+                reason = text
+                break
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z)))), reason
 
     def to_dict(self) -> dict[str, Any]:
         return {"names": list(self.names), "mean": list(self.mean), "scale": list(self.scale),

@@ -35,7 +35,7 @@ MAX_SENTENCE_WORDS = 64
 
 
 def too_long(sent: Span, limit: int = MAX_SENTENCE_WORDS) -> bool:
-    return sum(1 for t in sent if not t.is_punct) > limit
+    return len(sent.text.split()) > limit  # words as written: cheap, and a stray comma does not matter here
 
 
 # -- finding a fact again in the parse --------------------------------------------------------------
@@ -248,7 +248,7 @@ def mention_text(span: Span) -> tuple[str, int, int]:
     if not toks:
         return "", 0, 0
     start, end = toks[0].idx - span.sent.start_char, toks[-1].idx + len(toks[-1].text) - span.sent.start_char
-    return span.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)], start, end
+    return span.doc[toks[0].i: toks[-1].i + 1].text, start, end  # not doc.text: it is rebuilt on every call
 
 
 def entity_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
