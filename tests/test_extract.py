@@ -984,3 +984,64 @@ def test_kinds_carry_what_their_questions_need(causal_article: Facts) -> None:
     because = links_from(causal_article, "The viceroy raised")[0]
     assert because.kind == "because"
     assert CAUSAL_ARTICLE[because.anchor: because.anchor + len("because")] == "because"
+
+
+# -- causal forms beyond the cue words: time clauses, participles, verbs by what they do to their object ----
+
+MORE_CAUSAL_ARTICLE = """More causes and effects
+
+When the bishop of Utrecht refused to crown him, the count was excommunicated by the synod. The guards of the Inca governor opened fire on the crowd when the crowd advanced toward the gate. When the rice harvest failed in 1783, prices in Edo rose sharply.
+
+The abbot became the leader of the revolt, as he had drafted the petition to the Tsar. The lagoon was silted up, and the ships could not reach the quay because the dredgers had been sold.
+
+Facing starvation, the garrison of Cuzco surrendered the fortress. Alarmed at the spread of the fever, the council of Genoa closed the port.
+
+When he was twelve, the prince moved to Nara. The charter was sealed at a time when the guilds were growing. The pact held until 1411 when the Teutonic Knights lost their army. Seeking support for the revolt, the townsmen offered the crown to the duke. The road was known as the salt way, as it was called by the carters.
+"""
+
+MORE_CAUSAL_CASES = [
+    # "when" with a past event and what came of it: the event is the cause, asked with "why"
+    ("When the bishop", "the bishop of Utrecht refused to crown him", "the count was excommunicated by the synod"),
+    ("The guards of the Inca", "the crowd advanced toward the gate", "The guards of the Inca governor opened fire on the crowd"),
+    ("When the rice harvest", "the rice harvest failed in 1783", "prices in Edo rose sharply"),
+    # "as" with what had happened before is a reason, not a time alongside
+    ("The abbot became", "the abbot had drafted the petition to the Tsar", "The abbot became the leader of the revolt"),
+    # what someone faced, or a feeling with what it was about, is why they acted
+    ("Facing starvation", "Facing starvation", "the garrison of Cuzco surrendered the fortress"),
+    ("Alarmed at the spread", "Alarmed at the spread of the fever", "the council of Genoa closed the port"),
+]
+
+
+@pytest.fixture(scope="session")
+def more_causal_article() -> Facts:
+    return extract(parse_article(MORE_CAUSAL_ARTICLE, input_format="text"))
+
+
+@pytest.mark.parametrize("opening,cause,effect", MORE_CAUSAL_CASES, ids=[c[0] for c in MORE_CAUSAL_CASES])
+def test_more_cue_forms_put_cause_and_effect_on_their_sides(more_causal_article: Facts, opening: str, cause: str,
+                                                             effect: str) -> None:
+    links = links_from(more_causal_article, opening)
+    assert any(c.cause == cause and c.effect == effect for c in links), \
+        [(c.cause, c.cue, c.effect) for c in links]
+    for c in links:
+        assert is_phrase(c.effect, c.where.sentence)
+        assert c.cause not in c.where.sentence or is_phrase(c.cause, c.where.sentence)
+
+
+@pytest.mark.parametrize("opening", ["When he was twelve", "The charter was sealed", "The pact held until",
+                                     "Seeking support", "The road was known"])
+def test_times_aims_and_names_give_no_link(more_causal_article: Facts, opening: str) -> None:
+    """A "when" of an age, a time noun or a date; an aim ("Seeking support"); "as it was called"."""
+    assert not links_from(more_causal_article, opening), [(c.cause, c.cue, c.effect)
+                                                          for c in links_from(more_causal_article, opening)]
+
+
+def test_a_negated_could_is_no_hedge(more_causal_article: Facts) -> None:
+    """"the ships could not reach the quay because ...": what was impossible, stated as fact."""
+    link = links_from(more_causal_article, "The lagoon was silted")
+    assert link and not link[0].hedge and link[0] in more_causal_article.causal_links
+
+
+def test_a_when_link_asks_why(more_causal_article: Facts) -> None:
+    link = links_from(more_causal_article, "When the bishop")[0]
+    assert link.kind == "because" and MORE_CAUSAL_ARTICLE[link.anchor: link.anchor + 4] == "When"

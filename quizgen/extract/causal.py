@@ -83,8 +83,9 @@ def hedge_of(tok: Token) -> str:
     while True:
         if t.pos_ in ("VERB", "AUX") or first:
             for c in t.children:
-                if c.dep_ == "aux" and c.lower_ in lexicon.HEDGE_MODALS:
-                    return c.lower_
+                if c.dep_ == "aux" and c.lower_ in lexicon.HEDGE_MODALS and not (
+                        c.lower_ == "could" and any(n.dep_ == "neg" for n in t.children)):
+                    return c.lower_  # but "the army could not cross" says what was impossible, no guess
                 if c.dep_ == "advmod" and c.lower_ in lexicon.HEDGE_ADVERBS:
                     return c.lower_
                 if c.lower_ == "whether" and c.dep_ in ("mark", "advmod"):
@@ -908,7 +909,12 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
         return None
     main = sub.head
     low = mark.lower_
-    if low == "as" and sub.lemma_.lower() not in LEARNING_VERBS and not (
+    if low == "as" and (sub.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in sub.children) or any(
+            c.dep_ == "acomp" for c in sub.children) and sub.lemma_ == "become"):
+        return None  # "as it became known", "as it was called": a name, no reason
+    # "became leader, as he had initiated the oath": what had happened before is why, not a time alongside
+    pluperfect = low == "as" and any(c.dep_ == "aux" and c.lower_ == "had" for c in sub.children) and sub.tag_ == "VBN"
+    if low == "as" and not pluperfect and sub.lemma_.lower() not in LEARNING_VERBS and not (
             sub.lemma_ in ("be", "have") and sub.i > mark.i and not any(c.dep_ in ("aux", "auxpass") for c in sub.children)
             and any(c.dep_ in ("attr", "acomp", "dobj") for c in sub.children)
             and subject_of(sub) is not None and subject_of(sub).lower_ != "it"):
@@ -927,14 +933,67 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
     return Found(cause, fit_clause(ctx, main, subtree_ids(sub)), low, "because", "", past(main))
 
 
-def motive_participle(ctx: ArticleContext, v: Token) -> Found | None:
-    """"Fearing reprisals, the villagers fled", "Realizing the plot had failed, he escaped": what someone
-    feared or found out is why they acted (asked as "Why did the villagers flee?")."""
-    main = v.head
-    if v.dep_ != "advcl" or v.tag_ != "VBG" or v.i > main.i or main.pos_ not in ("VERB", "AUX") \
-            or v.lemma_.lower() not in LEARNING_VERBS | {"suspect", "believe", "expect", "anticipate", "sense"}:
+# "When he was twelve", "when it seemed settled", "when he became king": a time or a state, no event
+STATE_VERBS = frozenset("be become seem appear remain have live stay reign rule lie stand".split())
+
+
+def when_cue(ctx: ArticleContext, tok: Token) -> Found | None:
+    """"When the bishop refused to crown him, the prince was excommunicated", "the police opened fire
+    when the crowd advanced": a past event told with what came of it is its cause (PDTB's
+    Temporal.Synchronous read with Contingency.Cause). A "when" of a date or a time noun ("at a time when",
+    "until 1641 when") only says when, and so do states ("when he was twelve")."""
+    sub = tok.head
+    if tok.dep_ not in ("advmod", "mark") or sub.dep_ != "advcl" or sub.pos_ not in ("VERB", "AUX") or sub.i <= tok.i:
         return None
-    if any(c.dep_ in ("mark", "prep") or c.lower_ in ("after", "while", "when") for c in v.children):
+    main = sub.head
+    if main.pos_ not in ("VERB", "AUX") or not (main.dep_ == "ROOT" or main.dep_ == "conj" and main.head.dep_ == "ROOT"):
+        return None
+    if not past(sub) or sub.tag_ == "VBG" or sub.lemma_.lower() in STATE_VERBS or main.lemma_.lower() in STATE_VERBS \
+            and not _child(main, ("acomp", "attr", "oprd")) or main.lemma_.lower() in NOT_AFTER_VERBS:
+        return None
+    if not past(main) or any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in (
+            *sub.children, *main.children)):
+        return None  # "would rise when ...": what was expected, no event
+    if subject_of(sub) is None:
+        return None
+    cause = fit_clause(ctx, sub, {tok.i})
+    effect = fit_clause(ctx, main, subtree_ids(sub))
+    return Found(cause, effect, "when", "because", "", past(main))
+
+
+# what someone faced, lacked or held against others, besides what they found out, is why they acted
+# ("Facing starvation, the garrison surrendered"); what they sought or hoped for is an aim ("Seeking support,
+# they offered the throne to ..."), like "in order to"
+MOTIVE_VERBS = LEARNING_VERBS | frozenset("suspect believe expect anticipate sense face lack need resent distrust".split())
+# a state of mind someone was brought to ("Alarmed at the spread of the plague, the council closed the port")
+FEELING_VERBS = frozenset("""
+alarm frighten scare worry concern dismay anger enrage outrage infuriate incense offend humiliate disappoint
+frustrate disillusion embolden encourage inspire motivate convince persuade horrify shock terrify
+""".split())
+
+
+def motive_participle(ctx: ArticleContext, v: Token) -> Found | None:
+    """"Fearing reprisals, the villagers fled", "Realizing the plot had failed, he escaped", "Alarmed at the
+    spread of the plague, the council closed the port", "The general, fearing a trap, withdrew": what someone
+    feared, faced or found out is why they acted (asked as "Why did the villagers flee?")."""
+    main = v.head
+    if v.dep_ == "acl" and main.dep_ == "nsubj" and v.i > main.i and v.doc[v.i - 1].text == ",":
+        main = main.head  # "The general, fearing a trap, withdrew": a participle set off on the subject
+    elif v.dep_ != "advcl" or v.i > main.i:
+        return None
+    if main.pos_ not in ("VERB", "AUX") or v.i > main.i:
+        return None
+    lemma = v.lemma_.lower()
+    if v.tag_ == "VBG":
+        if lemma not in MOTIVE_VERBS or any(c.dep_ in ("mark", "prep") or c.lower_ in ("after", "while", "when")
+                                            for c in v.children):
+            return None
+    elif v.tag_ in ("VBN", "VBD") and lemma in FEELING_VERBS:
+        # a feeling with what it was about; "Angered by X" is read as a passive cue
+        if _child(v, ("nsubj", "nsubjpass", "aux", "auxpass", "mark")) is not None or _child(v, ("agent",)) \
+                or not _child(v, ("prep",), ("at", "over", "about", "with", "by")) and not _child(v, ("ccomp",)):
+            return None
+    else:
         return None
     return Found(ctx.text(list(v.subtree), head=v), fit_clause(ctx, main, subtree_ids(v)), v.text.lower(), "reason",
                  "", past(main))
@@ -982,7 +1041,7 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
         if lemma in VERB_CUE_LEMMAS and (lemma != "be" or _child(tok, ("acomp",), ("responsible", "instrumental"))) \
                 or any(c.dep_ == "dobj" and c.lemma_.lower() in REASON_NOUNS for c in tok.children):
             found = verb_cue(ctx, tok, prev)
-        if found is None and dep == "advcl" and tok.tag_ == "VBG":
+        if found is None and dep in ("advcl", "acl") and tok.tag_ in ("VBG", "VBN", "VBD"):
             found = motive_participle(ctx, tok)
     if found is None and pos == "NOUN" and dep in ("nsubj", "attr", "pobj"):
         if dep == "nsubj":
@@ -1000,6 +1059,8 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
             found = after_cue(ctx, tok)
         if found is None and low in lexicon.REASON_SUBORDINATORS:
             found = because_cue(ctx, tok)
+        if found is None and low == "when":
+            found = when_cue(ctx, tok)
         if found is None and (low in lexicon.RESULT_ADVERBS or low in RESULT_LAST_WORDS):
             found = result_adverb(ctx, tok, prev)
         if found is None and low == "over":
@@ -1020,7 +1081,7 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
 
 RESULT_LAST_WORDS = frozenset(w[-1] for w in lexicon.RESULT_PHRASES)
 CUE_WORDS = RESULTING | PP_WORDS | lexicon.REASON_SUBORDINATORS | lexicon.RESULT_ADVERBS | RESULT_LAST_WORDS | {
-    "after", "following", "over"}
+    "after", "following", "over", "when"}
 # the lemmas verb_cue reads; any other verb is a cue only with a noun of reason for its object
 VERB_CUE_LEMMAS = (lexicon.CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
                    | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in lexicon.PHRASAL_CAUSES}
