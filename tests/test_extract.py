@@ -996,6 +996,16 @@ The abbot became the leader of the revolt, as he had drafted the petition to the
 
 Facing starvation, the garrison of Cuzco surrendered the fortress. Alarmed at the spread of the fever, the council of Genoa closed the port.
 
+The cholera epidemic of 1832 killed a fifth of the people of Paris. The khan killed his brother in 1240. The famine of 1876 claimed over five million lives. The defeat at Adwa discredited the Italian government. The loss of the silver mines left the treasury empty. A cyclone struck Bengal in 1737, destroying thousands of boats.
+
+The Peace of Westphalia laid the foundation for the modern system of states. The miners forced the resignation of the governor. The Persian line collapsed under the charge of the cavalry. The Venetians won the siege through superior seamanship. The long drought meant that the herds could no longer be fed. The defeat dissuaded the caliph from further campaigns in Iberia.
+
+They seized the treasury and forced the regent to flee to Goa. The rebels stormed the palace and forced the viceroy to free the prisoners, repeal the salt tax, and dismiss his ministers. The emperor was forced to abdicate by the generals. The rebellion in Lima was suppressed, which led to a wave of executions.
+
+The strike began in 1912, organized by the dockers' union after years of falling wages. The governor called for troops after riots broke out in the harbour.
+
+The word meant "river" in the old tongue. The city fell under Ottoman rule in 1517. The army won the battle by a narrow margin. The bishop reduced the tithe in 1190.
+
 When he was twelve, the prince moved to Nara. The charter was sealed at a time when the guilds were growing. The pact held until 1411 when the Teutonic Knights lost their army. Seeking support for the revolt, the townsmen offered the crown to the duke. The road was known as the salt way, as it was called by the carters.
 """
 
@@ -1009,6 +1019,29 @@ MORE_CAUSAL_CASES = [
     # what someone faced, or a feeling with what it was about, is why they acted
     ("Facing starvation", "Facing starvation", "the garrison of Cuzco surrendered the fortress"),
     ("Alarmed at the spread", "Alarmed at the spread of the fever", "the council of Genoa closed the port"),
+    # verbs of harm and change, when an event or a thing does it; a participle after the clause that did it
+    ("The cholera epidemic", "The cholera epidemic of 1832", "a fifth of the people of Paris"),
+    ("The famine of 1876", "The famine of 1876", "over five million lives"),
+    ("The loss of the silver", "The loss of the silver mines", "the treasury empty"),
+    ("A cyclone struck", "A cyclone struck Bengal in 1737", "destroying thousands of boats"),
+    # more causatives: discrediting, talking out of, an outcome forced on someone, ground laid for later
+    ("The defeat at Adwa", "The defeat at Adwa", "the Italian government"),
+    ("The defeat dissuaded", "The defeat", "the caliph from further campaigns in Iberia"),
+    ("The miners forced", "The miners", "the resignation of the governor"),
+    ("The Peace of Westphalia", "The Peace of Westphalia", "the modern system of states"),
+    # what made something give way, the means of a success, what a thing meant
+    ("The Persian line", "the charge of the cavalry", "the Persian line collapsed"),
+    ("The Venetians won", "superior seamanship", "The Venetians won the siege"),
+    ("The long drought", "The long drought", "the herds could no longer be fed"),
+    # forcing: every infinitive, an agent the parser hangs on the infinitive, "they" that did something first
+    ("The rebels stormed", "The rebels", "the viceroy to free the prisoners, repeal the salt tax, and dismiss his ministers"),
+    ("The emperor was forced", "the generals", "The emperor was forced to abdicate"),
+    ("They seized the treasury", "They seized the treasury", "the regent to flee to Goa"),
+    # ", which led to": the clause before the comma
+    ("The rebellion in Lima", "The rebellion in Lima was suppressed", "a wave of executions"),
+    # "after years of X"; "called for" is no naming
+    ("The strike began", "years of falling wages", "The strike began in 1912, organized by the dockers' union"),
+    ("The governor called", "riots broke out in the harbour", "The governor called for troops"),
 ]
 
 
@@ -1029,9 +1062,11 @@ def test_more_cue_forms_put_cause_and_effect_on_their_sides(more_causal_article:
 
 
 @pytest.mark.parametrize("opening", ["When he was twelve", "The charter was sealed", "The pact held until",
-                                     "Seeking support", "The road was known"])
+                                     "Seeking support", "The road was known", "The khan killed", "The word meant",
+                                     "The city fell under", "The army won the battle by", "The bishop reduced"])
 def test_times_aims_and_names_give_no_link(more_causal_article: Facts, opening: str) -> None:
-    """A "when" of an age, a time noun or a date; an aim ("Seeking support"); "as it was called"."""
+    """A "when" of an age, a time noun or a date; an aim ("Seeking support"); "as it was called"; a deed of
+    someone's told with a verb of harm or change; what a word meant; falling under a rule; a margin."""
     assert not links_from(more_causal_article, opening), [(c.cause, c.cue, c.effect)
                                                           for c in links_from(more_causal_article, opening)]
 
@@ -1040,6 +1075,12 @@ def test_a_negated_could_is_no_hedge(more_causal_article: Facts) -> None:
     """"the ships could not reach the quay because ...": what was impossible, stated as fact."""
     link = links_from(more_causal_article, "The lagoon was silted")
     assert link and not link[0].hedge and link[0] in more_causal_article.causal_links
+
+
+def test_a_participle_after_its_cause_is_asked_as_a_result(more_causal_article: Facts) -> None:
+    """"What did a cyclone struck Bengal destroy?" reads wrong: the clause is asked with "as a result"."""
+    link = links_from(more_causal_article, "A cyclone struck")[0]
+    assert (link.kind, link.cue) == ("after", "as a result")
 
 
 def test_a_when_link_asks_why(more_causal_article: Facts) -> None:

@@ -22,7 +22,15 @@ from spacy.tokens import Span, Token
 
 from quizgen.extract import lexicon
 from quizgen.extract.context import ArticleContext
-from quizgen.extract.phrases import RELATIVE_PRONOUNS, antecedent, drop_parentheticals, inline, subject_of, subtree_ids
+from quizgen.extract.phrases import (
+    RELATIVE_PRONOUNS,
+    antecedent,
+    capitalize,
+    drop_parentheticals,
+    inline,
+    subject_of,
+    subtree_ids,
+)
 from quizgen.models import CausalLink
 
 REASON_NOUNS = {"justification", "pretext", "rationale", "excuse", "impetus", "catalyst", "reason", "basis", "spur"}
@@ -52,7 +60,14 @@ PP_OPENERS = {"wake": ("in",), "aftermath": ("in",), "result": ("as",), "consequ
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 HEDGING = lexicon.REPORTING_VERBS | lexicon.HEDGING_VERBS
 AS_A_RESULT = "as a result"
-CAUSATIVE = lexicon.CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | {"give", "make"}
+# causative verbs whose subject is the cause and object the effect; the verbs of harm and change only when
+# their subject is an event or a thing (happening())
+CAUSE_VERBS = lexicon.CAUSE_VERBS | lexicon.MORE_CAUSE_VERBS | lexicon.CONSEQUENCE_VERBS
+CAUSATIVE = CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | {"give", "make"}
+# nominal endings of events and states ("the partition", "the settlement", "the failure", "the dominance")
+NOMINAL_ENDINGS = ("tion", "sion", "ment", "ure", "ance", "ence", "ity", "ism", "ness")
+AGENT_NOUNS = lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS | lexicon.COLLECTIVE_NOUNS | lexicon.KIN_NOUNS \
+    | lexicon.ORGANIZATION_NOUNS
 
 
 @dataclass(frozen=True)
@@ -117,8 +132,9 @@ def clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
     """The verb's clause as text, without `drop`, front adverbials, and asides on the subject."""
     skip = set(drop)
     for c in verb.children:
-        if c.i < verb.i and c.dep_ in ("prep", "advcl", "advmod", "npadvmod", "punct", "mark", "cc"):
-            skip |= subtree_ids(c)
+        if c.i < verb.i and c.dep_ in ("prep", "advcl", "advmod", "npadvmod", "punct", "mark", "cc") \
+                and not (c.dep_ == "advmod" and (c.lower_ == "never" or _child(c, ("neg",)) is not None)):
+            skip |= subtree_ids(c)  # but "could no longer collect" keeps what it denies
         if c.dep_ == "conj" and c.i > verb.i and any(g.dep_.startswith("nsubj") for g in c.children):
             skip |= subtree_ids(c)  # another clause with its subject, and the "and" before it
             skip |= {g.i for g in verb.children if g.dep_ in ("cc", "punct") and verb.i < g.i < c.i}
@@ -132,6 +148,9 @@ def clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
             for aside in drop_parentheticals(t):
                 skip |= subtree_ids(aside)
     skip |= bracketed(verb)
+    semi = [t.i for t in verb.doc[verb.left_edge.i: verb.i] if t.text == ";"]
+    if semi:  # "each intended to ...; however, when X died, the dynamics changed": before the ";" is another clause
+        skip |= set(range(verb.left_edge.i, semi[-1] + 1))
     toks = [t for t in verb.subtree if t.i not in skip]
     subj = subject_of(verb)
     text = ctx.text(toks, head=verb)
@@ -237,9 +256,16 @@ def cause_np(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
         if rel.dep_ == "relcl" and rel.head.dep_ == "attr" and rel.head.head.lemma_ == "be" \
                 and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in rel.head.head.children):
             return ctx.np(rel.head, without=(rel,))
+    if low == "which" and tok.dep_ == "nsubj" and tok.head.dep_ in ("advcl", "ccomp", "conj") \
+            and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i < tok.i and antecedent(tok) is None:
+        # "The rebellion was suppressed, which led to X": the clause before the comma
+        return fit_clause(ctx, tok.head.head, subtree_ids(tok.head))
     text = fit_np(ctx, tok, SHORT_NP) if tok.pos_ in ("NOUN", "PROPN") else ctx.np(tok)
     if low in ("it", "they") and text.lower() == low:
-        return pronoun_subject(ctx, tok, prev) or text
+        found = pronoun_subject(ctx, tok, prev)
+        if not found and low == "it" and tok.i == tok.sent.start and ctx.event and tok.dep_ == "nsubj":
+            return capitalize(ctx.event)  # "It created a foundation ...": the article's event, as "It led to" is
+        return found or text
     return text
 
 
@@ -310,8 +336,58 @@ def head_only(ctx: ArticleContext, tok: Token) -> str:
                                      (c.dep_ == "punct" and c.i > tok.i)))
 
 
+QUANTITY_NOUNS = frozenset("series wave number string spate succession chain round outbreak".split())
+
+
+def happening(tok: Token | None) -> bool:
+    """Whether a subject or an agent is an event or a thing ("the epidemic", "the war", "this", a clause
+    "which" stands for), not someone acting ("the king", "the rebels", "they")."""
+    if tok is None:
+        return False
+    if tok.lower_ in RELATIVE_PRONOUNS:
+        ante = antecedent(tok)
+        if ante is None or ante.i == tok.i:
+            return tok.lower_ == "which"  # ", which led to": the clause before
+        tok = ante
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if lemma in QUANTITY_NOUNS and _pobj(_child(tok, ("prep",), "of")) is not None:
+        return happening(_pobj(_child(tok, ("prep",), "of")))  # "a series of surprise attacks"
+    if tok.pos_ == "PRON" or tok.tag_ == "DT":
+        return low in DEMONSTRATIVES | {"it"}
+    if tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") and tok.ent_type_ != "EVENT":
+        return False
+    if lemma in lexicon.HAZARD_NOUNS or lemma in lexicon.EVENT_NOUNS or low in lexicon.EVENT_NOUNS \
+            or lemma in lexicon.EVENT_ANAPHORA \
+            or tok.ent_type_ == "EVENT":
+        return True
+    return tok.pos_ == "NOUN" and lemma.endswith(NOMINAL_ENDINGS) and lemma not in AGENT_NOUNS
+
+
+def ground_cue(ctx: ArticleContext, v: Token, obj: Token, prev: Span | None) -> Found | None:
+    """"The treaty laid the foundation for a lasting peace", "set the stage for", "sowed the seeds of", "created
+    a foundation from which the dominance of the clans would come": ground prepared for what came later."""
+    if intended(v):
+        return None
+    prep = _child(obj, ("prep",), ("for", "of", "to")) or _child(v, ("prep",), ("for", "to"))
+    target = _pobj(prep)
+    rel = _child(obj, ("relcl",))
+    if target is None and rel is not None:
+        target = _child(rel, ("nsubj", "nsubjpass"))
+    if target is None or target.lower_ in RELATIVE_PRONOUNS:
+        return None
+    cause = agent_of(ctx, v, prev)
+    if not cause:
+        return None
+    word = prep.lower_ if prep is not None else "for"
+    return Found(cause, object_phrase(ctx, target), f"{v.text} the {obj.text} {word}", "verb",
+                 f"{v.lemma_} the {obj.text} {word}", past(v))
+
+
 def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     lemma = v.lemma_.lower()
+    obj = _child(v, ("dobj",))
+    if obj is not None and lemma in lexicon.GROUND_VERBS and obj.lemma_.lower() in lexicon.GROUND_NOUNS:
+        return ground_cue(ctx, v, obj, prev)
     # "set in motion X"
     if lemma == "set":
         prep = _child(v, ("prep",), "in")
@@ -377,7 +453,8 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             if subj is not None and agent is not None:
                 return Found(object_phrase(ctx, agent), ctx.np(subj), f"{v.text} to an end by", "passive",
                              "bring to an end", past(v))
-            if obj is not None and subject_of(v) is not None and subject_of(v).dep_ == "nsubj":
+            if obj is not None and (subject_of(v) is not None and subject_of(v).dep_ == "nsubj"
+                                    or subject_of(v) is None and v.tag_ == "VBG"):  # ", bringing X to an end"
                 return Found(agent_of(ctx, v, prev), ctx.np(obj), f"{v.text} to an end", "verb", "bring to an end",
                              past(v))
     # "brought about the fall of X", "set off a panic", "stirred up unrest"
@@ -444,6 +521,14 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         forced = force_cue(ctx, v, comp, obj, prev)
         if forced is not None:
             return forced
+    # "forced the resignation of the minister", "forced a retreat": the outcome forced on someone
+    if lemma in ("force", "compel") and comp is None and obj is not None and not intended(v) \
+            and _child(v, ("nsubjpass",)) is None and (obj.lemma_.lower() in lexicon.FORCED_OUTCOMES
+                                                       or obj.lemma_.lower().endswith(("tion", "sion", "ment"))):
+        cause = agent_of(ctx, v, prev)
+        return Found(cause, object_phrase(ctx, obj), v.text, "verb", lemma, past(v)) if cause else None
+    if lemma in lexicon.GIVING_WAY_VERBS or lemma in lexicon.SUCCESS_VERBS or lemma == "mean":
+        return means_cue(ctx, v, prev)
     if lemma in lexicon.LINK_VERBS:
         effect_tok = None
         for p in lexicon.LINK_VERBS[lemma]:
@@ -455,8 +540,20 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
                 break
         if effect_tok is None or (lemma == "pave" and (obj is None or obj.lower_ != "way")):
             return None
-    elif lemma in lexicon.CAUSE_VERBS:
+    elif lemma in CAUSE_VERBS:
         effect_tok, tail = obj, ""
+        if lemma in lexicon.CONSEQUENCE_VERBS:
+            # a deed of someone's is no cause: the subject (or the agent) is an event or a thing, or the
+            # verb a participle of the clause before (", killing 300 people")
+            agent = _pobj(_child(v, ("agent",)))
+            subj = subject_of(v)
+            if not (happening(agent) if agent is not None else happening(subj) if subj is not None
+                    else v.tag_ == "VBG" and v.dep_ in ("advcl", "conj")):
+                return None
+            if lemma == "claim" and (obj is None or obj.lemma_.lower() != "life"):
+                return None  # "claimed the throne"; "claimed thousands of lives"
+            if lemma == "leave":
+                return left_cue(ctx, v, obj, prev)
         # "put pressure on", "dealt a blow to" belong to no class; an object is needed
     elif lemma == "put" and obj is not None and obj.lower_ == "pressure":  # "put pressure on X"
         on = _child(v, ("prep",), "on") or _child(obj, ("prep",), "on")
@@ -497,6 +594,13 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     elif tail == "" and where:  # "prevented the unloading of tea in three other colonies"
         ids = subtree_ids(effect_tok) | set().union(*(subtree_ids(c) for c in where))
         effect = ctx.text([t for t in v.subtree if t.i in ids])
+    if clause_participle(v):
+        # "The typhoon struck the coast, destroying the fleet": the clause is the cause, and "What did the
+        # typhoon struck the coast destroy?" reads wrong; asked as what happened as a result, as "thus" is
+        if tail == "":
+            effect = ctx.text([t for t in v.subtree if t.i not in {c.i for c in v.children if c.dep_ == "advmod"
+                                                                   and c.i < v.i}], head=v)
+        return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, past(v.head))
     return Found(cause, effect, v.text + tail, "verb", v.lemma_ + tail, past(v))
 
 
@@ -515,11 +619,29 @@ def intended(v: Token) -> bool:
     return v.dep_ in ("advcl", "acl", "relcl") or v.head.lemma_.lower() not in DONE_VERBS
 
 
+# verbs that say what their subject was, not what it did
+DESCRIBING_VERBS = frozenset("be consider regard remain become see view deem call".split())
+
+
+def clause_participle(v: Token) -> bool:
+    """", destroying the fleet" after a clause that tells what did it; not after one that describes its subject
+    ("The defeat was considered a disaster, bringing X to an end": the defeat did)."""
+    if subject_of(v) is not None or v.dep_ not in ("advcl", "xcomp") or v.tag_ != "VBG" \
+            or v.head.pos_ not in ("VERB", "AUX"):
+        return False
+    head_subj = subject_of(v.head)
+    return not (v.head.lemma_.lower() in DESCRIBING_VERBS and head_subj is not None
+                and head_subj.pos_ in ("NOUN", "PROPN"))
+
+
 def agent_of(ctx: ArticleContext, v: Token, prev: Span | None) -> str:
     """What does the causing: the subject; for "..., leading to X" the clause the participle hangs on;
     for a subject the parser lost, the words before the verb."""
     subj = subject_of(v)
     if subj is None and v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
+        if not clause_participle(v):
+            # "The defeat was considered a disaster, bringing X to an end": the defeat did
+            return fit_np(ctx, subject_of(v.head), SHORT_NP)
         return fit_clause(ctx, v.head, subtree_ids(v))
     if subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
         return fit_np(ctx, v.head, SHORT_NP, without=v)  # "the main events leading to X"
@@ -530,7 +652,12 @@ def agent_of(ctx: ArticleContext, v: Token, prev: Span | None) -> str:
         return left_phrase(ctx, v)
     if subj.dep_ == "nsubjpass" and subj.head.i == v.i:
         return ""
-    return cause_np(ctx, subj, prev)
+    cause = cause_np(ctx, subj, prev)
+    if cause.lower() in ("they", "he", "she") and v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") \
+            and subj.head.i == v.head.i and v.head.i < v.i:
+        # "they took over the government and forced the Signoria to ...": what they did first, not "they"
+        return fit_clause(ctx, v.head, subtree_ids(v))
+    return cause
 
 
 def force_cue(ctx: ArticleContext, v: Token, comp: Token, obj: Token | None, prev: Span | None) -> Found | None:
@@ -546,12 +673,16 @@ def force_cue(ctx: ArticleContext, v: Token, comp: Token, obj: Token | None, pre
     if _child(v, ("nsubjpass",)) is not None:
         if lemma in ("lead", "allow", "enable", "encourage", "inspire", "push"):
             return None  # "was led to believe", "was allowed to leave": no cause stated
-        agent = _pobj(_child(v, ("agent",)))
+        agent = _pobj(_child(v, ("agent",)) or _child(comp, ("agent",)))
+        by = _child(comp, ("prep",), "by")  # "was forced to abdicate by the generals": the parser may hang it low
+        if agent is None and by is not None and _pobj(by) is not None and _pobj(by).tag_ != "VBG" \
+                and _pobj(by).ent_type_ not in ("DATE", "TIME"):
+            agent = _pobj(by)
         # "was compelled to perform seppuku for assaulting an official": the reason is in the sentence
         reason = next((c for c in [*v.children, *comp.children] if c.dep_ == "prep" and c.lower_ == "for"
                        and _pobj(c) is not None and _pobj(c).tag_ == "VBG"), None)
         if agent is not None:
-            cause, cue, drop = object_phrase(ctx, agent), f"{v.text} by", subtree_ids(_child(v, ("agent",)))
+            cause, cue, drop = object_phrase(ctx, agent), f"{v.text} by", subtree_ids(agent.head)
         elif reason is not None:
             cause, cue, drop = object_phrase(ctx, _pobj(reason)), f"{v.text} for", subtree_ids(reason)
         elif v.dep_ == "ROOT" and not any(c.dep_ == "advcl" and _child(c, ("mark",), tuple(
@@ -563,10 +694,88 @@ def force_cue(ctx: ArticleContext, v: Token, comp: Token, obj: Token | None, pre
     if who is None:
         return None
     ids = subtree_ids(who) | subtree_ids(comp)
+    # "forced the viceroy to free the prisoners, repeal the tax, and dismiss his ministers": the parser may
+    # hang the other infinitives on the verb
+    for c in v.children:
+        if c.dep_ == "conj" and c.i > comp.i and c.tag_ in ("VB", "VBP") and _child(c, ("nsubj", "nsubjpass")) is None:
+            ids |= subtree_ids(c) | {g.i for g in v.children if g.dep_ in ("cc", "punct") and comp.i < g.i < c.i}
     effect = ctx.text(sorted((t for t in v.doc if t.i in ids), key=lambda t: t.i))
     cause = agent_of(ctx, v, prev)
     # "What did X force?" reads wrong with "Z to do W" for an answer: asked only as a consequence
     return Found(cause, effect, v.text, "passive", lemma, past(v)) if cause else None
+
+
+# what a state is left "in" that tells a consequence ("left the city in ruins"); "left him in charge" is an office
+LEFT_STATES = frozenset("ruin ruins debt disarray chaos turmoil shambles poverty ashes darkness despair".split())
+
+
+def left_cue(ctx: ArticleContext, v: Token, obj: Token | None, prev: Span | None) -> Found | None:
+    """"His death left the throne vacant", "left the crown in debt", ", leaving the rebels without leaders"."""
+    if obj is None or intended(v):
+        return None
+    state = _child(v, ("oprd", "acomp"))
+    if state is None:
+        state = next((c for c in v.children if c.dep_ == "prep" and c.i > obj.i and (
+            c.lower_ == "without" or c.lower_ == "in" and _pobj(c) is not None
+            and _pobj(c).lemma_.lower() in LEFT_STATES)), None)
+    if state is None or state.i < obj.i:
+        return None
+    cause = agent_of(ctx, v, prev)
+    if not cause:
+        return None
+    ids = subtree_ids(obj) | subtree_ids(state)
+    if clause_participle(v):  # ", leaving the rebels without leaders": asked as what happened as a result
+        return Found(cause, ctx.text([t for t in v.subtree if t.i in ids | {v.i}]), AS_A_RESULT, "after", AS_A_RESULT,
+                     past(v.head))
+    return Found(cause, ctx.text([t for t in v.subtree if t.i in ids]), v.text, "verb", "leave", past(v))
+
+
+# what a thing falls "under" that is no force on it: "fell under Ottoman rule"
+NOT_UNDER = frozenset("""
+rule control command leadership reign sway authority protection jurisdiction name banner flag guise auspices
+suzerainty dominion administration direction supervision guidance
+""".split())
+# subjects of "meant" that name a word, not an event ("The word meant 'king'")
+WORD_NOUNS = frozenset("word term name title phrase expression sign symbol".split())
+
+
+def means_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
+    """"The assault collapsed under coordinated counterattacks" (what made it give way), "won the battle
+    through superior seamanship" (the means that brought a success), "The riots meant that the governor
+    could no longer collect revenue" (what came of it)."""
+    lemma = v.lemma_.lower()
+    subj = subject_of(v)
+    if lemma == "mean":
+        comp = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and c.tag_ != "VBG"
+                     and _child(c, ("nsubj", "nsubjpass")) is not None), None)
+        if comp is None or subj is None or subj.lemma_.lower() in WORD_NOUNS or subj.lower_ in ("it", "what") \
+                or subj.pos_ in ("PROPN",) or not happening(subj) and subj.pos_ != "NOUN":
+            return None
+        cause = agent_of(ctx, v, prev)
+        if not cause:
+            return None
+        return Found(cause, fit_clause(ctx, comp, {c.i for c in comp.children if c.dep_ == "mark"}), v.text,
+                     "passive", "", past(v))
+    if lemma in lexicon.GIVING_WAY_VERBS:
+        if lemma == "give" and _child(v, ("dobj",), "way") is None:
+            return None
+        under = _child(v, ("prep",), "under")
+        src = _pobj(under)
+        if src is None or src.lemma_.lower() in NOT_UNDER or subj is None:
+            return None
+        words = [t for t in v.subtree if t.i not in subtree_ids(under) and t.i not in subtree_ids(subj)
+                 and (t.i == v.i or t.head.i == v.i and t.dep_ in ("dobj", "prt", "neg"))]
+        effect = f"{inline(ctx.np(subj, without=tuple(drop_parentheticals(subj))))} {ctx.text(words, head=v)}"
+        cue = f"{v.text} way under" if lemma == "give" else f"{v.text} under"
+        return Found(object_phrase(ctx, src), effect, cue, "passive", "", past(v), anchor=under)
+    means = next((c for c in v.children if c.dep_ == "prep" and c.i > v.i and (
+        c.lower_ == "through" and _pobj(c) is not None and _pobj(c).pos_ == "NOUN"
+        or c.lower_ == "by" and _child(c, ("pcomp",)) is not None and _child(c, ("pcomp",)).tag_ == "VBG")), None)
+    if means is None or intended(v) or subj is None:
+        return None
+    src = _pobj(means) or _child(means, ("pcomp",))
+    return Found(object_phrase(ctx, src), fit_clause(ctx, v, subtree_ids(means)), f"{v.text} {means.lower_}",
+                 "passive", "", past(v), anchor=means)
 
 
 def make_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
@@ -859,6 +1068,9 @@ death defeat victory loss fall capture surrender collapse arrival departure acce
 invasion uprising revolt riot refusal murder assassination battle war siege campaign negotiations talks
 protest protests strike raid attack attacks incident crisis decision agreement treaty visit
 """.split())
+# stretches of time whose "of" says what went on ("after decades of neglect")
+LONG_SPANS = frozenset("years decades centuries months generations".split()) | {"year", "decade", "century", "month",
+                                                                               "generation"}
 # "named after", "modelled after": no sequence of events
 NOT_AFTER_VERBS = {"name", "call", "model", "style", "design", "pattern", "look", "take", "ask", "seek", "inquire"}
 
@@ -886,15 +1098,26 @@ def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
         # "ended following the arrival of federal soldiers": the parser may read "following" as a verb
         event = _pobj(tok) or _child(tok, ("dobj",))
         main, sub = tok.head, tok
-        if event is None or event.tag_ == "VBG" or not (event.lemma_.lower() in AFTER_EVENTS
+        if event is not None and event.lemma_.lower() in LONG_SPANS and event.tag_ == "NNS" \
+                and _pobj(_child(event, ("prep",), "of")) is not None:
+            pass  # "after years of poor working conditions": what went on all that time
+        elif event is None or event.tag_ == "VBG" or not (event.lemma_.lower() in AFTER_EVENTS
                                  or event.lemma_.lower().endswith(("tion", "sion", "ment", "ure", "al"))):
             return None
     else:
         return None
     # the main clause of its sentence, not a relative or a gerund ("the only war he fought after his accession")
-    if main.pos_ not in ("VERB", "AUX") or main.lemma_.lower() in NOT_AFTER_VERBS or not (
+    if main.dep_ == "advcl" and main.tag_ == "VBN" and main.head.dep_ == "ROOT" and tok.dep_ == "prep":
+        main = main.head  # "Striking began in 1913, organized by the union after years of X": the sentence's clause
+    # "called for an expedition after ...": a demand, no naming
+    naming = main.lemma_.lower() in NOT_AFTER_VERBS and not (main.lemma_.lower() == "call" and _child(
+        main, ("prep",), "for") is not None)
+    if main.pos_ not in ("VERB", "AUX") or naming or not (
             main.dep_ == "ROOT" or main.dep_ == "conj" and main.head.dep_ == "ROOT"):
         return None
+    subj = subject_of(main)
+    if subj is not None and subj.lower_ == "it" and main.lemma_.lower() in ("occur", "happen", "take"):
+        return None  # "It occurred in 1521 following X": when, told of the article's event
     cause = fit_clause(ctx, sub, {tok.i}) if tok.dep_ == "mark" else object_phrase(ctx, event)
     effect = fit_clause(ctx, main, subtree_ids(sub))
     return Found(cause, effect, tok.lower_, "after", tok.lower_, past(main))
@@ -954,7 +1177,7 @@ def when_cue(ctx: ArticleContext, tok: Token) -> Found | None:
     if not past(main) or any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in (
             *sub.children, *main.children)):
         return None  # "would rise when ...": what was expected, no event
-    if subject_of(sub) is None:
+    if subject_of(sub) is None or subject_of(main) is None:
         return None
     cause = fit_clause(ctx, sub, {tok.i})
     effect = fit_clause(ctx, main, subtree_ids(sub))
@@ -1083,9 +1306,10 @@ RESULT_LAST_WORDS = frozenset(w[-1] for w in lexicon.RESULT_PHRASES)
 CUE_WORDS = RESULTING | PP_WORDS | lexicon.REASON_SUBORDINATORS | lexicon.RESULT_ADVERBS | RESULT_LAST_WORDS | {
     "after", "following", "over", "when"}
 # the lemmas verb_cue reads; any other verb is a cue only with a noun of reason for its object
-VERB_CUE_LEMMAS = (lexicon.CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
+VERB_CUE_LEMMAS = (CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
                    | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in lexicon.PHRASAL_CAUSES}
-                   | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be"})
+                   | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be"}
+                   | lexicon.GROUND_VERBS | lexicon.GIVING_WAY_VERBS | lexicon.SUCCESS_VERBS | {"mean"})
 
 
 def bare_date(part: str) -> bool:

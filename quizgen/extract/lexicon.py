@@ -295,3 +295,37 @@ HEDGING_VERBS = frozenset("""
 say state report allege accuse suppose speculate hypothesize hypothesise theorize theorise posit
 propose surmise conjecture rumor rumour suggest contend hold feel fear consider
 """.split())
+
+# -- causal forms the cue words above do not name ---------------------------------------------------------
+# More causative verbs of the classes of CAUSE_VERBS: dividing and discrediting, talking out of, settling
+MORE_CAUSE_VERBS = frozenset("""
+polarize polarise radicalize radicalise discredit humiliate dissuade discourage resolve jeopardize jeopardise
+imperil endanger spell
+""".split())
+# Verbs of harm and change whose subject is a cause only when it is an event or a thing, not someone acting:
+# "The epidemic killed a third of the city" tells a consequence, "The king killed his brother" a deed
+CONSEQUENCE_VERBS = frozenset("""
+kill destroy ravage decimate depopulate impoverish displace reduce increase wreck claim leave
+""".split())
+# Events and forces of nature that do things without anyone acting: "the drought", "the fire"
+HAZARD_NOUNS = frozenset("""
+drought flood floods fire earthquake storm storms typhoon hurricane cyclone tsunami eruption frost winter blight
+plague epidemic pandemic disease diseases cholera smallpox typhus fever pestilence famine hunger starvation
+war wars fighting violence conflict battle siege raid raids bombing bombardment shelling explosion blast
+inflation depression recession debt debts tax taxes tariff tariffs policy policies law laws decree treaty
+embargo blockade crisis collapse defeat victory loss losses failure scandal dispute disputes
+""".split())
+# Nouns of ground prepared for what came later: "laid the foundation for", "set the stage for", "sowed the
+# seeds of"
+GROUND_NOUNS = frozenset("foundation foundations groundwork stage conditions seeds seed ground precedent".split())
+GROUND_VERBS = frozenset("lay set create provide sow prepare establish".split())
+# Verbs of giving way, whose "under" names what made it give way ("collapsed under the counterattacks");
+# "fell under Ottoman rule" is no giving way
+GIVING_WAY_VERBS = frozenset("collapse crumble buckle break yield falter waver disintegrate give".split())
+# Verbs of success whose "through" names the means that brought it ("won the battle through superior tactics")
+SUCCESS_VERBS = frozenset("win achieve gain secure obtain attain".split())
+# Nouns a result "forced" on someone: "forced the resignation of the minister", "forced a retreat"
+FORCED_OUTCOMES = frozenset("""
+resignation abdication retreat withdrawal surrender capitulation evacuation halt end change exile flight
+departure closure cancellation postponement removal release concession concessions
+""".split())
