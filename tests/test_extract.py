@@ -1004,6 +1004,18 @@ They seized the treasury and forced the regent to flee to Goa. The rebels storme
 
 The strike began in 1912, organized by the dockers' union after years of falling wages. The governor called for troops after riots broke out in the harbour.
 
+The war was fought over control of the clove islands. The two khanates went to war over the succession. The battle of the Trebia is considered one of the causes of the fall of the consul. Religious division was a major factor in the outbreak of the civil war. The rising in Jamaica was a response to the new taxes.
+
+The conquest of Peru was made possible by the use of horses. The famine resulting from the drought killed thousands in Gujarat. The decree of Milan was met with fierce resistance in the north. The voyage was motivated by fear of the Portuguese. There were many reasons for the decline of Bruges, including the silting of its harbour.
+
+Faced with mounting debts, the Bourbon king summoned the estates. The garrison of Rhodes surrendered for fear of a massacre. Citing ill health, the chancellor of Prussia resigned in 1890. The council of Basel banned the festival on the grounds that it encouraged disorder. Unable to pay his troops, the Elector sold the crown jewels.
+
+Upon the death of the sultan, his sons fought for the throne of Istanbul. With the fall of the capital, resistance in Bengal collapsed. Admiral Yi is credited with saving the Korean fleet from destruction. The war cost the Spanish crown its richest colonies.
+
+The viceroy doubled the salt tax. This decision angered the clergy of Lima. The duke called for a crusade after the fall of Edessa shocked Europe.
+
+The battle was fought over two days. The envoy was met by the king at the gate. With the help of the Dutch, the king rebuilt the fleet. The army marched on the capital in May.
+
 The word meant "river" in the old tongue. The city fell under Ottoman rule in 1517. The army won the battle by a narrow margin. The bishop reduced the tithe in 1190.
 
 When he was twelve, the prince moved to Nara. The charter was sealed at a time when the guilds were growing. The pact held until 1411 when the Teutonic Knights lost their army. Seeking support for the revolt, the townsmen offered the crown to the duke. The road was known as the salt way, as it was called by the carters.
@@ -1042,6 +1054,33 @@ MORE_CAUSAL_CASES = [
     # "after years of X"; "called for" is no naming
     ("The strike began", "years of falling wages", "The strike began in 1912, organized by the dockers' union"),
     ("The governor called", "riots broke out in the harbour", "The governor called for troops"),
+    # what a fight was over; a cause, a factor, a response named by a noun; "made possible by"
+    ("The war was fought", "control of the clove islands", "The war was fought"),
+    ("The two khanates", "the succession", "The two khanates went to war"),
+    ("The battle of the Trebia", "The battle of the Trebia", "the fall of the consul"),
+    ("Religious division", "Religious division", "the outbreak of the civil war"),
+    ("The rising in Jamaica", "the new taxes", "The rising in Jamaica"),
+    ("The conquest of Peru", "the use of horses", "The conquest of Peru"),
+    ("The famine resulting", "the drought", "The famine"),
+    ("There were many reasons", "the silting of its harbour", "the decline of Bruges"),
+    # a reaction met, a motive named by a passive, credit, a cost
+    ("The decree of Milan", "The decree of Milan", "fierce resistance in the north"),
+    ("The voyage was motivated", "fear of the Portuguese", "The voyage"),
+    ("Admiral Yi", "Admiral Yi", "saving the Korean fleet from destruction"),
+    ("The war cost", "The war", "the Spanish crown its richest colonies"),
+    # motives and grounds, asked with "why"
+    ("Faced with mounting debts", "Faced with mounting debts", "the Bourbon king summoned the estates"),
+    ("The garrison of Rhodes", "fear of a massacre", "The garrison of Rhodes surrendered"),
+    ("Citing ill health", "Citing ill health", "the chancellor of Prussia resigned in 1890"),
+    ("The council of Basel", "it encouraged disorder", "The council of Basel banned the festival"),
+    ("Unable to pay", "Unable to pay his troops", "the Elector sold the crown jewels"),
+    # "upon" or an opening "with" an event: what followed it
+    ("Upon the death", "the death of the sultan", "his sons fought for the throne of Istanbul"),
+    ("With the fall", "the fall of the capital", "resistance in Bengal collapsed"),
+    # "This decision ...": what the sentence before told
+    ("This decision angered", "The viceroy doubled the salt tax", "angered the clergy of Lima"),
+    # "after the fall of Edessa shocked Europe": a clause the parser split
+    ("The duke called", "the fall of Edessa shocked Europe", "The duke called for a crusade"),
 ]
 
 
@@ -1063,10 +1102,13 @@ def test_more_cue_forms_put_cause_and_effect_on_their_sides(more_causal_article:
 
 @pytest.mark.parametrize("opening", ["When he was twelve", "The charter was sealed", "The pact held until",
                                      "Seeking support", "The road was known", "The khan killed", "The word meant",
-                                     "The city fell under", "The army won the battle by", "The bishop reduced"])
+                                     "The city fell under", "The army won the battle by", "The bishop reduced",
+                                     "The battle was fought over", "The envoy was met", "With the help",
+                                     "The army marched on"])
 def test_times_aims_and_names_give_no_link(more_causal_article: Facts, opening: str) -> None:
     """A "when" of an age, a time noun or a date; an aim ("Seeking support"); "as it was called"; a deed of
-    someone's told with a verb of harm or change; what a word meant; falling under a rule; a margin."""
+    someone's told with a verb of harm or change; what a word meant; falling under a rule; a margin; fighting
+    over two days; being met by someone; "with" and "on" that follow no event."""
     assert not links_from(more_causal_article, opening), [(c.cause, c.cue, c.effect)
                                                           for c in links_from(more_causal_article, opening)]
 
@@ -1081,6 +1123,19 @@ def test_a_participle_after_its_cause_is_asked_as_a_result(more_causal_article: 
     """"What did a cyclone struck Bengal destroy?" reads wrong: the clause is asked with "as a result"."""
     link = links_from(more_causal_article, "A cyclone struck")[0]
     assert (link.kind, link.cue) == ("after", "as a result")
+
+
+def test_a_clause_for_a_cause_is_asked_as_a_result(more_causal_article: Facts) -> None:
+    """"This decision angered ...", ", which led to ...": "What did the viceroy doubled the salt tax anger?"
+    reads wrong."""
+    for opening in ("This decision angered", "The rebellion in Lima"):
+        link = links_from(more_causal_article, opening)[0]
+        assert (link.kind, link.cue) == ("after", "as a result")
+
+
+def test_a_motive_phrase_is_anchored_where_a_why_question_can_drop_it(more_causal_article: Facts) -> None:
+    link = links_from(more_causal_article, "The garrison of Rhodes")[0]
+    assert link.kind == "reason" and MORE_CAUSAL_ARTICLE[link.anchor: link.anchor + 3] == "for"
 
 
 def test_a_when_link_asks_why(more_causal_article: Facts) -> None:

@@ -239,11 +239,26 @@ def fit_np(ctx: ArticleContext, head: Token, limit: int = LONG_PHRASE, without: 
     return shortened(render, head, limit, head.sent)
 
 
+def told_before(tok: Token) -> bool:
+    """A bare "this" or "that", or "this action", "these events": what the sentence before told."""
+    if tok.lower_ in DEMONSTRATIVES and tok.tag_ == "DT" and not list(tok.children):
+        return True
+    kids = list(tok.children)
+    return tok.pos_ == "NOUN" and tok.lower_ in lexicon.TOLD_BEFORE_NOUNS and len(kids) == 1 \
+        and kids[0].dep_ == "det" and kids[0].lower_ in ("this", "these")
+
+
+def clause_before_comma(tok: Token) -> bool:
+    """", which led to X" after a clause: "which" stands for the clause."""
+    return tok.lower_ == "which" and tok.dep_ == "nsubj" and tok.head.dep_ in ("advcl", "ccomp", "conj") \
+        and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i < tok.i and antecedent(tok) is None
+
+
 def cause_np(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
     """A cause named by its head word; a bare "this" or "that" is what the sentence before said, and a
     sentence-opening "it" or "they" that nothing else resolves is the subject of the sentence before."""
     low = tok.lower_
-    if low in DEMONSTRATIVES and tok.tag_ == "DT" and not list(tok.children):
+    if told_before(tok):
         return before(ctx, prev)
     if low in RELATIVE_PRONOUNS and tok.dep_.startswith("nsubj"):
         ante = antecedent(tok)
@@ -256,9 +271,7 @@ def cause_np(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
         if rel.dep_ == "relcl" and rel.head.dep_ == "attr" and rel.head.head.lemma_ == "be" \
                 and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in rel.head.head.children):
             return ctx.np(rel.head, without=(rel,))
-    if low == "which" and tok.dep_ == "nsubj" and tok.head.dep_ in ("advcl", "ccomp", "conj") \
-            and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i < tok.i and antecedent(tok) is None:
-        # "The rebellion was suppressed, which led to X": the clause before the comma
+    if clause_before_comma(tok):  # "The rebellion was suppressed, which led to X": the clause before the comma
         return fit_clause(ctx, tok.head.head, subtree_ids(tok.head))
     text = fit_np(ctx, tok, SHORT_NP) if tok.pos_ in ("NOUN", "PROPN") else ctx.np(tok)
     if low in ("it", "they") and text.lower() == low:
@@ -419,6 +432,10 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         preps = lexicon.FROM_CAUSE_VERBS.get(lemma, ("in",))
         prep = _child(v, ("prep",), preps)
         src, subj = _pobj(prep), subject_of(v)
+        if src is not None and subj is None and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            # "the famine resulting from the drought"
+            return Found(object_phrase(ctx, src), ctx.np(v.head, without=(v,)), f"{v.text} {prep.lower_}", "passive",
+                         f"{lemma} {prep.lower_}", past(v))
         if src is not None and subj is not None and subj.lower_ not in DEMONSTRATIVES:
             return Found(object_phrase(ctx, src), cause_np(ctx, subj, prev), f"{v.text} {prep.lower_}", "passive",
                          f"{lemma} {prep.lower_}", past(v))
@@ -513,6 +530,23 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         return make_cue(ctx, v, prev)
     if lemma in lexicon.RESPONSE_VERBS:
         return response_cue(ctx, v, prev)
+    # "The decree was met with fierce resistance": the reaction it met
+    if lemma == "meet" and _child(v, ("auxpass",)) is not None:
+        by = _child(v, ("prep",), "with") or _child(v, ("agent",))
+        target, subj = _pobj(by), _child(v, ("nsubjpass",))
+        if target is None or subj is None or target.pos_ != "NOUN" or target.lemma_.lower() in AGENT_NOUNS \
+                or target.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+            return None
+        # "met by riots" is asked as "met with": "What did the reforms meet by?" reads wrong
+        return Found(cause_np(ctx, subj, prev), object_phrase(ctx, target), f"{v.text} with", "verb", "meet with",
+                     past(v))
+    # "The admiral is credited with saving the fleet": what he brought about
+    if lemma == "credit" and _child(v, ("nsubjpass",)) is not None:
+        target = _pobj(_child(v, ("prep",), "with"))
+        if target is None:
+            return None
+        return Found(cause_np(ctx, _child(v, ("nsubjpass",)), prev), object_phrase(ctx, target), f"{v.text} with",
+                     "passive", "", past(v))
     # "forced X to withdraw"; "incite his subjects, ..., to revolt" (parsed as an adverbial infinitive)
     comp = next((c for c in v.children if c.i > v.i and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(
         g.dep_ == "aux" and g.lower_ == "to" for g in c.children))), None)
@@ -540,6 +574,8 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
                 break
         if effect_tok is None or (lemma == "pave" and (obj is None or obj.lower_ != "way")):
             return None
+    elif lemma in PERSUADED_VERBS and _child(v, ("agent",)) is not None and _child(v, ("prt",)) is None:
+        effect_tok, tail = obj, ""  # "was motivated by fear of the Ottomans", "Encouraged by the news, ..."
     elif lemma in CAUSE_VERBS:
         effect_tok, tail = obj, ""
         if lemma in lexicon.CONSEQUENCE_VERBS:
@@ -585,6 +621,10 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     if not cause:
         return None
     effect = object_phrase(ctx, effect_tok)
+    dative = _child(v, ("dative",))
+    if tail == "" and dative is not None and dative.i < effect_tok.i and dative.pos_ != "PRON":
+        # "cost the crown its colonies"; "earned him the title" keeps the title: "him" means nobody on its own
+        effect = f"{ctx.np(dative)} {effect}"
     kept_from = _child(v, ("prep",), ("from", "into"))  # "prevented X from Y", "provoked France into declaring war"
     where = [c for c in v.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS and c.i > effect_tok.i
              and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]
@@ -594,6 +634,15 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     elif tail == "" and where:  # "prevented the unloading of tea in three other colonies"
         ids = subtree_ids(effect_tok) | set().union(*(subtree_ids(c) for c in where))
         effect = ctx.text([t for t in v.subtree if t.i in ids])
+    subj = subject_of(v)
+    if subj is not None and (told_before(subj) and prev is not None or clause_before_comma(subj)) \
+            and cause.lower() not in DEMONSTRATIVES:
+        # "This led to X", ", which led to X": the cause is a clause, and "What did the rebellion was suppressed
+        # lead to?" reads wrong; asked as what happened as a result, with what was done for an answer unless
+        # the object is itself an event ("This caused a famine")
+        if tail == "" and not happening(effect_tok):
+            effect = fit_clause(ctx, v, subtree_ids(subj))
+        return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, past(v))
     if clause_participle(v):
         # "The typhoon struck the coast, destroying the fleet": the clause is the cause, and "What did the
         # typhoon struck the coast destroy?" reads wrong; asked as what happened as a result, as "thus" is
@@ -602,6 +651,10 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
                                                                    and c.i < v.i}], head=v)
         return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, past(v.head))
     return Found(cause, effect, v.text + tail, "verb", v.lemma_ + tail, past(v))
+
+
+# verbs of moving someone to act whose agent is the cause when nothing says to do what ("was motivated by fear")
+PERSUADED_VERBS = frozenset("motivate inspire encourage persuade convince induce spur incite pressure pressurize".split())
 
 
 # verbs whose infinitive did happen ("chose to incite", "is estimated to have caused"); after any other
@@ -803,6 +856,19 @@ def make_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             return Found(cause, f"{adj.text} {ctx.text([t for t in v.doc if t.i in ids])}", f"made it {adj.text}",
                          "passive", "", past(v))
         return None
+    # "The conquest was made possible by the use of horses", "The roads made the conquest possible"
+    possible = _child(v, ("oprd", "ccomp", "xcomp", "acomp"))
+    if possible is not None and possible.lower_ == "possible":
+        agent = _pobj(_child(v, ("agent",)))
+        subj = _child(v, ("nsubjpass",))
+        if agent is not None and subj is not None:
+            return Found(object_phrase(ctx, agent), cause_np(ctx, subj, prev), f"{v.text} possible by", "passive", "",
+                         past(v))
+        what = _child(possible, ("nsubj",)) or _child(v, ("dobj",))
+        cause = agent_of(ctx, v, prev) if what is not None and what.lower_ != "it" else ""
+        if cause:
+            return Found(cause, object_phrase(ctx, what), f"{v.text} possible", "verb", "make possible", past(v))
+        return None
     if comp is None or comp.pos_ not in ("VERB", "AUX") or _child(comp, ("nsubj",)) is None:
         return None
     who = _child(comp, ("nsubj",))
@@ -864,6 +930,10 @@ def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
     if verb.pos_ not in ("VERB", "AUX") and noun.dep_ != "pobj":
         return []
     of = _child(noun, ("prep",), ("of", "for", "behind"))
+    if of is None and lemma in ("factor", "factors", "catalyst"):
+        of = _child(noun, ("prep",), "in")  # "a major factor in the outbreak of the war"
+    if lemma in lexicon.RESPONSE_NOUNS:
+        of = _child(noun, ("prep",), ("to", "against"))  # "The rising was a response to the new taxes"
     target = _pobj(of)
     if noun.dep_ == "nsubj" and target is not None and (lemma in lexicon.CAUSE_NOUNS or lemma in lexicon.ORIGIN_NOUNS):
         effect = object_phrase(ctx, target)
@@ -880,19 +950,34 @@ def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
         if comp is not None and comp.pos_ in ("NOUN", "PROPN"):
             return [Found(head_only(ctx, c), effect, f"the {noun.lower_} of", "passive", "", past(verb))
                     for c in conjuncts(comp)]
-        rest = [t for t in verb.subtree if t.i > verb.i and t.text != "."]
+        rest = [t for t in verb.subtree if t.i > verb.i and t.text != "." and not (t.dep_ == "mark" and t.i == verb.i + 1)]
         return [Found(ctx.text(rest), effect, f"the {noun.lower_} {of.lower_}", "passive", "", past(verb))] \
             if rest else []
     one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-    if one is not None and one.dep_ == "attr" and one.lower_ in ("one", "some", "several", "many", "among"):
-        verb = one.head  # "X was one of the direct causes of Y"
-        if verb.lemma_ in ("be", "become", "remain"):
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_ in REGARD_VERBS:
+        one, verb = noun, noun.head.head  # "X is regarded as a cause of Y"
+        noun_dep = "attr"
+    elif one is not None and one.dep_ in ("attr", "oprd") and one.lower_ in ("one", "some", "several", "many", "among"):
+        verb = one.head  # "X was one of the direct causes of Y", "X is considered one of the causes of Y"
+        if verb.lemma_ in ("be", "become", "remain") or verb.lemma_ in REGARD_VERBS:
             noun_dep = "attr"
         else:
             return []
+    elif noun.dep_ == "oprd" and verb.lemma_ in REGARD_VERBS:
+        noun_dep = "attr"  # "X is considered a cause of Y"
     else:
         noun_dep = noun.dep_
-    if noun_dep == "attr" and verb.lemma_ in ("be", "become", "remain") and target is not None:
+    if noun_dep == "attr" and verb.lemma_ in ("be", "become", "remain") and _child(verb, ("expl",)) is not None \
+            and lemma in lexicon.CAUSE_NOUNS and target is not None:
+        # "There were many reasons for the decline of the city, including the silting of its harbour"
+        inc = next((t for t in noun.subtree if t.i > target.i and t.dep_ == "prep" and t.lower_ == "including"), None)
+        if inc is None or _pobj(inc) is None:
+            return []
+        effect = ctx.np(target, without=(inc,))
+        return [Found(head_only(ctx, c), effect, f"{noun.lower_} {of.lower_}", "passive", "", past(verb))
+                for c in conjuncts(_pobj(inc))]
+    if noun_dep == "attr" and (verb.lemma_ in ("be", "become", "remain") or verb.lemma_ in REGARD_VERBS) \
+            and target is not None:
         subj = subject_of(verb)
         if subj is None:
             return []
@@ -911,9 +996,16 @@ def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
         if lemma in RESULT_NOUNS and of.lower_ == "of":
             cue = " ".join(t.lower_ for t in verb.doc[verb.i: of.i + 1] if t.dep_ not in ("amod", "advmod"))
             return [Found(object_phrase(ctx, target), subj_text, cue, "result", lemma, past(verb))]
+        if lemma in lexicon.RESPONSE_NOUNS:
+            return [Found(object_phrase(ctx, target), subj_text, f"{verb.text} a {lemma} {of.lower_}", "passive", "",
+                          past(verb))]
+        if lemma in ("factor", "factors", "catalyst") and of.lower_ == "in":
+            return [Found(subj_text, object_phrase(ctx, target), f"{verb.text} a {lemma} in", "passive", "", past(verb))]
     return []
 
 
+# verbs that say what their object is taken to be: "is considered one of the causes of", "is regarded as a cause of"
+REGARD_VERBS = frozenset("consider regard see view deem count".split())
 RESULTING = frozenset({"resultant", "resulting", "consequent"})
 
 
@@ -930,16 +1022,30 @@ def resulting_cue(ctx: ArticleContext, adj: Token) -> Found | None:
 OVER_HEADS = frozenset("""
 angry furious upset indignant incensed outraged bitter resentful dispute disputes quarrel row conflict riot riots
 protest protests anger outrage fury tension tensions disagreement controversy rift feud strike revolt uprising
+fight war wars battle struggle clash clashes rivalry competition quarrel
 """.split())
+# what one fights "over" that is a place or a time, not what the fight was about ("fought over two days")
+NOT_OVER = lexicon.PLACE_NOUNS | lexicon.PLACE_HEAD_NOUNS | lexicon.FACILITY_NOUNS | lexicon.TIME_NOUNS
 
 
 def over_cue(ctx: ArticleContext, prep: Token) -> Found | None:
     head = prep.head
     target = _pobj(prep)
+    if head.lemma_ == "go" and _pobj(_child(head, ("prep",), "to")) is not None \
+            and _pobj(_child(head, ("prep",), "to")).lower_ == "war":
+        subj = subject_of(head)  # "went to war over X": the going is the fighting
+        if target is None or subj is None or target.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+            return None
+        effect = f"{ctx.np(subj, without=tuple(drop_parentheticals(subj)))} {head.text} to war"
+        return Found(object_phrase(ctx, target), effect, f"{head.text} to war over", "passive", "", past(head))
     if prep.dep_ != "prep" or target is None or head.lemma_.lower() not in OVER_HEADS and head.lower_ not in OVER_HEADS:
+        return None
+    if target.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL") or target.lemma_.lower() in NOT_OVER:
         return None
     if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
         effect = fit_clause(ctx, head.head, subtree_ids(prep))
+    elif head.pos_ == "VERB":  # "The war was fought over control of the islands", "went to war over X"
+        effect = fit_clause(ctx, head, subtree_ids(prep))
     elif head.pos_ == "NOUN":
         effect = ctx.np(head, without=(prep,))
     else:
@@ -1119,7 +1225,15 @@ def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
     if subj is not None and subj.lower_ == "it" and main.lemma_.lower() in ("occur", "happen", "take"):
         return None  # "It occurred in 1521 following X": when, told of the article's event
     cause = fit_clause(ctx, sub, {tok.i}) if tok.dep_ == "mark" else object_phrase(ctx, event)
-    effect = fit_clause(ctx, main, subtree_ids(sub))
+    drop = subtree_ids(sub)
+    nxt = tok.doc[event.right_edge.i + 1] if tok.dep_ != "mark" and event.right_edge.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.tag_ == "VBD" and nxt.head.i == main.i and nxt.i > main.i \
+            and subject_of(nxt) is None and nxt.dep_ in ("advcl", "conj", "ccomp", "dep"):
+        # "called for a crusade after the fall of Edessa shocked Europe": the parser took the clause after
+        # "after" for a noun and a verb of its own
+        drop |= subtree_ids(nxt)
+        cause = ctx.text([t for t in tok.doc if t.i in drop and t.i != tok.i and t.dep_ != "cc"])
+    effect = fit_clause(ctx, main, drop)
     return Found(cause, effect, tok.lower_, "after", tok.lower_, past(main))
 
 
@@ -1187,11 +1301,13 @@ def when_cue(ctx: ArticleContext, tok: Token) -> Found | None:
 # what someone faced, lacked or held against others, besides what they found out, is why they acted
 # ("Facing starvation, the garrison surrendered"); what they sought or hoped for is an aim ("Seeking support,
 # they offered the throne to ..."), like "in order to"
-MOTIVE_VERBS = LEARNING_VERBS | frozenset("suspect believe expect anticipate sense face lack need resent distrust".split())
+MOTIVE_VERBS = LEARNING_VERBS | frozenset("""
+suspect believe expect anticipate sense face lack need resent distrust cite
+""".split())
 # a state of mind someone was brought to ("Alarmed at the spread of the plague, the council closed the port")
 FEELING_VERBS = frozenset("""
 alarm frighten scare worry concern dismay anger enrage outrage infuriate incense offend humiliate disappoint
-frustrate disillusion embolden encourage inspire motivate convince persuade horrify shock terrify
+frustrate disillusion embolden encourage inspire motivate convince persuade horrify shock terrify face confront
 """.split())
 
 
@@ -1202,10 +1318,14 @@ def motive_participle(ctx: ArticleContext, v: Token) -> Found | None:
     main = v.head
     if v.dep_ == "acl" and main.dep_ == "nsubj" and v.i > main.i and v.doc[v.i - 1].text == ",":
         main = main.head  # "The general, fearing a trap, withdrew": a participle set off on the subject
+    elif v.dep_ == "advcl" and v.lemma_.lower() == "cite" and v.i > main.i and v.doc[v.i - 1].text == ",":
+        pass  # "The shah refused to sign, citing the loss of his provinces": the reason given
     elif v.dep_ != "advcl" or v.i > main.i:
         return None
-    if main.pos_ not in ("VERB", "AUX") or v.i > main.i:
+    if main.pos_ not in ("VERB", "AUX") or v.i > main.i and v.lemma_.lower() != "cite":
         return None
+    if (v.dep_ == "acl" or v.tag_ != "VBG") and (not past(main) or main.dep_ not in ("ROOT", "conj")):
+        return None  # "how a state, faced with threats, can convert ...": a general claim, no event
     lemma = v.lemma_.lower()
     if v.tag_ == "VBG":
         if lemma not in MOTIVE_VERBS or any(c.dep_ in ("mark", "prep") or c.lower_ in ("after", "while", "when")
@@ -1220,6 +1340,64 @@ def motive_participle(ctx: ArticleContext, v: Token) -> Found | None:
         return None
     return Found(ctx.text(list(v.subtree), head=v), fit_clause(ctx, main, subtree_ids(v)), v.text.lower(), "reason",
                  "", past(main))
+
+
+def motive_adjective(ctx: ArticleContext, adj: Token) -> Found | None:
+    """"Unable to pay his troops, the king sold the crown jewels": the state someone acted from."""
+    main = adj.head
+    if adj.i > main.i or main.pos_ not in ("VERB", "AUX") or _child(adj, ("nsubj", "mark")) is not None:
+        return None
+    return Found(ctx.text(list(adj.subtree), head=adj), fit_clause(ctx, main, subtree_ids(adj)), adj.text.lower(),
+                 "reason", "", past(main))
+
+
+def motive_phrase(ctx: ArticleContext, noun: Token) -> Found | None:
+    """"surrendered for fear of a massacre", "out of jealousy", "banned it on the grounds that it encouraged
+    disorder", "in the face of fierce resistance": a motive or a ground, asked with "why"."""
+    low = noun.lower_
+    opener = noun.head
+    anchor = opener
+    if opener.lower_ == "of" and opener.head.lower_ == "out":
+        anchor = opener.head  # "out of jealousy"
+    elif opener.lower_ not in lexicon.MOTIVE_PHRASES[low] or opener.lower_ == "of":
+        return None
+    verb = anchor.head
+    if anchor.dep_ != "prep" and anchor.lower_ != "out" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    of = _pobj(_child(noun, ("prep",), "of"))
+    that = next((c for c in noun.children if c.dep_ in ("relcl", "acl", "ccomp") and _child(c, ("mark",), "that")), None)
+    if low in ("grounds", "ground", "face", "light"):
+        if that is not None and low != "face":
+            cause = fit_clause(ctx, that, {c.i for c in that.children if c.dep_ == "mark"})
+        elif of is not None:
+            cause = object_phrase(ctx, of)
+        else:
+            return None
+    else:
+        cause = ctx.np(noun)
+    if not cause:
+        return None
+    cue = " ".join(t.lower_ for t in noun.doc[anchor.i: noun.i + 1] if t.dep_ != "amod")
+    return Found(cause, fit_clause(ctx, verb, subtree_ids(anchor)), cue, "reason", "", past(verb), anchor=anchor)
+
+
+def upon_cue(ctx: ArticleContext, prep: Token) -> Found | None:
+    """"Upon the death of the sultan, his sons fought for the throne", "On the surrender of the fortress, ...",
+    "With the fall of the capital, resistance collapsed": what followed an event, told as "after" tells it
+    (and asked as "what happened after?")."""
+    event = _pobj(prep)
+    main = prep.head
+    if event is None or event.pos_ != "NOUN" or event.lemma_.lower() not in AFTER_EVENTS \
+            or not (_child(event, ("prep",), "of") or _child(event, ("poss",))):
+        return None
+    if prep.lower_ != "upon" and prep.i != prep.sent.start:
+        return None  # "on the death of" opening its sentence; "with" and "on" elsewhere are no sequence
+    if main.pos_ not in ("VERB", "AUX") or main.dep_ != "ROOT":
+        return None
+    if subject_of(main) is None:
+        return None
+    return Found(object_phrase(ctx, event), fit_clause(ctx, main, subtree_ids(prep)), "after", "after", "after",
+                 past(main), anchor=prep)
 
 
 def reason_for(ctx: ArticleContext, prep: Token) -> Found | None:
@@ -1266,7 +1444,11 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
             found = verb_cue(ctx, tok, prev)
         if found is None and dep in ("advcl", "acl") and tok.tag_ in ("VBG", "VBN", "VBD"):
             found = motive_participle(ctx, tok)
-    if found is None and pos == "NOUN" and dep in ("nsubj", "attr", "pobj"):
+    if found is None and pos == "NOUN" and dep == "pobj" and low in lexicon.MOTIVE_PHRASES:
+        found = motive_phrase(ctx, tok)
+    if found is None and pos == "ADJ" and dep == "advcl" and low in lexicon.MOTIVE_ADJECTIVES:
+        found = motive_adjective(ctx, tok)
+    if found is None and pos == "NOUN" and dep in ("nsubj", "attr", "pobj", "oprd"):
         if dep == "nsubj":
             found = result_cue(ctx, tok, sent, prev)
         many = cause_noun_cue(ctx, tok) if found is None else []
@@ -1280,6 +1462,8 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
             found = pp_cue(ctx, tok, prev) or aftermath_cue(ctx, tok, prev)
         if found is None and low in ("after", "following"):
             found = after_cue(ctx, tok)
+        if found is None and low in ("upon", "on", "with") and dep == "prep":
+            found = upon_cue(ctx, tok)
         if found is None and low in lexicon.REASON_SUBORDINATORS:
             found = because_cue(ctx, tok)
         if found is None and low == "when":
@@ -1304,12 +1488,13 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
 
 RESULT_LAST_WORDS = frozenset(w[-1] for w in lexicon.RESULT_PHRASES)
 CUE_WORDS = RESULTING | PP_WORDS | lexicon.REASON_SUBORDINATORS | lexicon.RESULT_ADVERBS | RESULT_LAST_WORDS | {
-    "after", "following", "over", "when"}
+    "after", "following", "over", "when", "upon", "on", "with"}
 # the lemmas verb_cue reads; any other verb is a cue only with a noun of reason for its object
 VERB_CUE_LEMMAS = (CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
                    | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in lexicon.PHRASAL_CAUSES}
                    | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be"}
-                   | lexicon.GROUND_VERBS | lexicon.GIVING_WAY_VERBS | lexicon.SUCCESS_VERBS | {"mean"})
+                   | lexicon.GROUND_VERBS | lexicon.GIVING_WAY_VERBS | lexicon.SUCCESS_VERBS | PERSUADED_VERBS
+                 | {"mean", "meet", "credit"})
 
 
 def bare_date(part: str) -> bool:

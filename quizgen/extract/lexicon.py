@@ -305,7 +305,7 @@ imperil endanger spell
 # Verbs of harm and change whose subject is a cause only when it is an event or a thing, not someone acting:
 # "The epidemic killed a third of the city" tells a consequence, "The king killed his brother" a deed
 CONSEQUENCE_VERBS = frozenset("""
-kill destroy ravage decimate depopulate impoverish displace reduce increase wreck claim leave
+kill destroy ravage decimate depopulate impoverish displace reduce increase wreck claim leave earn cost
 """.split())
 # Events and forces of nature that do things without anyone acting: "the drought", "the fire"
 HAZARD_NOUNS = frozenset("""
@@ -328,4 +328,24 @@ SUCCESS_VERBS = frozenset("win achieve gain secure obtain attain".split())
 FORCED_OUTCOMES = frozenset("""
 resignation abdication retreat withdrawal surrender capitulation evacuation halt end change exile flight
 departure closure cancellation postponement removal release concession concessions
+""".split())
+# Nouns of an answer to what came before: "The rising was a response to the new taxes"
+RESPONSE_NOUNS = frozenset("response reaction answer retaliation reprisal backlash".split())
+# Phrases of a motive or a ground, by their noun and the preposition before it: "for fear of reprisals", "out of
+# jealousy", "on the grounds that ...", "in the face of fierce resistance", "in light of the reports"
+MOTIVE_PHRASES: dict[str, tuple[str, ...]] = {
+    "fear": ("for", "of"), "grounds": ("on",), "ground": ("on",), "face": ("in",), "light": ("in",),
+    "jealousy": ("of",), "envy": ("of",), "spite": ("of",), "desperation": ("of",), "frustration": ("of",),
+    "resentment": ("of",), "loyalty": ("of",), "necessity": ("of",), "anger": ("of",), "revenge": ("of",),
+}
+# Adjectives that tell the state someone acted from: "Unable to pay his troops, the king sold the jewels"
+MOTIVE_ADJECTIVES = frozenset("""
+unable unwilling afraid fearful desperate angry furious dissatisfied disillusioned frustrated jealous suspicious
+wary weary exhausted outnumbered isolated impoverished
+""".split())
+# General nouns that, after "this" or "these", stand for what the sentence before told: "This action sparked
+# indignation", "These events polarized the electorate"
+TOLD_BEFORE_NOUNS = frozenset("""
+action actions move moves decision decisions measure measures policy policies step steps act acts event events
+development developments change changes situation behaviour behavior practice practices demand demands treatment
 """.split())
