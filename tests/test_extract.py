@@ -1016,6 +1016,12 @@ The viceroy doubled the salt tax. This decision angered the clergy of Lima. The 
 
 The battle was fought over two days. The envoy was met by the king at the gate. With the help of the Dutch, the king rebuilt the fleet. The army marched on the capital in May.
 
+Many sailors of the Armada died of typhus. Thousands were killed in the fighting at Lützen. The coup of 1936 brought the colonels to power. The salt tax drove the weavers of Lyon to revolt. The famine made the viceroy unpopular. The defeat at Mohi meant the end of the Hungarian army.
+
+The guild movement grew out of the famine of 1315. The dyke broke in 1421. That is why the villages were abandoned. The harbour of Ephesus silted up, which is why the port declined. The revolution in Paris inspired uprisings across Europe. The war plunged the kingdom into debt.
+
+The old king died in 1550. The queen died in Rome. The poet died in exile. The painter was born of humble parents. Historians still debate why the city was abandoned. The revolt was led by a monk and sought to depose the regent, Lord Ito, and end the tribute to the north.
+
 The word meant "river" in the old tongue. The city fell under Ottoman rule in 1517. The army won the battle by a narrow margin. The bishop reduced the tithe in 1190.
 
 When he was twelve, the prince moved to Nara. The charter was sealed at a time when the guilds were growing. The pact held until 1411 when the Teutonic Knights lost their army. Seeking support for the revolt, the townsmen offered the crown to the duke. The road was known as the salt way, as it was called by the carters.
@@ -1081,6 +1087,20 @@ MORE_CAUSAL_CASES = [
     ("This decision angered", "The viceroy doubled the salt tax", "angered the clergy of Lima"),
     # "after the fall of Edessa shocked Europe": a clause the parser split
     ("The duke called", "the fall of Edessa shocked Europe", "The duke called for a crusade"),
+    # what someone died of, what people were killed in
+    ("Many sailors", "typhus", "Many sailors of the Armada died"),
+    ("Thousands were killed", "the fighting", "Thousands were killed at Lützen"),
+    # where someone was brought or driven, what someone was made, what an event meant
+    ("The coup of 1936", "The coup of 1936", "the colonels"),
+    ("The salt tax drove", "The salt tax", "the weavers of Lyon"),
+    ("The famine made", "The famine", "the viceroy"),
+    ("The defeat at Mohi", "The defeat at Mohi", "the end of the Hungarian army"),
+    ("The war plunged", "The war", "the kingdom into debt"),
+    ("The revolution in Paris", "The revolution in Paris", "uprisings across Europe"),
+    # what a movement grew out of; "That is why", ", which is why"
+    ("The guild movement", "the famine of 1315", "The guild movement"),
+    ("That is why", "The dyke broke in 1421", "the villages were abandoned"),
+    ("The harbour of Ephesus", "The harbour of Ephesus silted up", "the port declined"),
 ]
 
 
@@ -1104,11 +1124,13 @@ def test_more_cue_forms_put_cause_and_effect_on_their_sides(more_causal_article:
                                      "Seeking support", "The road was known", "The khan killed", "The word meant",
                                      "The city fell under", "The army won the battle by", "The bishop reduced",
                                      "The battle was fought over", "The envoy was met", "With the help",
-                                     "The army marched on"])
+                                     "The army marched on", "The old king died", "The queen died", "The poet died",
+                                     "The painter was born", "Historians still debate", "The revolt was led by"])
 def test_times_aims_and_names_give_no_link(more_causal_article: Facts, opening: str) -> None:
     """A "when" of an age, a time noun or a date; an aim ("Seeking support"); "as it was called"; a deed of
     someone's told with a verb of harm or change; what a word meant; falling under a rule; a margin; fighting
-    over two days; being met by someone; "with" and "on" that follow no event."""
+    over two days; being met by someone; "with" and "on" that follow no event; dying in a year, a place or
+    exile; a birth; a question the article raises; what a revolt sought to end."""
     assert not links_from(more_causal_article, opening), [(c.cause, c.cue, c.effect)
                                                           for c in links_from(more_causal_article, opening)]
 

@@ -427,6 +427,16 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         subj = subject_of(v)
         if src is not None and subj is not None:
             return Found(ctx.np(src), ctx.np(subj), f"had its {obj.lower_} in", "passive", "", past(v))
+    if lemma in lexicon.DYING_VERBS:
+        return died_of(ctx, v)
+    if lemma in lexicon.GROWN_FROM_VERBS:
+        prep = _child(v, ("prep",), lexicon.GROWN_FROM_VERBS[lemma])
+        src = _pobj(_child(prep, ("prep",), "of") if prep is not None and prep.lower_ == "out" else prep)
+        subj = subject_of(v)
+        if src is None or subj is None or lemma == "bear" and (not happening(subj) or v.tag_ != "VBN"):
+            return None  # "He was born of humble parents": a birth
+        cue = f"{v.text} out of" if prep.lower_ == "out" else f"{v.text} {prep.lower_}"
+        return Found(object_phrase(ctx, src), cause_np(ctx, subj, prev), cue, "passive", "", past(v))
     # "X resulted from Y", "X stemmed from Y", "X was rooted in Y"
     if lemma in lexicon.FROM_CAUSE_VERBS or (lemma == "root" and v.tag_ == "VBN"):
         preps = lexicon.FROM_CAUSE_VERBS.get(lemma, ("in",))
@@ -461,6 +471,14 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             effect = object_phrase(ctx, _pobj(prep)) if _pobj(prep) is not None else ""
             if effect:
                 return Found(cause, effect, f"{v.text} {obj.text}", "verb", f"{lemma} {obj.lemma_}", past(v))
+    to_state = _pobj(_child(v, ("prep",), "to"))
+    if lemma in ("bring", "drive", "push") and obj is not None and to_state is not None \
+            and to_state.lemma_.lower() in lexicon.BROUGHT_TO and not intended(v) and obj.i < to_state.i:
+        # "brought the generals to power", "drove the peasants to revolt": asked "What did X bring to power?"
+        cause = agent_of(ctx, v, prev)
+        where = ctx.text(list(to_state.head.subtree))
+        return Found(cause, object_phrase(ctx, obj), f"{v.text} {where}", "verb", f"{lemma} {where}", past(v)) \
+            if cause else None
     if lemma == "bring":
         to = _child(v, ("prep",), "to")
         if to is not None and _pobj(to) is not None and _pobj(to).lower_ == "end":
@@ -574,11 +592,15 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
                 break
         if effect_tok is None or (lemma == "pave" and (obj is None or obj.lower_ != "way")):
             return None
+    elif lemma in ("inspire", "encourage") and obj is not None and comp is None and happening(obj):
+        effect_tok, tail = obj, ""  # "The revolution inspired uprisings across Europe"
     elif lemma in PERSUADED_VERBS and _child(v, ("agent",)) is not None and _child(v, ("prt",)) is None:
         effect_tok, tail = obj, ""  # "was motivated by fear of the Ottomans", "Encouraged by the news, ..."
     elif lemma in CAUSE_VERBS:
         effect_tok, tail = obj, ""
         if lemma in lexicon.CONSEQUENCE_VERBS:
+            if _child(v, ("nsubjpass",)) is not None and _child(v, ("agent",)) is None:
+                return died_of(ctx, v)  # "Thousands were killed in the fighting"
             # a deed of someone's is no cause: the subject (or the agent) is an event or a thing, or the
             # verb a participle of the clause before (", killing 300 people")
             agent = _pobj(_child(v, ("agent",)))
@@ -666,6 +688,8 @@ DONE_VERBS = frozenset("choose decide manage begin start continue proceed go com
 def intended(v: Token) -> bool:
     """"sought to weaken X", "in order to prevent Y", "an attempt to provoke": an aim, not an outcome."""
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+        if v.tag_ == "VB" and any(c.dep_ == "xcomp" and c.i < v.i and intended(c) for c in v.head.children):
+            return True  # "sought to depose the khedive, ..., and end X": the parser hangs "end" on "sought"
         return intended(v.head)  # "sought to depose the khedive and end British influence"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return False
@@ -762,6 +786,24 @@ def force_cue(ctx: ArticleContext, v: Token, comp: Token, obj: Token | None, pre
 LEFT_STATES = frozenset("ruin ruins debt disarray chaos turmoil shambles poverty ashes darkness despair".split())
 
 
+def died_of(ctx: ArticleContext, v: Token) -> Found | None:
+    """"Many soldiers died of dysentery", "Thousands were killed in the fighting", "The town was destroyed in a
+    fire": what someone or something died or was destroyed of; "died in 1550", "died in Rome" say when and where."""
+    prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "during", "to")), None)
+    src = _pobj(prep)
+    subj = subject_of(v)
+    if src is None or subj is None or src.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL") \
+            or prep.lower_ == "to" and v.lemma_.lower() != "succumb":
+        return None
+    if prep.lower_ in ("in", "during") and not happening(src) or src.pos_ not in ("NOUN", "PROPN"):
+        return None  # "died in his bed"
+    if src.lemma_.lower() in lexicon.TIME_NOUNS or src.lemma_.lower() in ("age", "exile", "prison", "office", "battle") \
+            and prep.lower_ == "in" and v.lemma_.lower() in lexicon.DYING_VERBS and src.lemma_.lower() != "battle":
+        return None  # "died in old age", "died in exile"
+    effect = fit_clause(ctx, v, subtree_ids(prep))
+    return Found(object_phrase(ctx, src), effect, f"{v.text} {prep.lower_}", "passive", "", past(v), anchor=prep)
+
+
 def left_cue(ctx: ArticleContext, v: Token, obj: Token | None, prev: Span | None) -> Found | None:
     """"His death left the throne vacant", "left the crown in debt", ", leaving the rebels without leaders"."""
     if obj is None or intended(v):
@@ -799,6 +841,12 @@ def means_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     lemma = v.lemma_.lower()
     subj = subject_of(v)
     if lemma == "mean":
+        obj = _child(v, ("dobj",))
+        if obj is not None and subj is not None and happening(subj) and obj.pos_ == "NOUN" and subj.lower_ != "it" \
+                and obj.lemma_.lower() not in AGENT_NOUNS \
+                and subj.lemma_.lower() not in WORD_NOUNS:
+            cause = agent_of(ctx, v, prev)  # "The defeat meant the end of the empire"
+            return Found(cause, object_phrase(ctx, obj), v.text, "verb", "mean", past(v)) if cause else None
         comp = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and c.tag_ != "VBG"
                      and _child(c, ("nsubj", "nsubjpass")) is not None), None)
         if comp is None or subj is None or subj.lemma_.lower() in WORD_NOUNS or subj.lower_ in ("it", "what") \
@@ -869,6 +917,13 @@ def make_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         if cause:
             return Found(cause, object_phrase(ctx, what), f"{v.text} possible", "verb", "make possible", past(v))
         return None
+    # "The war made the king unpopular": what an event or a thing made someone (asked "What did the war make
+    # unpopular?"); "made Rome his capital" is a deed
+    if possible is not None and possible.pos_ == "ADJ" and _child(possible, ("nsubj",)) is not None \
+            and _child(possible, ("nsubj",)).lower_ != "it" and happening(subject_of(v)):
+        cause = agent_of(ctx, v, prev)
+        return Found(cause, object_phrase(ctx, _child(possible, ("nsubj",))), f"{v.text} {possible.text}", "verb",
+                     f"make {possible.text}", past(v)) if cause else None
     if comp is None or comp.pos_ not in ("VERB", "AUX") or _child(comp, ("nsubj",)) is None:
         return None
     who = _child(comp, ("nsubj",))
@@ -1342,6 +1397,30 @@ def motive_participle(ctx: ArticleContext, v: Token) -> Found | None:
                  "", past(main))
 
 
+def why_cue(ctx: ArticleContext, why: Token, prev: Span | None) -> Found | None:
+    """"That is why the city was abandoned", "..., which is why the port declined": what the sentence before
+    (or the clause before the comma) told is the cause of the clause after "why"."""
+    clause_ = why.head
+    cop = clause_.head
+    if why.dep_ != "advmod" or clause_.dep_ not in ("advcl", "ccomp", "relcl") or cop.lemma_ != "be" \
+            or clause_.i < why.i or subject_of(clause_) is None:
+        return None
+    subj = subject_of(cop)
+    if subj is None or not (told_before(subj) or subj.lower_ == "which") or asked(why):
+        return None
+    if subj.lower_ == "which":
+        head = cop.head
+        if cop.dep_ not in ("advcl", "ccomp", "relcl", "conj") or head.pos_ not in ("VERB", "AUX") or head.i > subj.i:
+            return None
+        cause = fit_clause(ctx, head, subtree_ids(cop))
+    else:
+        cause = before(ctx, prev)
+    if not cause:
+        return None
+    effect = fit_clause(ctx, clause_, {why.i})
+    return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, past(clause_))
+
+
 def motive_adjective(ctx: ArticleContext, adj: Token) -> Found | None:
     """"Unable to pay his troops, the king sold the crown jewels": the state someone acted from."""
     main = adj.head
@@ -1468,6 +1547,8 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
             found = because_cue(ctx, tok)
         if found is None and low == "when":
             found = when_cue(ctx, tok)
+        if found is None and low == "why":
+            found = why_cue(ctx, tok, prev)
         if found is None and (low in lexicon.RESULT_ADVERBS or low in RESULT_LAST_WORDS):
             found = result_adverb(ctx, tok, prev)
         if found is None and low == "over":
@@ -1488,13 +1569,13 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
 
 RESULT_LAST_WORDS = frozenset(w[-1] for w in lexicon.RESULT_PHRASES)
 CUE_WORDS = RESULTING | PP_WORDS | lexicon.REASON_SUBORDINATORS | lexicon.RESULT_ADVERBS | RESULT_LAST_WORDS | {
-    "after", "following", "over", "when", "upon", "on", "with"}
+    "after", "following", "over", "when", "upon", "on", "with", "why"}
 # the lemmas verb_cue reads; any other verb is a cue only with a noun of reason for its object
 VERB_CUE_LEMMAS = (CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
                    | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in lexicon.PHRASAL_CAUSES}
                    | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be"}
                    | lexicon.GROUND_VERBS | lexicon.GIVING_WAY_VERBS | lexicon.SUCCESS_VERBS | PERSUADED_VERBS
-                 | {"mean", "meet", "credit"})
+                 | {"mean", "meet", "credit"} | lexicon.DYING_VERBS | set(lexicon.GROWN_FROM_VERBS))
 
 
 def bare_date(part: str) -> bool:

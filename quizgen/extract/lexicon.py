@@ -300,7 +300,7 @@ propose surmise conjecture rumor rumour suggest contend hold feel fear consider
 # More causative verbs of the classes of CAUSE_VERBS: dividing and discrediting, talking out of, settling
 MORE_CAUSE_VERBS = frozenset("""
 polarize polarise radicalize radicalise discredit humiliate dissuade discourage resolve jeopardize jeopardise
-imperil endanger spell
+imperil endanger spell plunge stimulate
 """.split())
 # Verbs of harm and change whose subject is a cause only when it is an event or a thing, not someone acting:
 # "The epidemic killed a third of the city" tells a consequence, "The king killed his brother" a deed
@@ -349,3 +349,14 @@ TOLD_BEFORE_NOUNS = frozenset("""
 action actions move moves decision decisions measure measures policy policies step steps act acts event events
 development developments change changes situation behaviour behavior practice practices demand demands treatment
 """.split())
+# Where someone is brought or driven that tells a consequence: "brought the generals to power", "drove the
+# peasants to revolt", "brought the empire to the brink of collapse"
+BROUGHT_TO = frozenset("""
+power throne brink verge knees standstill halt revolt rebellion despair suicide war ruin bankruptcy starvation
+madness desperation poverty
+""".split())
+# Verbs whose subject came of what their preposition names: "The movement grew out of the famine", "was born
+# of frustration"
+GROWN_FROM_VERBS: dict[str, tuple[str, ...]] = {"grow": ("out",), "bear": ("of",), "emanate": ("from",)}
+# Ways of dying, whose "of" or "from" names the cause: "died of dysentery"
+DYING_VERBS = frozenset("die perish succumb".split())
