@@ -1022,6 +1022,12 @@ The guild movement grew out of the famine of 1315. The dyke broke in 1421. That 
 
 The old king died in 1550. The queen died in Rome. The poet died in exile. The painter was born of humble parents. Historians still debate why the city was abandoned. The revolt was led by a monk and sought to depose the regent, Lord Ito, and end the tribute to the north.
 
+After fighting against the pass laws, a crowd of miners marched to the fort. The galleon ran aground off Bermuda, with the loss of forty sailors. The treaty of Nerchinsk put an end to the border war. The battle marked an end to Danish attempts to hold Sweden. The defeat at Manzikert spelled the end of Byzantine rule in Anatolia.
+
+The Ming dynasty collapsed amid widespread unrest in the provinces. The port of Malacca benefited from the pepper trade. The villages of Bihar suffered from repeated famines. The archbishop was forced into exile by the emperor.
+
+The duke fled amid the ruins of the palace. The envoy arrived amid great celebrations in May. The two peoples could benefit from each other.
+
 The word meant "river" in the old tongue. The city fell under Ottoman rule in 1517. The army won the battle by a narrow margin. The bishop reduced the tithe in 1190.
 
 When he was twelve, the prince moved to Nara. The charter was sealed at a time when the guilds were growing. The pact held until 1411 when the Teutonic Knights lost their army. Seeking support for the revolt, the townsmen offered the crown to the duke. The road was known as the salt way, as it was called by the carters.
@@ -1101,6 +1107,18 @@ MORE_CAUSAL_CASES = [
     ("The guild movement", "the famine of 1315", "The guild movement"),
     ("That is why", "The dyke broke in 1421", "the villages were abandoned"),
     ("The harbour of Ephesus", "The harbour of Ephesus silted up", "the port declined"),
+    # what someone had done before "after"; what a clause cost ("with the loss of")
+    ("After fighting", "fighting against the pass laws", "a crowd of miners marched to the fort"),
+    ("The galleon ran aground", "The galleon ran aground off Bermuda", "the loss of forty sailors"),
+    # an end put, marked or spelled
+    ("The treaty of Nerchinsk", "The treaty of Nerchinsk", "the border war"),
+    ("The battle marked", "The battle", "Danish attempts to hold Sweden"),
+    ("The defeat at Manzikert", "The defeat at Manzikert", "Byzantine rule in Anatolia"),
+    # the unrest a thing collapsed amid; what a place benefited or suffered from; forced into exile
+    ("The Ming dynasty", "widespread unrest in the provinces", "The Ming dynasty collapsed"),
+    ("The port of Malacca", "the pepper trade", "the port of Malacca benefited"),
+    ("The villages of Bihar", "repeated famines", "the villages of Bihar suffered"),
+    ("The archbishop was forced", "the emperor", "The archbishop was forced into exile"),
 ]
 
 
@@ -1125,12 +1143,14 @@ def test_more_cue_forms_put_cause_and_effect_on_their_sides(more_causal_article:
                                      "The city fell under", "The army won the battle by", "The bishop reduced",
                                      "The battle was fought over", "The envoy was met", "With the help",
                                      "The army marched on", "The old king died", "The queen died", "The poet died",
-                                     "The painter was born", "Historians still debate", "The revolt was led by"])
+                                     "The painter was born", "Historians still debate", "The revolt was led by",
+                                     "The duke fled amid", "The envoy arrived amid", "The two peoples"])
 def test_times_aims_and_names_give_no_link(more_causal_article: Facts, opening: str) -> None:
     """A "when" of an age, a time noun or a date; an aim ("Seeking support"); "as it was called"; a deed of
     someone's told with a verb of harm or change; what a word meant; falling under a rule; a margin; fighting
     over two days; being met by someone; "with" and "on" that follow no event; dying in a year, a place or
-    exile; a birth; a question the article raises; what a revolt sought to end."""
+    exile; a birth; a question the article raises; what a revolt sought to end; "amid" ruins or celebrations;
+    benefiting from each other."""
     assert not links_from(more_causal_article, opening), [(c.cause, c.cue, c.effect)
                                                           for c in links_from(more_causal_article, opening)]
 

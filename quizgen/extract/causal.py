@@ -471,6 +471,28 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             effect = object_phrase(ctx, _pobj(prep)) if _pobj(prep) is not None else ""
             if effect:
                 return Found(cause, effect, f"{v.text} {obj.text}", "verb", f"{lemma} {obj.lemma_}", past(v))
+    # "X put an end to Y", "marked an end to Y", "spelled the end of Y"
+    if lemma in ("put", "mark", "spell") and obj is not None and obj.lower_ == "end" and not intended(v):
+        target = _pobj(_child(obj, ("prep",), ("to", "of")) or _child(v, ("prep",), ("to", "of")))
+        cause = agent_of(ctx, v, prev) if target is not None else ""
+        if cause:
+            word = target.head.lower_
+            return Found(cause, object_phrase(ctx, target), f"{v.text} {ctx.text(obj.subtree)[:0]}an end {word}"
+                         if lemma != "spell" else f"{v.text} the end of", "verb",
+                         f"{lemma} an end {word}" if lemma != "spell" else "spell the end of", past(v))
+    if lemma in lexicon.GAIN_VERBS:
+        prep = _child(v, ("prep",), lexicon.GAIN_VERBS[lemma])
+        src, subj = _pobj(prep), subject_of(v)
+        if subj is None and v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.tag_ in ("VBD", "VBN"):
+            subj = v.head  # "The villages suffered from famines": the parser may read "suffered" as a participle
+        if src is None or subj is None or src.ent_type_ in ("DATE", "TIME", "PERSON", "GPE") \
+                or src.pos_ not in ("NOUN", "PROPN") or src.lower_ == "other":
+            return None  # "could benefit from each other"
+        words = [t for t in v.subtree if t.i == v.i or t.head.i == v.i and t.dep_ in ("aux", "auxpass", "neg", "advmod")
+                 and t.i > subj.i]
+        inside = (v,) if v.head.i == subj.i else ()  # the participle the parser hung on the subject
+        effect = f"{inline(ctx.np(subj, without=(*drop_parentheticals(subj), *inside)))} {ctx.text(words, head=v)}"
+        return Found(object_phrase(ctx, src), effect, f"{v.text} {prep.lower_}", "passive", "", past(v), anchor=prep)
     to_state = _pobj(_child(v, ("prep",), "to"))
     if lemma in ("bring", "drive", "push") and obj is not None and to_state is not None \
             and to_state.lemma_.lower() in lexicon.BROUGHT_TO and not intended(v) and obj.i < to_state.i:
@@ -535,6 +557,16 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
                               head=comp)
             return Found(cause, effect, f"{v.text}", "passive", "help", past(v))
     # "drove the settlers out of the province", "forced the rebels into exile"
+    # "was forced into exile": moved by force, by what the agent did or else the sentence before told
+    if lemma in ("force", "drive") and obj is None and _child(v, ("nsubjpass",)) is not None and not intended(v) \
+            and _child(v, ("xcomp", "ccomp")) is None:
+        into = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ in ("into", "out", "from")), None)
+        agent = _pobj(_child(v, ("agent",)))
+        if into is not None:
+            cause = object_phrase(ctx, agent) if agent is not None else before(ctx, prev) if v.dep_ == "ROOT" else ""
+            if cause:
+                drop = subtree_ids(agent.head) if agent is not None else set()
+                return Found(cause, fit_clause(ctx, v, drop), f"{v.text} {into.lower_}", "passive", lemma, past(v))
     if lemma in DRIVING_VERBS and obj is not None and not intended(v):
         away = next((c for c in v.children if c.dep_ in ("prep", "prt", "advmod") and c.i > obj.i
                      and c.lower_ in AWAY_WORDS), None)
@@ -1262,8 +1294,11 @@ def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
         if event is not None and event.lemma_.lower() in LONG_SPANS and event.tag_ == "NNS" \
                 and _pobj(_child(event, ("prep",), "of")) is not None:
             pass  # "after years of poor working conditions": what went on all that time
+        elif event is not None and event.tag_ == "VBG" and event.dep_ == "pcomp":
+            pass  # "After fighting against the pass laws, a crowd went to the station": what they had done
         elif event is None or event.tag_ == "VBG" or not (event.lemma_.lower() in AFTER_EVENTS
-                                 or event.lemma_.lower().endswith(("tion", "sion", "ment", "ure", "al"))):
+                                                          or event.lemma_.lower().endswith(
+                                                              ("tion", "sion", "ment", "ure", "al"))):
             return None
     else:
         return None
@@ -1466,6 +1501,18 @@ def upon_cue(ctx: ArticleContext, prep: Token) -> Found | None:
     (and asked as "what happened after?")."""
     event = _pobj(prep)
     main = prep.head
+    if prep.lower_ == "with" and event is not None and event.lemma_.lower() in lexicon.LOSS_NOUNS \
+            and prep.i > main.i and main.pos_ in ("VERB", "AUX") and subject_of(main) is not None:
+        # "Pandora ran aground on the reef, with the loss of 31 crew": what it cost
+        return Found(fit_clause(ctx, main, subtree_ids(prep)), object_phrase(ctx, event), AS_A_RESULT, "after",
+                     AS_A_RESULT, past(main), anchor=prep)
+    if prep.lower_ in ("amid", "amidst"):
+        # "The dynasty collapsed amid widespread unrest": the circumstances it gave way in
+        if event is None or main.pos_ not in ("VERB", "AUX") or event.lemma_.lower() not in lexicon.AMID_NOUNS \
+                or subject_of(main) is None:
+            return None
+        return Found(object_phrase(ctx, event), fit_clause(ctx, main, subtree_ids(prep)), prep.lower_, "passive", "",
+                     past(main), anchor=prep)
     if event is None or event.pos_ != "NOUN" or event.lemma_.lower() not in AFTER_EVENTS \
             or not (_child(event, ("prep",), "of") or _child(event, ("poss",))):
         return None
@@ -1541,7 +1588,7 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
             found = pp_cue(ctx, tok, prev) or aftermath_cue(ctx, tok, prev)
         if found is None and low in ("after", "following"):
             found = after_cue(ctx, tok)
-        if found is None and low in ("upon", "on", "with") and dep == "prep":
+        if found is None and low in ("upon", "on", "with", "amid", "amidst") and dep == "prep":
             found = upon_cue(ctx, tok)
         if found is None and low in lexicon.REASON_SUBORDINATORS:
             found = because_cue(ctx, tok)
@@ -1569,13 +1616,14 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
 
 RESULT_LAST_WORDS = frozenset(w[-1] for w in lexicon.RESULT_PHRASES)
 CUE_WORDS = RESULTING | PP_WORDS | lexicon.REASON_SUBORDINATORS | lexicon.RESULT_ADVERBS | RESULT_LAST_WORDS | {
-    "after", "following", "over", "when", "upon", "on", "with", "why"}
+    "after", "following", "over", "when", "upon", "on", "with", "why", "amid", "amidst"}
 # the lemmas verb_cue reads; any other verb is a cue only with a noun of reason for its object
 VERB_CUE_LEMMAS = (CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
                    | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in lexicon.PHRASAL_CAUSES}
                    | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be"}
                    | lexicon.GROUND_VERBS | lexicon.GIVING_WAY_VERBS | lexicon.SUCCESS_VERBS | PERSUADED_VERBS
-                 | {"mean", "meet", "credit"} | lexicon.DYING_VERBS | set(lexicon.GROWN_FROM_VERBS))
+                 | {"mean", "meet", "credit", "mark", "spell"} | lexicon.DYING_VERBS | set(lexicon.GROWN_FROM_VERBS)
+                 | set(lexicon.GAIN_VERBS))
 
 
 def bare_date(part: str) -> bool:

@@ -360,3 +360,16 @@ madness desperation poverty
 GROWN_FROM_VERBS: dict[str, tuple[str, ...]] = {"grow": ("out",), "bear": ("of",), "emanate": ("from",)}
 # Ways of dying, whose "of" or "from" names the cause: "died of dysentery"
 DYING_VERBS = frozenset("die perish succumb".split())
+# Verbs of gaining or suffering whose preposition names where it came from: "benefited from the trade"
+GAIN_VERBS: dict[str, tuple[str, ...]] = {
+    "benefit": ("from",), "profit": ("from",), "suffer": ("from",), "prosper": ("from", "through"),
+}
+# What a clause ends "with" that it cost: "sank with the loss of all hands"
+LOSS_NOUNS = frozenset("loss losses death deaths casualties".split())
+# What a thing happens "amid" that bears on it: "collapsed amid widespread unrest"; not "amid the ruins", "amid
+# celebrations"
+AMID_NOUNS = frozenset("""
+unrest tension tensions turmoil chaos discontent dissatisfaction fear fears pressure opposition criticism
+accusation accusations allegation allegations rumour rumours rumor rumors controversy outrage anger protest
+protests violence rioting riots fighting crisis famine war revolt rebellion uprising scandal resistance
+""".split())
