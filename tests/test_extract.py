@@ -1028,6 +1028,8 @@ The Ming dynasty collapsed amid widespread unrest in the provinces. The port of 
 
 The duke fled amid the ruins of the palace. The envoy arrived amid great celebrations in May. The two peoples could benefit from each other.
 
+Nine of the plotters were put on trial for sedition in Lisbon. It was a turning point in the struggle for home rule in Ireland, which was one of the events leading to the treaty of 1921. The elders were left in charge of collecting the levy, which set them against the rest of the villagers. The floods killed a total of 900 people, a tenth of the population of the delta. The viceroy called for the army to march north after reports of the raid reached the capital.
+
 The word meant "river" in the old tongue. The city fell under Ottoman rule in 1517. The army won the battle by a narrow margin. The bishop reduced the tithe in 1190.
 
 When he was twelve, the prince moved to Nara. The charter was sealed at a time when the guilds were growing. The pact held until 1411 when the Teutonic Knights lost their army. Seeking support for the revolt, the townsmen offered the crown to the duke. The road was known as the salt way, as it was called by the carters.
@@ -1119,6 +1121,13 @@ MORE_CAUSAL_CASES = [
     ("The port of Malacca", "the pepper trade", "the port of Malacca benefited"),
     ("The villages of Bihar", "repeated famines", "the villages of Bihar suffered"),
     ("The archbishop was forced", "the emperor", "The archbishop was forced into exile"),
+    # "put on trial for"; "X, which was one of the events leading to Y" names X, not the place inside it
+    ("Nine of the plotters", "sedition in Lisbon", "Nine of the plotters were put on trial"),
+    ("It was a turning point", "the struggle for home rule in Ireland", "the treaty of 1921"),
+    # "set them against"; an apposition the parser reads as a second object; "called for X to do Y after"
+    ("The elders were left", "the levy", "them against the rest of the villagers"),
+    ("The floods killed", "The floods", "a total of 900 people, a tenth of the population of the delta"),
+    ("The viceroy called", "reports of the raid reached the capital", "The viceroy called for the army to march north"),
 ]
 
 

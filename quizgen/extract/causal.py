@@ -28,6 +28,7 @@ from quizgen.extract.phrases import (
     capitalize,
     drop_parentheticals,
     inline,
+    relative_clause,
     subject_of,
     subtree_ids,
 )
@@ -63,6 +64,7 @@ AS_A_RESULT = "as a result"
 # causative verbs whose subject is the cause and object the effect; the verbs of harm and change only when
 # their subject is an event or a thing (happening())
 CAUSE_VERBS = lexicon.CAUSE_VERBS | lexicon.MORE_CAUSE_VERBS | lexicon.CONSEQUENCE_VERBS
+PHRASAL_CAUSES = lexicon.PHRASAL_CAUSES | lexicon.MORE_PHRASAL_CAUSES
 CAUSATIVE = CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | {"give", "make"}
 # nominal endings of events and states ("the partition", "the settlement", "the failure", "the dominance")
 NOMINAL_ENDINGS = ("tion", "sion", "ment", "ure", "ance", "ence", "ity", "ism", "ness")
@@ -409,7 +411,8 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             subj = subject_of(v)
             if obj is not None and subj is not None:
                 return Found(ctx.np(subj), ctx.np(obj), "set in motion", "verb", "set in motion", past(v))
-        return None
+        if _child(v, ("prep",), "against") is None:
+            return None
     obj = _child(v, ("dobj",))
     # "provided a powerful justification for X"
     if obj is not None and obj.lemma_.lower() in REASON_NOUNS:
@@ -515,8 +518,14 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
                 return Found(agent_of(ctx, v, prev), ctx.np(obj), f"{v.text} to an end", "verb", "bring to an end",
                              past(v))
     # "brought about the fall of X", "set off a panic", "stirred up unrest"
-    prt = next((c for c in v.children if c.dep_ in ("prt", "prep") and (lemma, c.lower_) in lexicon.PHRASAL_CAUSES), None)
+    prt = next((c for c in v.children if c.dep_ in ("prt", "prep") and (lemma, c.lower_) in PHRASAL_CAUSES), None)
     done = obj if prt is not None and prt.dep_ == "prt" else _pobj(prt)  # the parser reads "about" either way
+    if prt is not None and prt.lower_ == "against" and obj is not None and done is not None and not intended(v):
+        # "which set them against the rest of the population": who was set against whom
+        cause = agent_of(ctx, v, prev)
+        ids = subtree_ids(obj) | subtree_ids(prt)
+        return Found(cause, ctx.text([t for t in v.subtree if t.i in ids]), f"{v.text} against", "verb",
+                     f"{lemma} against", past(v)) if cause else None
     if prt is not None and done is not None and not intended(v):
         cause = agent_of(ctx, v, prev)
         if cause:
@@ -675,6 +684,10 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     if not cause:
         return None
     effect = object_phrase(ctx, effect_tok)
+    again = next((c for c in v.children if c.dep_ == "dobj" and c.i > effect_tok.i and c.left_edge.i > 0
+                  and c.doc[c.left_edge.i - 1].text == ","), None)
+    if tail == "" and again is not None:  # the parser reads an apposition on the object as a second object
+        effect = ctx.text(list(v.doc[effect_tok.left_edge.i: again.right_edge.i + 1]))
     dative = _child(v, ("dative",))
     if tail == "" and dative is not None and dative.i < effect_tok.i and dative.pos_ != "PRON":
         # "cost the crown its colonies"; "earned him the title" keeps the title: "him" means nobody on its own
@@ -753,6 +766,19 @@ def agent_of(ctx: ArticleContext, v: Token, prev: Span | None) -> str:
             return fit_np(ctx, subject_of(v.head), SHORT_NP)
         return fit_clause(ctx, v.head, subtree_ids(v))
     if subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+        one = v.head.head.head if v.head.dep_ == "pobj" and v.head.head.lower_ == "of" else None
+        if one is not None and one.lower_ in ("one", "some", "among") and one.dep_ == "attr" and one.head.lemma_ == "be" \
+                and subject_of(one.head) is not None:
+            # "X, which was one of the main events leading to Y": X, the nearest event when the parser hangs
+            # the relative on a place inside X ("a moment in the movement for rights in Australia, which ...")
+            subj = subject_of(one.head)
+            ante = antecedent(subj) if subj.lower_ in RELATIVE_PRONOUNS else None
+            if ante is not None and (ante.ent_type_ in ("GPE", "LOC", "FAC") or ante.lemma_.lower() in NOT_OVER):
+                rel = relative_clause(subj)
+                while ante.dep_ == "pobj" and ante.head.head.pos_ in ("NOUN", "PROPN"):
+                    ante = ante.head.head  # up to the phrase the place sits in
+                return fit_np(ctx, ante, SHORT_NP, without=rel)
+            return cause_np(ctx, subj, prev)
         return fit_np(ctx, v.head, SHORT_NP, without=v)  # "the main events leading to X"
     if subj is None and v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.pos_ in ("NOUN", "PROPN") \
             and v.head.dep_ == "ROOT" and not any(c.dep_ == "agent" for c in v.children):
@@ -1305,9 +1331,12 @@ def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
     # the main clause of its sentence, not a relative or a gerund ("the only war he fought after his accession")
     if main.dep_ == "advcl" and main.tag_ == "VBN" and main.head.dep_ == "ROOT" and tok.dep_ == "prep":
         main = main.head  # "Striking began in 1913, organized by the union after years of X": the sentence's clause
+    elif main.dep_ in ("advcl", "xcomp") and main.head.dep_ == "ROOT" and main.i < tok.i \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in main.children):
+        main = main.head  # "called for Cortés to lead an expedition after X": the parser hangs it on "lead"
     # "called for an expedition after ...": a demand, no naming
-    naming = main.lemma_.lower() in NOT_AFTER_VERBS and not (main.lemma_.lower() == "call" and _child(
-        main, ("prep",), "for") is not None)
+    naming = main.lemma_.lower() in NOT_AFTER_VERBS and not (main.lemma_.lower() == "call" and main.i + 1 < len(
+        main.doc) and main.doc[main.i + 1].lower_ == "for")
     if main.pos_ not in ("VERB", "AUX") or naming or not (
             main.dep_ == "ROOT" or main.dep_ == "conj" and main.head.dep_ == "ROOT"):
         return None
@@ -1529,7 +1558,14 @@ def upon_cue(ctx: ArticleContext, prep: Token) -> Found | None:
 def reason_for(ctx: ArticleContext, prep: Token) -> Found | None:
     """"He was arrested ..., allegedly for loitering": the "for" phrase of a verb of judgement."""
     verb = prep.head
-    if prep.lower_ != "for" or verb.pos_ != "VERB" or verb.lemma_.lower() not in REASON_VERBS or verb.dep_ == "xcomp":
+    if verb.lower_ == "trial" and verb.dep_ in ("pobj", "dobj") and (verb.head.lower_ == "on" or verb.head.lemma_ in (
+            "stand", "face")):
+        verb = verb.head.head if verb.head.lower_ == "on" else verb.head  # "was put on trial for treason"
+        prep_in_trial = True
+    else:
+        prep_in_trial = False
+    if prep.lower_ != "for" or verb.pos_ != "VERB" or not prep_in_trial and verb.lemma_.lower() not in REASON_VERBS \
+            or verb.dep_ == "xcomp":
         return None  # "resolved to punish X for Y" is an intention, not a stated reason
     target = _pobj(prep)
     if target is None or target.pos_ not in ("VERB", "NOUN"):
@@ -1540,7 +1576,9 @@ def reason_for(ctx: ArticleContext, prep: Token) -> Found | None:
     for h in hedge:
         drop |= subtree_ids(h)
     cause = ctx.text([*hedge, *(t for t in prep.subtree if t.i != prep.i)])
-    return Found(cause, fit_clause(ctx, verb, drop), f"{verb.text} for", "reason", verb.lemma_, past(verb))
+    cue = f"{verb.text} on trial for" if prep_in_trial and verb.lemma_ not in ("stand", "face") else \
+        f"{verb.text} trial for" if prep_in_trial else f"{verb.text} for"
+    return Found(cause, fit_clause(ctx, verb, drop), cue, "reason", verb.lemma_, past(verb))
 
 
 def given_away(ctx: ArticleContext, prep: Token) -> Found | None:
@@ -1619,7 +1657,7 @@ CUE_WORDS = RESULTING | PP_WORDS | lexicon.REASON_SUBORDINATORS | lexicon.RESULT
     "after", "following", "over", "when", "upon", "on", "with", "why", "amid", "amidst"}
 # the lemmas verb_cue reads; any other verb is a cue only with a noun of reason for its object
 VERB_CUE_LEMMAS = (CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
-                   | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in lexicon.PHRASAL_CAUSES}
+                   | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in PHRASAL_CAUSES}
                    | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be"}
                    | lexicon.GROUND_VERBS | lexicon.GIVING_WAY_VERBS | lexicon.SUCCESS_VERBS | PERSUADED_VERBS
                  | {"mean", "meet", "credit", "mark", "spell"} | lexicon.DYING_VERBS | set(lexicon.GROWN_FROM_VERBS)

@@ -373,3 +373,6 @@ unrest tension tensions turmoil chaos discontent dissatisfaction fear fears pres
 accusation accusations allegation allegations rumour rumours rumor rumors controversy outrage anger protest
 protests violence rioting riots fighting crisis famine war revolt rebellion uprising scandal resistance
 """.split())
+# Phrasal causatives besides PHRASAL_CAUSES whose particle carries the effect with the object: "set them
+# against the rest of the population", "ushered in a period of reform", "wiped out the garrison"
+MORE_PHRASAL_CAUSES = frozenset({("set", "against"), ("turn", "against"), ("usher", "in"), ("wipe", "out")})
