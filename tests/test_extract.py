@@ -1030,6 +1030,12 @@ The duke fled amid the ruins of the palace. The envoy arrived amid great celebra
 
 Nine of the plotters were put on trial for sedition in Lisbon. It was a turning point in the struggle for home rule in Ireland, which was one of the events leading to the treaty of 1921. The elders were left in charge of collecting the levy, which set them against the rest of the villagers. The floods killed a total of 900 people, a tenth of the population of the delta. The viceroy called for the army to march north after reports of the raid reached the capital.
 
+His refusal to convert cost him the throne of Bohemia. The marriage gave the duke of Anjou a claim to the crown of Naples. The discovery of gold brought thousands of settlers to the Transvaal. The city of Petra owed its wealth to the incense trade. As the Mongols advanced, the inhabitants of Kiev fled to the forests.
+
+With no heir, the throne of Navarre passed to a cousin. Without support from the nobles, the rebellion in Ghent collapsed. Having lost the support of the army, the emperor abdicated. The war ended in a Roman victory, which secured the eastern frontier. Heavy rains flooded the valley and destroyed the harvest. Due largely to victories at sea, the republic became the richest power in the region. The king's attempts to raise taxes led to conflict with parliament.
+
+The Berbers flocked to join them, bringing supplies and horses. The rebels, having gathered reinforcements, were pursued by the army. As the sun rose, the army marched north.
+
 The word meant "river" in the old tongue. The city fell under Ottoman rule in 1517. The army won the battle by a narrow margin. The bishop reduced the tithe in 1190.
 
 When he was twelve, the prince moved to Nara. The charter was sealed at a time when the guilds were growing. The pact held until 1411 when the Teutonic Knights lost their army. Seeking support for the revolt, the townsmen offered the crown to the duke. The road was known as the salt way, as it was called by the carters.
@@ -1128,6 +1134,21 @@ MORE_CAUSAL_CASES = [
     ("The elders were left", "the levy", "them against the rest of the villagers"),
     ("The floods killed", "The floods", "a total of 900 people, a tenth of the population of the delta"),
     ("The viceroy called", "reports of the raid reached the capital", "The viceroy called for the army to march north"),
+    # what an event or a thing cost, gave or brought someone; what a place owed its wealth to
+    ("His refusal to convert", "His refusal to convert", "the throne of Bohemia"),
+    ("The marriage gave", "The marriage", "the duke of Anjou a claim to the crown of Naples"),
+    ("The discovery of gold", "The discovery of gold", "thousands of settlers"),
+    ("The city of Petra", "the incense trade", "The city of Petra owed its wealth"),
+    ("The war ended in a Roman", "a Roman victory", "the eastern frontier"),
+    ("Heavy rains", "Heavy rains", "the harvest"),
+    # "as" others did something, with people fleeing or giving up; a lack; what had happened to someone
+    ("As the Mongols", "the Mongols advanced", "the inhabitants of Kiev fled to the forests"),
+    ("With no heir", "With no heir", "the throne of Navarre passed to a cousin"),
+    ("Without support", "Without support from the nobles", "the rebellion in Ghent collapsed"),
+    ("Having lost", "Having lost the support of the army", "the emperor abdicated"),
+    # "due largely to"; a sentence whose verb the parser hung on a noun
+    ("Due largely to", "victories at sea", "the republic became the richest power in the region"),
+    ("The king's attempts", "The king's attempts to raise taxes", "conflict with parliament"),
 ]
 
 
@@ -1153,13 +1174,15 @@ def test_more_cue_forms_put_cause_and_effect_on_their_sides(more_causal_article:
                                      "The battle was fought over", "The envoy was met", "With the help",
                                      "The army marched on", "The old king died", "The queen died", "The poet died",
                                      "The painter was born", "Historians still debate", "The revolt was led by",
-                                     "The duke fled amid", "The envoy arrived amid", "The two peoples"])
+                                     "The duke fled amid", "The envoy arrived amid", "The two peoples",
+                                     "The Berbers flocked", "The rebels, having gathered", "As the sun rose"])
 def test_times_aims_and_names_give_no_link(more_causal_article: Facts, opening: str) -> None:
     """A "when" of an age, a time noun or a date; an aim ("Seeking support"); "as it was called"; a deed of
     someone's told with a verb of harm or change; what a word meant; falling under a rule; a margin; fighting
     over two days; being met by someone; "with" and "on" that follow no event; dying in a year, a place or
     exile; a birth; a question the article raises; what a revolt sought to end; "amid" ruins or celebrations;
-    benefiting from each other."""
+    benefiting from each other; what a participle brought along; "having done" set off on a subject; "as" of
+    a time alongside."""
     assert not links_from(more_causal_article, opening), [(c.cause, c.cue, c.effect)
                                                           for c in links_from(more_causal_article, opening)]
 

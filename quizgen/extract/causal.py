@@ -354,6 +354,10 @@ def head_only(ctx: ArticleContext, tok: Token) -> str:
 QUANTITY_NOUNS = frozenset("series wave number string spate succession chain round outbreak".split())
 
 
+# verbs whose participle after a clause tells what came along, not what came of it
+ACCOMPANYING = frozenset("bring give earn secure guarantee claim".split())
+
+
 def happening(tok: Token | None) -> bool:
     """Whether a subject or an agent is an event or a thing ("the epidemic", "the war", "this", a clause
     "which" stands for), not someone acting ("the king", "the rebels", "they")."""
@@ -483,6 +487,12 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             return Found(cause, object_phrase(ctx, target), f"{v.text} {ctx.text(obj.subtree)[:0]}an end {word}"
                          if lemma != "spell" else f"{v.text} the end of", "verb",
                          f"{lemma} an end {word}" if lemma != "spell" else "spell the end of", past(v))
+    if lemma == "owe" and obj is not None:  # "The city owed its wealth to the salt trade"
+        to = next((c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > obj.i), None)
+        if to is None or _pobj(to) is None or subject_of(v) is None:
+            return None
+        return Found(object_phrase(ctx, _pobj(to)), fit_clause(ctx, v, subtree_ids(to)), f"{v.text} to", "passive", "",
+                     past(v), anchor=to)
     if lemma in lexicon.GAIN_VERBS:
         prep = _child(v, ("prep",), lexicon.GAIN_VERBS[lemma])
         src, subj = _pobj(prep), subject_of(v)
@@ -621,7 +631,9 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         cause = agent_of(ctx, v, prev)
         return Found(cause, object_phrase(ctx, obj), v.text, "verb", lemma, past(v)) if cause else None
     if lemma in lexicon.GIVING_WAY_VERBS or lemma in lexicon.SUCCESS_VERBS or lemma == "mean":
-        return means_cue(ctx, v, prev)
+        means = means_cue(ctx, v, prev)
+        if means is not None or lemma not in CAUSE_VERBS:
+            return means  # "gave the duke a claim", "secured the frontier" are read as causatives below
     if lemma in lexicon.LINK_VERBS:
         effect_tok = None
         for p in lexicon.LINK_VERBS[lemma]:
@@ -647,10 +659,15 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             agent = _pobj(_child(v, ("agent",)))
             subj = subject_of(v)
             if not (happening(agent) if agent is not None else happening(subj) if subj is not None
-                    else v.tag_ == "VBG" and v.dep_ in ("advcl", "conj")):
-                return None
+                    else v.tag_ == "VBG" and v.dep_ in ("advcl", "conj") and lemma not in ACCOMPANYING):
+                return None  # ", bringing supplies and finance" goes with the deed, no consequence
             if lemma == "claim" and (obj is None or obj.lemma_.lower() != "life"):
                 return None  # "claimed the throne"; "claimed thousands of lives"
+            if lemma == "give":  # "The marriage gave the duke a claim to the crown"; not any gift
+                effect_tok = next((c for c in v.children if c.dep_ == "dobj"
+                                   and c.lemma_.lower() in lexicon.GIVEN_BY_EVENTS), None)
+                if effect_tok is None:
+                    return None
             if lemma == "leave":
                 return left_cue(ctx, v, obj, prev)
         # "put pressure on", "dealt a blow to" belong to no class; an object is needed
@@ -688,7 +705,7 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
                   and c.doc[c.left_edge.i - 1].text == ","), None)
     if tail == "" and again is not None:  # the parser reads an apposition on the object as a second object
         effect = ctx.text(list(v.doc[effect_tok.left_edge.i: again.right_edge.i + 1]))
-    dative = _child(v, ("dative",))
+    dative = _child(v, ("dative",)) or next((c for c in v.children if c.dep_ == "dobj" and c.i < effect_tok.i), None)
     if tail == "" and dative is not None and dative.i < effect_tok.i and dative.pos_ != "PRON":
         # "cost the crown its colonies"; "earned him the title" keeps the title: "him" means nobody on its own
         effect = f"{ctx.np(dative)} {effect}"
@@ -783,6 +800,12 @@ def agent_of(ctx: ArticleContext, v: Token, prev: Span | None) -> str:
     if subj is None and v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.pos_ in ("NOUN", "PROPN") \
             and v.head.dep_ == "ROOT" and not any(c.dep_ == "agent" for c in v.children):
         return ctx.np(v.head, without=(v,))  # "An initial protest led on to rioting": read as "a protest led on"
+    root = v.sent.root
+    if subj is None and v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and root.pos_ == "NOUN" and v.i > root.i \
+            and root.i in {a.i for a in v.ancestors} and v.doc[v.i - 1].text != "," \
+            and not any(c.dep_ == "agent" for c in v.children):
+        # "The king's attempts to raise taxes led to conflict": the parser found no verb and hung "led" low
+        return fit_np(ctx, root, SHORT_NP, without=v)
     if subj is None:
         return left_phrase(ctx, v)
     if subj.dep_ == "nsubjpass" and subj.head.i == v.i:
@@ -1170,6 +1193,8 @@ def pp_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found | None:
     """"In the wake of X, Y" / "because of X" / "as a reaction to X"."""
     low = tok.lower_
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ == "ADV" and low in ("due", "owing", "thanks") and nxt.i + 1 < len(tok.doc):
+        nxt = tok.doc[nxt.i + 1]  # "due largely to"
     if nxt is None or (low, nxt.lower_) not in lexicon.CAUSE_PREPOSITIONS:
         return None
     cue = lexicon.CAUSE_PREPOSITIONS[(low, nxt.lower_)]
@@ -1370,7 +1395,10 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
         return None  # "as it became known", "as it was called": a name, no reason
     # "became leader, as he had initiated the oath": what had happened before is why, not a time alongside
     pluperfect = low == "as" and any(c.dep_ == "aux" and c.lower_ == "had" for c in sub.children) and sub.tag_ == "VBN"
-    if low == "as" and not pluperfect and sub.lemma_.lower() not in LEARNING_VERBS and not (
+    # "As the Mongols advanced, the inhabitants fled": what others did is why people fled or gave up
+    reaction = low == "as" and main.lemma_.lower() in lexicon.REACTION_VERBS and sub.tag_ == "VBD" \
+        and sub.lemma_.lower() not in STATE_VERBS and past(main)
+    if low == "as" and not pluperfect and not reaction and sub.lemma_.lower() not in LEARNING_VERBS and not (
             sub.lemma_ in ("be", "have") and sub.i > mark.i and not any(c.dep_ in ("aux", "auxpass") for c in sub.children)
             and any(c.dep_ in ("attr", "acomp", "dobj") for c in sub.children)
             and subject_of(sub) is not None and subject_of(sub).lower_ != "it"):
@@ -1450,6 +1478,9 @@ def motive_participle(ctx: ArticleContext, v: Token) -> Found | None:
         if lemma not in MOTIVE_VERBS or any(c.dep_ in ("mark", "prep") or c.lower_ in ("after", "while", "when")
                                             for c in v.children):
             return None
+    elif v.tag_ == "VBN" and v.dep_ == "advcl" and _child(v, ("aux",), "having") is not None \
+            and v.left_edge.i == v.sent.start:
+        pass  # "Having lost the support of the army, the emperor abdicated": what had happened to him
     elif v.tag_ in ("VBN", "VBD") and lemma in FEELING_VERBS:
         # a feeling with what it was about; "Angered by X" is read as a passive cue
         if _child(v, ("nsubj", "nsubjpass", "aux", "auxpass", "mark")) is not None or _child(v, ("agent",)) \
@@ -1483,6 +1514,19 @@ def why_cue(ctx: ArticleContext, why: Token, prev: Span | None) -> Found | None:
         return None
     effect = fit_clause(ctx, clause_, {why.i})
     return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, past(clause_))
+
+
+def lacking(ctx: ArticleContext, prep: Token) -> Found | None:
+    """"With no heir, the throne passed to his cousin", "Without support from the nobles, the rebellion
+    collapsed": what was missing is why, asked with "why"."""
+    what = _pobj(prep)
+    main = prep.head
+    if what is None or what.pos_ != "NOUN" or main.pos_ not in ("VERB", "AUX") or subject_of(main) is None:
+        return None
+    if prep.lower_ == "with" and not _child(what, ("det", "neg"), ("no",)):
+        return None  # "With the help of the Dutch": no lack
+    return Found(ctx.text(list(prep.subtree)), fit_clause(ctx, main, subtree_ids(prep)), prep.lower_, "reason", "",
+                 past(main), anchor=prep)
 
 
 def motive_adjective(ctx: ArticleContext, adj: Token) -> Found | None:
@@ -1626,6 +1670,8 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
             found = pp_cue(ctx, tok, prev) or aftermath_cue(ctx, tok, prev)
         if found is None and low in ("after", "following"):
             found = after_cue(ctx, tok)
+        if found is None and low in ("with", "without") and dep == "prep" and tok.i == sent.start:
+            found = lacking(ctx, tok)
         if found is None and low in ("upon", "on", "with", "amid", "amidst") and dep == "prep":
             found = upon_cue(ctx, tok)
         if found is None and low in lexicon.REASON_SUBORDINATORS:
@@ -1654,13 +1700,13 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
 
 RESULT_LAST_WORDS = frozenset(w[-1] for w in lexicon.RESULT_PHRASES)
 CUE_WORDS = RESULTING | PP_WORDS | lexicon.REASON_SUBORDINATORS | lexicon.RESULT_ADVERBS | RESULT_LAST_WORDS | {
-    "after", "following", "over", "when", "upon", "on", "with", "why", "amid", "amidst"}
+    "after", "following", "over", "when", "upon", "on", "with", "why", "amid", "amidst", "without"}
 # the lemmas verb_cue reads; any other verb is a cue only with a noun of reason for its object
 VERB_CUE_LEMMAS = (CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
                    | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in PHRASAL_CAUSES}
                    | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be"}
                    | lexicon.GROUND_VERBS | lexicon.GIVING_WAY_VERBS | lexicon.SUCCESS_VERBS | PERSUADED_VERBS
-                 | {"mean", "meet", "credit", "mark", "spell"} | lexicon.DYING_VERBS | set(lexicon.GROWN_FROM_VERBS)
+                 | {"mean", "meet", "credit", "mark", "spell", "owe"} | lexicon.DYING_VERBS | set(lexicon.GROWN_FROM_VERBS)
                  | set(lexicon.GAIN_VERBS))
 
 

@@ -305,7 +305,8 @@ imperil endanger spell plunge stimulate
 # Verbs of harm and change whose subject is a cause only when it is an event or a thing, not someone acting:
 # "The epidemic killed a third of the city" tells a consequence, "The king killed his brother" a deed
 CONSEQUENCE_VERBS = frozenset("""
-kill destroy ravage decimate depopulate impoverish displace reduce increase wreck claim leave earn cost
+kill destroy ravage decimate depopulate impoverish displace reduce increase wreck claim leave earn cost secure
+guarantee bring give
 """.split())
 # Events and forces of nature that do things without anyone acting: "the drought", "the fire"
 HAZARD_NOUNS = frozenset("""
@@ -314,6 +315,9 @@ plague epidemic pandemic disease diseases cholera smallpox typhus fever pestilen
 war wars fighting violence conflict battle siege raid raids bombing bombardment shelling explosion blast
 inflation depression recession debt debts tax taxes tariff tariffs policy policies law laws decree treaty
 embargo blockade crisis collapse defeat victory loss losses failure scandal dispute disputes
+rain rains snow heat cold flooding refusal arrival approval removal betrayal dismissal denial withdrawal proposal
+reversal upheaval revival marriage discovery decline rise fall spread growth success death accession abdication
+capture surrender retreat advance departure absence shortage lack
 """.split())
 # Nouns of ground prepared for what came later: "laid the foundation for", "set the stage for", "sowed the
 # seeds of"
@@ -376,3 +380,11 @@ protests violence rioting riots fighting crisis famine war revolt rebellion upri
 # Phrasal causatives besides PHRASAL_CAUSES whose particle carries the effect with the object: "set them
 # against the rest of the population", "ushered in a period of reform", "wiped out the garrison"
 MORE_PHRASAL_CAUSES = frozenset({("set", "against"), ("turn", "against"), ("usher", "in"), ("wipe", "out")})
+# What an event or a thing gives someone, besides GIVEN_OUTCOMES: "The marriage gave the duke a claim to the crown"
+GIVEN_BY_EVENTS = frozenset("claim right rights control access power independence autonomy monopoly title".split())
+# Verbs of reacting, after which an "as" clause of what others did tells why ("As the Mongols advanced, the
+# inhabitants fled"); "as" with any other verb may only say when
+REACTION_VERBS = frozenset("""
+flee retreat withdraw surrender abandon evacuate escape capitulate desert scatter disperse panic rebel revolt riot
+resign abdicate mutiny
+""".split())
