@@ -1036,6 +1036,10 @@ With no heir, the throne of Navarre passed to a cousin. Without support from the
 
 The Berbers flocked to join them, bringing supplies and horses. The rebels, having gathered reinforcements, were pursued by the army. As the sun rose, the army marched north.
 
+The sultan was assassinated by a member of a rival clan, which plunged the kingdom into civil war. The railway connected the port of Mombasa to the interior, which boosted the export of coffee. The shah was deposed in a coup led by his own generals. The fall of Constantinople marked the end of the Byzantine Empire.
+
+The khan was deposed in 1241. The abbot was captured in Pavia.
+
 The word meant "river" in the old tongue. The city fell under Ottoman rule in 1517. The army won the battle by a narrow margin. The bishop reduced the tithe in 1190.
 
 When he was twelve, the prince moved to Nara. The charter was sealed at a time when the guilds were growing. The pact held until 1411 when the Teutonic Knights lost their army. Seeking support for the revolt, the townsmen offered the crown to the duke. The road was known as the salt way, as it was called by the carters.
@@ -1149,6 +1153,14 @@ MORE_CAUSAL_CASES = [
     # "due largely to"; a sentence whose verb the parser hung on a noun
     ("Due largely to", "victories at sea", "the republic became the richest power in the region"),
     ("The king's attempts", "The king's attempts to raise taxes", "conflict with parliament"),
+    # ", which ..." after a clause that ends on someone or a place stands for what the clause told
+    ("The sultan was assassinated", "The sultan was assassinated by a member of a rival clan",
+     "plunged the kingdom into civil war"),
+    ("The railway connected", "The railway connected the port of Mombasa to the interior",
+     "boosted the export of coffee"),
+    # deposed in a coup; the end marked
+    ("The shah was deposed", "a coup led by his own generals", "The shah was deposed"),
+    ("The fall of Constantinople", "The fall of Constantinople", "the Byzantine Empire"),
 ]
 
 
@@ -1175,7 +1187,8 @@ def test_more_cue_forms_put_cause_and_effect_on_their_sides(more_causal_article:
                                      "The army marched on", "The old king died", "The queen died", "The poet died",
                                      "The painter was born", "Historians still debate", "The revolt was led by",
                                      "The duke fled amid", "The envoy arrived amid", "The two peoples",
-                                     "The Berbers flocked", "The rebels, having gathered", "As the sun rose"])
+                                     "The Berbers flocked", "The rebels, having gathered", "As the sun rose",
+                                     "The khan was deposed", "The abbot was captured"])
 def test_times_aims_and_names_give_no_link(more_causal_article: Facts, opening: str) -> None:
     """A "when" of an age, a time noun or a date; an aim ("Seeking support"); "as it was called"; a deed of
     someone's told with a verb of harm or change; what a word meant; falling under a rule; a margin; fighting

@@ -256,6 +256,17 @@ def clause_before_comma(tok: Token) -> bool:
         and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i < tok.i and antecedent(tok) is None
 
 
+def comma_which_on_no_event(tok: Token) -> bool:
+    """", which ..." after a clause that ends on someone or a place: "which" stands for what the clause told."""
+    ante = antecedent(tok)
+    rel = relative_clause(tok)
+    if ante is None or rel is None or tok.i == 0 or tok.doc[tok.i - 1].text != "," or ante.i != tok.i - 2 \
+            and tok.doc[tok.i - 2].i not in subtree_ids(ante):
+        return False
+    return not happening(ante) and (ante.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC") or ante.pos_ == "PROPN"
+                                    or ante.lemma_.lower() in AGENT_NOUNS | NOT_OVER | lexicon.MEMBERS_AND_LANDS)
+
+
 def cause_np(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
     """A cause named by its head word; a bare "this" or "that" is what the sentence before said, and a
     sentence-opening "it" or "they" that nothing else resolves is the subject of the sentence before."""
@@ -273,6 +284,12 @@ def cause_np(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
         if rel.dep_ == "relcl" and rel.head.dep_ == "attr" and rel.head.head.lemma_ == "be" \
                 and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in rel.head.head.children):
             return ctx.np(rel.head, without=(rel,))
+    if low == "which" and tok.dep_ == "nsubj" and comma_which_on_no_event(tok):
+        # "He was assassinated by a member of a rival faction, which plunged the kingdom into war": the
+        # assassination, not the member; "connected the port to the interior, which boosted trade": the railway
+        ante = antecedent(tok)
+        return shortened(lambda d: ctx.clause_before(ante, relative_clause(tok)), ante, LONG_PHRASE, tok.sent) or \
+            ctx.np(tok)
     if clause_before_comma(tok):  # "The rebellion was suppressed, which led to X": the clause before the comma
         return fit_clause(ctx, tok.head.head, subtree_ids(tok.head))
     text = fit_np(ctx, tok, SHORT_NP) if tok.pos_ in ("NOUN", "PROPN") else ctx.np(tok)
@@ -444,6 +461,9 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             return None  # "He was born of humble parents": a birth
         cue = f"{v.text} out of" if prep.lower_ == "out" else f"{v.text} {prep.lower_}"
         return Found(object_phrase(ctx, src), cause_np(ctx, subj, prev), cue, "passive", "", past(v))
+    if lemma in lexicon.REMOVED_IN_VERBS and _child(v, ("nsubjpass",)) is not None and _child(v, ("agent",)) is None \
+            and lemma not in CAUSE_VERBS:
+        return died_of(ctx, v)  # "He was deposed in a coup led by his generals"
     # "X resulted from Y", "X stemmed from Y", "X was rooted in Y"
     if lemma in lexicon.FROM_CAUSE_VERBS or (lemma == "root" and v.tag_ == "VBN"):
         preps = lexicon.FROM_CAUSE_VERBS.get(lemma, ("in",))
@@ -483,10 +503,9 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         target = _pobj(_child(obj, ("prep",), ("to", "of")) or _child(v, ("prep",), ("to", "of")))
         cause = agent_of(ctx, v, prev) if target is not None else ""
         if cause:
-            word = target.head.lower_
-            return Found(cause, object_phrase(ctx, target), f"{v.text} {ctx.text(obj.subtree)[:0]}an end {word}"
-                         if lemma != "spell" else f"{v.text} the end of", "verb",
-                         f"{lemma} an end {word}" if lemma != "spell" else "spell the end of", past(v))
+            det = _child(obj, ("det",))
+            words = f"{det.lower_ if det is not None else 'an'} end {target.head.lower_}"  # "an end to", "the end of"
+            return Found(cause, object_phrase(ctx, target), f"{v.text} {words}", "verb", f"{lemma} {words}", past(v))
     if lemma == "owe" and obj is not None:  # "The city owed its wealth to the salt trade"
         to = next((c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > obj.i), None)
         if to is None or _pobj(to) is None or subject_of(v) is None:
@@ -719,7 +738,8 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         ids = subtree_ids(effect_tok) | set().union(*(subtree_ids(c) for c in where))
         effect = ctx.text([t for t in v.subtree if t.i in ids])
     subj = subject_of(v)
-    if subj is not None and (told_before(subj) and prev is not None or clause_before_comma(subj)) \
+    if subj is not None and (told_before(subj) and prev is not None or clause_before_comma(subj)
+                             or subj.lower_ == "which" and comma_which_on_no_event(subj)) \
             and cause.lower() not in DEMONSTRATIVES:
         # "This led to X", ", which led to X": the cause is a clause, and "What did the rebellion was suppressed
         # lead to?" reads wrong; asked as what happened as a result, with what was done for an answer unless
@@ -870,7 +890,8 @@ LEFT_STATES = frozenset("ruin ruins debt disarray chaos turmoil shambles poverty
 def died_of(ctx: ArticleContext, v: Token) -> Found | None:
     """"Many soldiers died of dysentery", "Thousands were killed in the fighting", "The town was destroyed in a
     fire": what someone or something died or was destroyed of; "died in 1550", "died in Rome" say when and where."""
-    prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "during", "to")), None)
+    words = ("of", "from", "in", "during", "to") if v.lemma_.lower() in lexicon.DYING_VERBS else ("in", "during")
+    prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in words), None)
     src = _pobj(prep)
     subj = subject_of(v)
     if src is None or subj is None or src.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL") \
@@ -1706,7 +1727,7 @@ VERB_CUE_LEMMAS = (CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) |
                    | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in PHRASAL_CAUSES}
                    | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be"}
                    | lexicon.GROUND_VERBS | lexicon.GIVING_WAY_VERBS | lexicon.SUCCESS_VERBS | PERSUADED_VERBS
-                 | {"mean", "meet", "credit", "mark", "spell", "owe"} | lexicon.DYING_VERBS | set(lexicon.GROWN_FROM_VERBS)
+                 | {"mean", "meet", "credit", "mark", "spell", "owe"} | lexicon.REMOVED_IN_VERBS | lexicon.DYING_VERBS | set(lexicon.GROWN_FROM_VERBS)
                  | set(lexicon.GAIN_VERBS))
 
 

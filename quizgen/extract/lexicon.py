@@ -388,3 +388,8 @@ REACTION_VERBS = frozenset("""
 flee retreat withdraw surrender abandon evacuate escape capitulate desert scatter disperse panic rebel revolt riot
 resign abdicate mutiny
 """.split())
+# Verbs of removing or harming someone whose passive "in" names the event it happened in: "was deposed in a coup"
+REMOVED_IN_VERBS = frozenset("depose overthrow oust topple kill wound injure capture destroy drown".split())
+# Words for people and for stretches of land besides the lists above, which no "which" can stand for as a cause
+# ("a member of a rival faction, which ...", "connected the port to the interior, which ...")
+MEMBERS_AND_LANDS = frozenset("member members crowd mob interior coast frontier border hinterland".split())
