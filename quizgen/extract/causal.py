@@ -553,7 +553,8 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         # "which set them against the rest of the population": who was set against whom
         cause = agent_of(ctx, v, prev)
         ids = subtree_ids(obj) | subtree_ids(prt)
-        return Found(cause, ctx.text([t for t in v.subtree if t.i in ids]), f"{v.text} against", "verb",
+        # "What did the production set against?" reads wrong: asked only as a consequence
+        return Found(cause, ctx.text([t for t in v.subtree if t.i in ids]), f"{v.text} against", "passive",
                      f"{lemma} against", past(v)) if cause else None
     if prt is not None and done is not None and not intended(v):
         cause = agent_of(ctx, v, prev)
@@ -734,6 +735,11 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     if tail == "" and kept_from is not None and kept_from.i > effect_tok.i:
         ids = subtree_ids(effect_tok) | subtree_ids(kept_from)
         effect = ctx.text([t for t in v.subtree if t.i in ids])
+    elif tail == "" and lemma == "bring" and (to := next((c for c in v.children if c.dep_ in ("prep", "advmod")
+                                                         and c.i > effect_tok.i and c.lower_ in ("to", "into", "right")),
+                                                        None)) is not None:
+        # "brought his kingdom right to the border of X", "brought settlers to the region": where to is the effect
+        effect = ctx.text(list(v.doc[effect_tok.left_edge.i: to.right_edge.i + 1]))
     elif tail == "" and where:  # "prevented the unloading of tea in three other colonies"
         ids = subtree_ids(effect_tok) | set().union(*(subtree_ids(c) for c in where))
         effect = ctx.text([t for t in v.subtree if t.i in ids])
@@ -754,7 +760,13 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             effect = ctx.text([t for t in v.subtree if t.i not in {c.i for c in v.children if c.dep_ == "advmod"
                                                                    and c.i < v.i}], head=v)
         return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, past(v.head))
-    return Found(cause, effect, v.text + tail, "verb", v.lemma_ + tail, past(v))
+    cue, tense = v.text + tail, past(v)
+    if v.tag_ == "VBG" and v.dep_ in ("xcomp", "acl"):
+        finite = next((a for a in v.ancestors if a.pos_ in ("VERB", "AUX") and a.tag_ != "VBG"), None)
+        tense = past(finite) if finite is not None else tense  # "leading to" in a told past
+        if v.dep_ == "xcomp" and v.head.lemma_ == "end":  # "attacks that ended up killing 347 people"
+            cue = " ".join(t.text for t in v.doc[v.head.i: v.i + 1]) + tail
+    return Found(cause, effect, cue, "verb", v.lemma_ + tail, tense)
 
 
 # verbs of moving someone to act whose agent is the cause when nothing says to do what ("was motivated by fear")
@@ -1391,6 +1403,13 @@ def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
         return None  # "It occurred in 1521 following X": when, told of the article's event
     cause = fit_clause(ctx, sub, {tok.i}) if tok.dep_ == "mark" else object_phrase(ctx, event)
     drop = subtree_ids(sub)
+    comma = next((t for t in sub.subtree if t.text == "," and t.i > tok.i), None) if tok.dep_ == "prep" else None
+    if comma is not None and event.tag_ == "VBG" and subject_of(main) is None and comma.i < main.i:
+        # "After turning back towards England, Pandora ran aground": the parser hung the subject on the
+        # gerund's phrase; the comma ends it
+        cause = ctx.text([t for t in event.subtree if t.i < comma.i], head=event)
+        effect = ctx.text([t for t in main.subtree if t.i > comma.i], head=main)
+        return Found(cause, effect, tok.lower_, "after", tok.lower_, past(main))
     nxt = tok.doc[event.right_edge.i + 1] if tok.dep_ != "mark" and event.right_edge.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.tag_ == "VBD" and nxt.head.i == main.i and nxt.i > main.i \
             and subject_of(nxt) is None and nxt.dep_ in ("advcl", "conj", "ccomp", "dep"):
