@@ -907,7 +907,7 @@ CAUSAL_CASES = [
     ("The plague weakened", "The plague", "the imperial army"),
     ("The failed harvest forced", "The failed harvest", "the king to import grain from the south"),
     ("Heavy taxes later drove", "Heavy taxes", "the farmers from their land"),
-    ("The dam burst", "The dam burst in the spring", "the villagers to flee to the hills"),
+    ("The dam burst", "The dam burst in the spring", "forcing the villagers to flee to the hills"),
     ("The fleet blocked", "The fleet blocked the harbour", "cutting the city off from its grain"),
     # the effect first: "resulted from", a fronted passive participle, causal nouns and prepositions
     ("The famine resulted", "three cold summers", "The famine"),
@@ -1040,7 +1040,7 @@ The sultan was assassinated by a member of a rival clan, which plunged the kingd
 
 The khan was deposed in 1241. The abbot was captured in Pavia.
 
-After sailing back towards Lisbon, the carrack ran aground on the shoals of Cape Verde. The raiders set fire to the granaries, in attacks that ended up killing most of the herds.
+After sailing back towards Lisbon, the carrack ran aground on the shoals of Cape Verde. The schism can be traced back to the council of 1054. The rains failed for three years. The resulting famine emptied the villages of Rajputana. The blight, the result of a wet summer, ruined the potato crop. The revolt of the janissaries had severe consequences. The plague is often cited as a cause of the decline of Siena. The town owes its name to a Roman fort. The family traced its descent to a Norman knight. The raiders set fire to the granaries, in attacks that ended up killing most of the herds.
 
 The word meant "river" in the old tongue. The city fell under Ottoman rule in 1517. The army won the battle by a narrow margin. The bishop reduced the tithe in 1190.
 
@@ -1165,6 +1165,13 @@ MORE_CAUSAL_CASES = [
     ("The fall of Constantinople", "The fall of Constantinople", "the Byzantine Empire"),
     # "After sailing back ..., the carrack ran aground": the parser hangs the subject on the gerund's phrase
     ("After sailing back", "sailing back towards Lisbon", "the carrack ran aground on the shoals of Cape Verde"),
+    # "traced back to"; "the resulting X" after what the sentence before told; "X, the result of Y"
+    ("The schism can be", "the council of 1054", "The schism"),
+    ("The resulting famine", "The rains failed for three years", "The famine"),
+    ("The blight, the result", "a wet summer", "The blight"),
+    # "had severe consequences"; "is often cited as a cause of"
+    ("The revolt of the janissaries", "The revolt of the janissaries", "severe consequences"),
+    ("The plague is often", "The plague", "the decline of Siena"),
 ]
 
 
@@ -1192,7 +1199,8 @@ def test_more_cue_forms_put_cause_and_effect_on_their_sides(more_causal_article:
                                      "The painter was born", "Historians still debate", "The revolt was led by",
                                      "The duke fled amid", "The envoy arrived amid", "The two peoples",
                                      "The Berbers flocked", "The rebels, having gathered", "As the sun rose",
-                                     "The khan was deposed", "The abbot was captured"])
+                                     "The khan was deposed", "The abbot was captured", "The town owes its name",
+                                     "The family traced"])
 def test_times_aims_and_names_give_no_link(more_causal_article: Facts, opening: str) -> None:
     """A "when" of an age, a time noun or a date; an aim ("Seeking support"); "as it was called"; a deed of
     someone's told with a verb of harm or change; what a word meant; falling under a rule; a margin; fighting

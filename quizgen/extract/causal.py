@@ -454,12 +454,15 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     if lemma in lexicon.DYING_VERBS:
         return died_of(ctx, v)
     if lemma in lexicon.GROWN_FROM_VERBS:
-        prep = _child(v, ("prep",), lexicon.GROWN_FROM_VERBS[lemma])
+        prep = _child(v, ("prep",), lexicon.GROWN_FROM_VERBS[lemma]) or _child(
+            _child(v, ("advmod",), "back") or v, ("prep",), lexicon.GROWN_FROM_VERBS[lemma])  # "traced back to"
         src = _pobj(_child(prep, ("prep",), "of") if prep is not None and prep.lower_ == "out" else prep)
         subj = subject_of(v)
-        if src is None or subj is None or lemma == "bear" and (not happening(subj) or v.tag_ != "VBN"):
-            return None  # "He was born of humble parents": a birth
-        cue = f"{v.text} out of" if prep.lower_ == "out" else f"{v.text} {prep.lower_}"
+        if src is None or subj is None or lemma == "bear" and (not happening(subj) or v.tag_ != "VBN") \
+                or lemma == "trace" and subj.dep_ != "nsubjpass":
+            return None  # "He was born of humble parents": a birth; "traced his descent to": a lineage
+        cue = f"{v.text} out of" if prep.lower_ == "out" else " ".join(t.lower_ for t in v.doc[v.i: prep.i + 1]
+                                                                      if t.dep_ in ("advmod", "prep") or t.i == v.i)
         return Found(object_phrase(ctx, src), cause_np(ctx, subj, prev), cue, "passive", "", past(v))
     if lemma in lexicon.REMOVED_IN_VERBS and _child(v, ("nsubjpass",)) is not None and _child(v, ("agent",)) is None \
             and lemma not in CAUSE_VERBS:
@@ -498,6 +501,9 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             effect = object_phrase(ctx, _pobj(prep)) if _pobj(prep) is not None else ""
             if effect:
                 return Found(cause, effect, f"{v.text} {obj.text}", "verb", f"{lemma} {obj.lemma_}", past(v))
+            if lemma == "have" and obj.tag_ == "NNS" and _child(obj, ("amod",)) is not None:
+                # "the coup attempt had severe consequences": what came of it, told only by its kind
+                return Found(cause, ctx.np(obj), f"{v.text} {obj.text}", "passive", "", past(v))
     # "X put an end to Y", "marked an end to Y", "spelled the end of Y"
     if lemma in ("put", "mark", "spell") and obj is not None and obj.lower_ == "end" and not intended(v):
         target = _pobj(_child(obj, ("prep",), ("to", "of")) or _child(v, ("prep",), ("to", "of")))
@@ -506,7 +512,8 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             det = _child(obj, ("det",))
             words = f"{det.lower_ if det is not None else 'an'} end {target.head.lower_}"  # "an end to", "the end of"
             return Found(cause, object_phrase(ctx, target), f"{v.text} {words}", "verb", f"{lemma} {words}", past(v))
-    if lemma == "owe" and obj is not None:  # "The city owed its wealth to the salt trade"
+    if lemma == "owe" and obj is not None and obj.lemma_.lower() not in WORD_NOUNS:
+        # "The city owed its wealth to the salt trade"; "owes its name to" is naming
         to = next((c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > obj.i), None)
         if to is None or _pobj(to) is None or subject_of(v) is None:
             return None
@@ -891,6 +898,9 @@ def force_cue(ctx: ArticleContext, v: Token, comp: Token, obj: Token | None, pre
             ids |= subtree_ids(c) | {g.i for g in v.children if g.dep_ in ("cc", "punct") and comp.i < g.i < c.i}
     effect = ctx.text(sorted((t for t in v.doc if t.i in ids), key=lambda t: t.i))
     cause = agent_of(ctx, v, prev)
+    if cause and clause_participle(v):
+        # "The dam burst, forcing the villagers to flee": what happened as a result, told with its verb
+        return Found(cause, f"{v.text} {effect}", AS_A_RESULT, "after", AS_A_RESULT, past(v.head))
     # "What did X force?" reads wrong with "Z to do W" for an answer: asked only as a consequence
     return Found(cause, effect, v.text, "passive", lemma, past(v)) if cause else None
 
@@ -1096,7 +1106,7 @@ def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
     major cause of Y", "X was the result of Y", "The origins of X lie in Y"."""
     lemma = noun.lemma_.lower()
     verb = noun.head
-    if verb.pos_ not in ("VERB", "AUX") and noun.dep_ != "pobj":
+    if verb.pos_ not in ("VERB", "AUX") and noun.dep_ not in ("pobj", "appos"):
         return []
     of = _child(noun, ("prep",), ("of", "for", "behind"))
     if of is None and lemma in ("factor", "factors", "catalyst"):
@@ -1122,6 +1132,11 @@ def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
         rest = [t for t in verb.subtree if t.i > verb.i and t.text != "." and not (t.dep_ == "mark" and t.i == verb.i + 1)]
         return [Found(ctx.text(rest), effect, f"the {noun.lower_} {of.lower_}", "passive", "", past(verb))] \
             if rest else []
+    if noun.dep_ == "appos" and lemma in RESULT_NOUNS and target is not None and of.lower_ == "of" \
+            and noun.head.pos_ in ("NOUN", "PROPN"):
+        # "The famine, the result of years of drought, ...": the noun it is set beside
+        return [Found(object_phrase(ctx, target), ctx.np(noun.head, without=(noun,)), f"the {lemma} of", "result",
+                      lemma, True)]
     one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_ in REGARD_VERBS:
         one, verb = noun, noun.head.head  # "X is regarded as a cause of Y"
@@ -1174,8 +1189,19 @@ def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
 
 
 # verbs that say what their object is taken to be: "is considered one of the causes of", "is regarded as a cause of"
-REGARD_VERBS = frozenset("consider regard see view deem count".split())
+REGARD_VERBS = frozenset("consider regard see view deem count cite identify describe name".split())
 RESULTING = frozenset({"resultant", "resulting", "consequent"})
+
+
+def ensuing(ctx: ArticleContext, noun: Token, prev: Span) -> Found | None:
+    """"The harvests failed. The resulting famine killed ...": what the sentence before told led to it."""
+    adj = next((c for c in noun.children if c.dep_ == "amod" and c.lower_ in ("resulting", "ensuing", "consequent",
+                                                                           "resultant")), None)
+    if adj is None or noun.i - noun.sent.start > 3 or _child(noun, ("prep",), "of") is not None:
+        return None
+    cause = before(ctx, prev)
+    return Found(cause, ctx.np(noun, without=(adj,)), AS_A_RESULT, "after", AS_A_RESULT, True, anchor=adj) \
+        if cause else None
 
 
 def resulting_cue(ctx: ArticleContext, adj: Token) -> Found | None:
@@ -1696,7 +1722,9 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
         found = motive_phrase(ctx, tok)
     if found is None and pos == "ADJ" and dep == "advcl" and low in lexicon.MOTIVE_ADJECTIVES:
         found = motive_adjective(ctx, tok)
-    if found is None and pos == "NOUN" and dep in ("nsubj", "attr", "pobj", "oprd"):
+    if found is None and pos == "NOUN" and dep in ("nsubj", "nsubjpass") and prev is not None:
+        found = ensuing(ctx, tok, prev)
+    if found is None and pos == "NOUN" and dep in ("nsubj", "attr", "pobj", "oprd", "appos"):
         if dep == "nsubj":
             found = result_cue(ctx, tok, sent, prev)
         many = cause_noun_cue(ctx, tok) if found is None else []

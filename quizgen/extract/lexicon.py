@@ -361,7 +361,8 @@ madness desperation poverty
 """.split())
 # Verbs whose subject came of what their preposition names: "The movement grew out of the famine", "was born
 # of frustration"
-GROWN_FROM_VERBS: dict[str, tuple[str, ...]] = {"grow": ("out",), "bear": ("of",), "emanate": ("from",)}
+GROWN_FROM_VERBS: dict[str, tuple[str, ...]] = {"grow": ("out",), "bear": ("of",), "emanate": ("from",),
+                                                "trace": ("to",)}
 # Ways of dying, whose "of" or "from" names the cause: "died of dysentery"
 DYING_VERBS = frozenset("die perish succumb".split())
 # Verbs of gaining or suffering whose preposition names where it came from: "benefited from the trade"
