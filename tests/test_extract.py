@@ -1042,6 +1042,10 @@ The khan was deposed in 1241. The abbot was captured in Pavia.
 
 After sailing back towards Lisbon, the carrack ran aground on the shoals of Cape Verde. The schism can be traced back to the council of 1054. The rains failed for three years. The resulting famine emptied the villages of Rajputana. The blight, the result of a wet summer, ruined the potato crop. The revolt of the janissaries had severe consequences. The plague is often cited as a cause of the decline of Siena. The town owes its name to a Roman fort. The family traced its descent to a Norman knight. The raiders set fire to the granaries, in attacks that ended up killing most of the herds.
 
+The vassal wounded the emir in the encounter, and the emir and his army retreated to Herat. The Tatars routed the garrison by flooding its camp. The emir fell back, sending archers against the Rajput forces, but retreating as the elephants advanced.
+
+The army fled, and the garrison surrendered. The general began by praising the troops. The cavalry regrouped and almost surrounded the town, but the defenders retreated behind the walls.
+
 The word meant "river" in the old tongue. The city fell under Ottoman rule in 1517. The army won the battle by a narrow margin. The bishop reduced the tithe in 1190.
 
 When he was twelve, the prince moved to Nara. The charter was sealed at a time when the guilds were growing. The pact held until 1411 when the Teutonic Knights lost their army. Seeking support for the revolt, the townsmen offered the crown to the duke. The road was known as the salt way, as it was called by the carters.
@@ -1172,6 +1176,11 @@ MORE_CAUSAL_CASES = [
     # "had severe consequences"; "is often cited as a cause of"
     ("The revolt of the janissaries", "The revolt of the janissaries", "severe consequences"),
     ("The plague is often", "The plague", "the decline of Siena"),
+    # a deed and the flight or surrender "and" tells after it; the means "by doing"; "retreating as ..."
+    ("The vassal wounded", "The vassal wounded the emir in the encounter",
+     "the emir and his army retreated to Herat"),
+    ("The Tatars routed", "flooding its camp", "The Tatars routed the garrison"),
+    ("The emir fell back", "the elephants advanced", "the emir retreating"),
 ]
 
 
@@ -1200,14 +1209,15 @@ def test_more_cue_forms_put_cause_and_effect_on_their_sides(more_causal_article:
                                      "The duke fled amid", "The envoy arrived amid", "The two peoples",
                                      "The Berbers flocked", "The rebels, having gathered", "As the sun rose",
                                      "The khan was deposed", "The abbot was captured", "The town owes its name",
-                                     "The family traced"])
+                                     "The family traced", "The army fled, and", "The general began by",
+                                     "The cavalry regrouped"])
 def test_times_aims_and_names_give_no_link(more_causal_article: Facts, opening: str) -> None:
     """A "when" of an age, a time noun or a date; an aim ("Seeking support"); "as it was called"; a deed of
     someone's told with a verb of harm or change; what a word meant; falling under a rule; a margin; fighting
     over two days; being met by someone; "with" and "on" that follow no event; dying in a year, a place or
     exile; a birth; a question the article raises; what a revolt sought to end; "amid" ruins or celebrations;
     benefiting from each other; what a participle brought along; "having done" set off on a subject; "as" of
-    a time alongside."""
+    a time alongside; two flights joined by "and"; how a speech began; a retreat joined by "but"."""
     assert not links_from(more_causal_article, opening), [(c.cause, c.cue, c.effect)
                                                           for c in links_from(more_causal_article, opening)]
 

@@ -1462,8 +1462,9 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
     # "became leader, as he had initiated the oath": what had happened before is why, not a time alongside
     pluperfect = low == "as" and any(c.dep_ == "aux" and c.lower_ == "had" for c in sub.children) and sub.tag_ == "VBN"
     # "As the Mongols advanced, the inhabitants fled": what others did is why people fled or gave up
+    told = next((a for a in [main, *main.ancestors] if a.pos_ in ("VERB", "AUX") and a.tag_ != "VBG"), main)
     reaction = low == "as" and main.lemma_.lower() in lexicon.REACTION_VERBS and sub.tag_ == "VBD" \
-        and sub.lemma_.lower() not in STATE_VERBS and past(main)
+        and sub.lemma_.lower() not in STATE_VERBS and past(told)  # "..., but retreating as the elephants advanced"
     if low == "as" and not pluperfect and not reaction and sub.lemma_.lower() not in LEARNING_VERBS and not (
             sub.lemma_ in ("be", "have") and sub.i > mark.i and not any(c.dep_ in ("aux", "auxpass") for c in sub.children)
             and any(c.dep_ in ("attr", "acomp", "dobj") for c in sub.children)
@@ -1480,11 +1481,30 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
         # "they learnt of it" in "the conspirators fled as they learnt of it": they are the conspirators
         cause = fit_clause(ctx, sub, {mark.i} | subtree_ids(sub_subj))
         cause = f"{inline(ctx.np(main_subj, without=tuple(drop_parentheticals(main_subj))))} {cause}"
-    return Found(cause, fit_clause(ctx, main, subtree_ids(sub)), low, "because", "", past(main))
+    effect = fit_clause(ctx, main, subtree_ids(sub))
+    if subject_of(main) is None and main.tag_ == "VBG" and subject_of(told) is not None:
+        effect = f"{inline(ctx.np(subject_of(told)))} {effect}"  # "the sultan fell back, ... retreating as ..."
+    return Found(cause, effect, low, "because", "", past(main))
 
 
 # "When he was twelve", "when it seemed settled", "when he became king": a time or a state, no event
 STATE_VERBS = frozenset("be become seem appear remain have live stay reign rule lie stand".split())
+
+
+def and_then(ctx: ArticleContext, v: Token) -> Found | None:
+    """"Govinda-raja wounded Muhammad, and Muhammad and his army retreated to Ghazni": a clause of fleeing or giving
+    up joined by "and" to what was done to them is its outcome, asked as what happened as a result."""
+    first = v.head
+    if v.dep_ != "conj" or first.pos_ not in ("VERB", "AUX") or first.i > v.i or not past(v) or not past(first) \
+            or _child(v, ("nsubj", "nsubjpass")) is None or subject_of(first) is None \
+            or max((c for c in first.children if c.dep_ == "cc" and first.i < c.i < v.i), key=lambda c: c.i,
+                   default=first).lower_ != "and":
+        return None  # "... surrounded them, but the chariots retreated": an "and" joins them, no "but"
+    if first.lemma_.lower() in STATE_VERBS or first.lemma_.lower() in lexicon.REACTION_VERBS:
+        return None  # "the army fled, and the garrison surrendered": two reactions
+    cause = fit_clause(ctx, first, subtree_ids(v))
+    effect = fit_clause(ctx, v, set())
+    return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, True) if cause and effect else None
 
 
 def when_cue(ctx: ArticleContext, tok: Token) -> Found | None:
@@ -1665,6 +1685,25 @@ def upon_cue(ctx: ArticleContext, prep: Token) -> Found | None:
                  past(main), anchor=prep)
 
 
+# verbs whose "by doing" tells how they went on, not what brought something about ("began by praising")
+NOT_MEANS_VERBS = frozenset("begin start open end conclude close continue follow respond".split())
+
+
+def by_doing(ctx: ArticleContext, prep: Token) -> Found | None:
+    """"routed the sortie by flooding their camp", "won the election by promising land reform": the means that
+    brought it about."""
+    verb = prep.head
+    doing = _child(prep, ("pcomp",))
+    if doing is None or doing.tag_ != "VBG" or verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_MEANS_VERBS \
+            or intended(verb) or any(c.dep_ == "auxpass" for c in verb.children) or prep.i < verb.i:
+        return None
+    subj = subject_of(verb)
+    if subj is None and not (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj")):
+        return None
+    return Found(ctx.text(list(doing.subtree), head=doing), fit_clause(ctx, verb, subtree_ids(prep)), f"{verb.text} by",
+                 "passive", "", past(verb), anchor=prep)
+
+
 def reason_for(ctx: ArticleContext, prep: Token) -> Found | None:
     """"He was arrested ..., allegedly for loitering": the "for" phrase of a verb of judgement."""
     verb = prep.head
@@ -1718,6 +1757,8 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
             found = verb_cue(ctx, tok, prev)
         if found is None and dep in ("advcl", "acl") and tok.tag_ in ("VBG", "VBN", "VBD"):
             found = motive_participle(ctx, tok)
+        if found is None and dep == "conj" and lemma in AND_THEN_VERBS:
+            found = and_then(ctx, tok)
     if found is None and pos == "NOUN" and dep == "pobj" and low in lexicon.MOTIVE_PHRASES:
         found = motive_phrase(ctx, tok)
     if found is None and pos == "ADJ" and dep == "advcl" and low in lexicon.MOTIVE_ADJECTIVES:
@@ -1756,6 +1797,8 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
         found = reason_for(ctx, tok)
     if found is None and (dep == "prep" and low in ("in", "by", "through") or dep == "agent"):
         found = given_away(ctx, tok)
+    if found is None and low == "by" and dep == "prep":
+        found = by_doing(ctx, tok)
     if found is not None:
         yield found
         if found.kind == "verb" and tok.lemma_.lower() in lexicon.LINK_VERBS:
@@ -1776,6 +1819,8 @@ VERB_CUE_LEMMAS = (CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) |
                    | lexicon.GROUND_VERBS | lexicon.GIVING_WAY_VERBS | lexicon.SUCCESS_VERBS | PERSUADED_VERBS
                  | {"mean", "meet", "credit", "mark", "spell", "owe"} | lexicon.REMOVED_IN_VERBS | lexicon.DYING_VERBS | set(lexicon.GROWN_FROM_VERBS)
                  | set(lexicon.GAIN_VERBS))
+# what people do in answer to a deed told before "and": flee, give up, relax their guard, a line collapses
+AND_THEN_VERBS = lexicon.REACTION_VERBS | {"collapse", "relax"}
 
 
 def bare_date(part: str) -> bool:
