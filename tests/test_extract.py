@@ -1046,6 +1046,8 @@ The vassal wounded the emir in the encounter, and the emir and his army retreate
 
 The army fled, and the garrison surrendered. The general began by praising the troops. The cavalry regrouped and almost surrounded the town, but the defenders retreated behind the walls.
 
+The prince of Kiev burned the town to avenge the murder of the envoys. The prince of Tver vowed to avenge his brother. Given the lack of supplies, the Swedish army retreated. Given that the treasury was empty, the sultan debased the coinage. Thousands of deaths from famine followed the siege of Leningrad. The envoy returned from exile in 1660.
+
 The word meant "river" in the old tongue. The city fell under Ottoman rule in 1517. The army won the battle by a narrow margin. The bishop reduced the tithe in 1190.
 
 When he was twelve, the prince moved to Nara. The charter was sealed at a time when the guilds were growing. The pact held until 1411 when the Teutonic Knights lost their army. Seeking support for the revolt, the townsmen offered the crown to the duke. The road was known as the salt way, as it was called by the carters.
@@ -1181,6 +1183,11 @@ MORE_CAUSAL_CASES = [
      "the emir and his army retreated to Herat"),
     ("The Tatars routed", "flooding its camp", "The Tatars routed the garrison"),
     ("The emir fell back", "the elephants advanced", "the emir retreating"),
+    # an aim that names what it pays back; what was taken as given; harm "from" what did it
+    ("The prince of Kiev", "the murder of the envoys", "The prince of Kiev burned the town"),
+    ("Given the lack", "the lack of supplies", "the Swedish army retreated"),
+    ("Given that", "the treasury was empty", "the sultan debased the coinage"),
+    ("Thousands of deaths", "famine", "Thousands of deaths"),
 ]
 
 
@@ -1210,7 +1217,7 @@ def test_more_cue_forms_put_cause_and_effect_on_their_sides(more_causal_article:
                                      "The Berbers flocked", "The rebels, having gathered", "As the sun rose",
                                      "The khan was deposed", "The abbot was captured", "The town owes its name",
                                      "The family traced", "The army fled, and", "The general began by",
-                                     "The cavalry regrouped"])
+                                     "The cavalry regrouped", "The prince of Tver", "The envoy returned"])
 def test_times_aims_and_names_give_no_link(more_causal_article: Facts, opening: str) -> None:
     """A "when" of an age, a time noun or a date; an aim ("Seeking support"); "as it was called"; a deed of
     someone's told with a verb of harm or change; what a word meant; falling under a rule; a margin; fighting

@@ -1507,6 +1507,20 @@ def and_then(ctx: ArticleContext, v: Token) -> Found | None:
     return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, True) if cause and effect else None
 
 
+def avenging(ctx: ArticleContext, v: Token) -> Found | None:
+    """"The prince attacked the city to avenge the death of his father": an aim that names what it answers, the
+    cause of the deed (asked as what happened in revenge for it)."""
+    main = v.head
+    obj = _child(v, ("dobj",)) or _pobj(_child(v, ("prep",), "for"))
+    if obj is None or main.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in v.children) or subject_of(main) is None:
+        return None
+    if main.lemma_.lower() in ("seek", "try", "attempt", "want", "plan", "vow", "swear", "promise", "hope"):
+        return None  # "vowed to avenge X": nothing done yet
+    return Found(object_phrase(ctx, obj), fit_clause(ctx, main, subtree_ids(v)), "in revenge for", "after",
+                 "in revenge for", past(main), anchor=v)
+
+
 def when_cue(ctx: ArticleContext, tok: Token) -> Found | None:
     """"When the bishop refused to crown him, the prince was excommunicated", "the police opened fire
     when the crowd advanced": a past event told with what came of it is its cause (PDTB's
@@ -1528,7 +1542,7 @@ def when_cue(ctx: ArticleContext, tok: Token) -> Found | None:
         return None
     cause = fit_clause(ctx, sub, {tok.i})
     effect = fit_clause(ctx, main, subtree_ids(sub))
-    return Found(cause, effect, "when", "because", "", past(main))
+    return Found(cause, effect, tok.lower_, "because", "", past(main))
 
 
 # what someone faced, lacked or held against others, besides what they found out, is why they acted
@@ -1600,6 +1614,39 @@ def why_cue(ctx: ArticleContext, why: Token, prev: Span | None) -> Found | None:
         return None
     effect = fit_clause(ctx, clause_, {why.i})
     return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, past(clause_))
+
+
+def given_that(ctx: ArticleContext, tok: Token) -> Found | None:
+    """"Given the lack of supplies, the army retreated", "Given that the treasury was empty, ...": the ground
+    taken for granted is why."""
+    main = tok.head
+    what = _pobj(tok) or next((c for c in tok.children if c.dep_ in ("ccomp", "advcl", "dobj")), None)
+    if main.pos_ not in ("VERB", "AUX") or what is None or subject_of(main) is None:
+        if tok.dep_ == "mark" or tok.head.dep_ == "advcl":  # "Given that X, Y": the parser may hang "given" low
+            sub = tok.head if tok.dep_ == "mark" else tok.head
+            main = sub.head
+            if main.pos_ not in ("VERB", "AUX") or subject_of(main) is None:
+                return None
+            return Found(fit_clause(ctx, sub, {tok.i} | {c.i for c in sub.children if c.dep_ == "mark"}),
+                         fit_clause(ctx, main, subtree_ids(sub)), "given that", "reason", "", past(main),
+                         anchor=sub if tok.dep_ == "mark" else tok)
+        return None
+    cause = object_phrase(ctx, what) if what.pos_ in ("NOUN", "PROPN") else fit_clause(
+        ctx, what, {c.i for c in what.children if c.dep_ == "mark"})
+    return Found(cause, fit_clause(ctx, main, subtree_ids(tok)), "given", "reason", "", past(main))
+
+
+def harm_from(ctx: ArticleContext, prep: Token) -> Found | None:
+    """"thousands of deaths from famine", "the damage from the earthquake": what did the harm."""
+    noun, src = prep.head, _pobj(prep)
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.HARM_NOUNS and noun.lower_ not in lexicon.HARM_NOUNS \
+            or src is None or not happening(src) or src.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
+        return None
+    top = noun
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ in ("NOUN", "NUM"):
+        top = top.head.head  # "thousands of deaths from famine"
+    return Found(object_phrase(ctx, src), ctx.np(top, without=(prep,)), f"{noun.text} from", "passive", "", True,
+                 anchor=prep)
 
 
 def lacking(ctx: ArticleContext, prep: Token) -> Found | None:
@@ -1759,6 +1806,8 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
             found = motive_participle(ctx, tok)
         if found is None and dep == "conj" and lemma in AND_THEN_VERBS:
             found = and_then(ctx, tok)
+        if found is None and lemma in lexicon.AVENGING_VERBS and dep in ("advcl", "xcomp"):
+            found = avenging(ctx, tok)
     if found is None and pos == "NOUN" and dep == "pobj" and low in lexicon.MOTIVE_PHRASES:
         found = motive_phrase(ctx, tok)
     if found is None and pos == "ADJ" and dep == "advcl" and low in lexicon.MOTIVE_ADJECTIVES:
@@ -1781,6 +1830,10 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
             found = after_cue(ctx, tok)
         if found is None and low in ("with", "without") and dep == "prep" and tok.i == sent.start:
             found = lacking(ctx, tok)
+        if found is None and low == "given" and tok.i == sent.start:
+            found = given_that(ctx, tok)
+        if found is None and low == "from" and dep == "prep":
+            found = harm_from(ctx, tok)
         if found is None and low in ("upon", "on", "with", "amid", "amidst") and dep == "prep":
             found = upon_cue(ctx, tok)
         if found is None and low in lexicon.REASON_SUBORDINATORS:
@@ -1811,7 +1864,7 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
 
 RESULT_LAST_WORDS = frozenset(w[-1] for w in lexicon.RESULT_PHRASES)
 CUE_WORDS = RESULTING | PP_WORDS | lexicon.REASON_SUBORDINATORS | lexicon.RESULT_ADVERBS | RESULT_LAST_WORDS | {
-    "after", "following", "over", "when", "upon", "on", "with", "why", "amid", "amidst", "without"}
+    "after", "following", "over", "when", "upon", "on", "with", "why", "amid", "amidst", "without", "given", "from"}
 # the lemmas verb_cue reads; any other verb is a cue only with a noun of reason for its object
 VERB_CUE_LEMMAS = (CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
                    | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in PHRASAL_CAUSES}

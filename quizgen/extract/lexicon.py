@@ -394,3 +394,8 @@ REMOVED_IN_VERBS = frozenset("depose overthrow oust topple kill wound injure cap
 # Words for people and for stretches of land besides the lists above, which no "which" can stand for as a cause
 # ("a member of a rival faction, which ...", "connected the port to the interior, which ...")
 MEMBERS_AND_LANDS = frozenset("member members crowd mob interior coast frontier border hinterland".split())
+# Verbs of paying back, whose infinitive's object is what was paid back: "attacked the city to avenge the death
+# of his father" (a purpose that names its cause)
+AVENGING_VERBS = frozenset("avenge revenge retaliate punish".split())
+# Nouns of harm whose "from" names what did it: "deaths from famine", "damage from the earthquake"
+HARM_NOUNS = frozenset("death deaths dead casualties losses loss damage destruction suffering injuries".split())
