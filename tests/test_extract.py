@@ -1048,6 +1048,8 @@ The army fled, and the garrison surrendered. The general began by praising the t
 
 The prince of Kiev burned the town to avenge the murder of the envoys. The prince of Tver vowed to avenge his brother. Given the lack of supplies, the Swedish army retreated. Given that the treasury was empty, the sultan debased the coinage. Thousands of deaths from famine followed the siege of Leningrad. The envoy returned from exile in 1660.
 
+The ballad tells of a crew of sailors after their captain (a Dutch privateer) Jan Pietersz was forced to surrender the ship for attacking a Spanish convoy.
+
 The word meant "river" in the old tongue. The city fell under Ottoman rule in 1517. The army won the battle by a narrow margin. The bishop reduced the tithe in 1190.
 
 When he was twelve, the prince moved to Nara. The charter was sealed at a time when the guilds were growing. The pact held until 1411 when the Teutonic Knights lost their army. Seeking support for the revolt, the townsmen offered the crown to the duke. The road was known as the salt way, as it was called by the carters.
@@ -1260,6 +1262,16 @@ def test_a_participle_links_cue_and_tense_read_as_a_question(more_causal_article
     assert (link.cue, link.past) == ("ended up killing", True)
     set_against = links_from(more_causal_article, "The elders were left")[0]
     assert set_against.kind == "passive"  # "What did the levy set against?" reads wrong
+
+
+def test_a_sentence_the_parser_cut_at_a_bracket_is_named_whole(more_causal_article: Facts) -> None:
+    """"... after their captain (a Dutch privateer) Jan Pietersz was forced to surrender ...": the parser starts a
+    sentence after the bracket; the link names the sentence the article wrote, at its offsets."""
+    link = next(c for c in more_causal_article.causal_links if "Pietersz" in c.effect)
+    assert link.where.sentence.startswith("The ballad tells") and link.where.sentence.endswith("Spanish convoy.")
+    text = more_causal_article.article.text
+    assert text[link.where.sentence_start: link.where.sentence_start + len(link.where.sentence)] == link.where.sentence
+    assert link.cause == "attacking a Spanish convoy"
 
 
 def test_a_when_link_asks_why(more_causal_article: Facts) -> None:

@@ -15,7 +15,7 @@ and marked with the hedging word (CausalLink.hedge), so that no question states 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -1897,11 +1897,15 @@ def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
     out: list[CausalLink] = []
     seen: set[tuple[int, str, str, str]] = set()
     for para, sent in ctx.sentences():
-        prev = _previous(sent)
+        whole = whole_sentence(sent)
+        prev = _previous(whole)
+        where = ctx.where(sent, para)
+        if whole.start != sent.start or whole.end != sent.end:
+            where = replace(where, sentence=whole.text.strip(), sentence_start=para.block.offset + whole.start_char)
         for tok in sent:
             for found in finds(ctx, tok, sent, prev):
                 cause, effect = found.cause.strip(), found.effect.strip()
-                if not cause or not effect or cause == effect or too_much(cause, sent) or too_much(effect, sent):
+                if not cause or not effect or cause == effect or too_much(cause, whole) or too_much(effect, whole):
                     continue
                 anchor = found.anchor if found.anchor is not None else tok
                 if asked(anchor) or bare_date(cause):
@@ -1910,9 +1914,26 @@ def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(CausalLink(cause, effect, found.cue, ctx.where(sent, para), found.kind, found.verb,
+                out.append(CausalLink(cause, effect, found.cue, where, found.kind, found.verb,
                                       found.past, ctx.offset(anchor), hedge_of(anchor)))
     return tuple(out)
+
+
+# what no sentence ends on: the parser sometimes starts one after a bracket or a comma all the same
+# ("... after their daimyō (feudal lord) | Asano Naganori was compelled ...")
+NO_SENTENCE_END = frozenset({",", ";", ":", "(", ")"})
+
+
+def whole_sentence(sent: Span) -> Span:
+    """The sentence as the article writes it: pieces the parser cut at a bracket or a comma joined again, so a
+    link names the sentence it comes from, and the sentence before it is the one before the first piece."""
+    doc = sent.doc
+    start, end = sent.start, sent.end
+    while start > 0 and doc[start - 1].text in NO_SENTENCE_END:
+        start = doc[start - 1].sent.start
+    while end < len(doc) and doc[end - 1].text in NO_SENTENCE_END:
+        end = doc[end].sent.end
+    return doc[start:end]
 
 
 def _previous(sent: Span) -> Span | None:
