@@ -1050,6 +1050,8 @@ The prince of Kiev burned the town to avenge the murder of the envoys. The princ
 
 The ballad tells of a crew of sailors after their captain (a Dutch privateer) Jan Pietersz was forced to surrender the ship for attacking a Spanish convoy.
 
+The revolt was ended by the Dutch blockade, beginning two centuries of Dutch rule in Ceylon. The fair was held every year, beginning in 1500.
+
 The word meant "river" in the old tongue. The city fell under Ottoman rule in 1517. The army won the battle by a narrow margin. The bishop reduced the tithe in 1190.
 
 When he was twelve, the prince moved to Nara. The charter was sealed at a time when the guilds were growing. The pact held until 1411 when the Teutonic Knights lost their army. Seeking support for the revolt, the townsmen offered the crown to the duke. The road was known as the salt way, as it was called by the carters.
@@ -1190,6 +1192,9 @@ MORE_CAUSAL_CASES = [
     ("Given the lack", "the lack of supplies", "the Swedish army retreated"),
     ("Given that", "the treasury was empty", "the sultan debased the coinage"),
     ("Thousands of deaths", "famine", "Thousands of deaths"),
+    # what a clause began or set up, told by a participle after it
+    ("The revolt was ended", "The revolt was ended by the Dutch blockade",
+     "beginning two centuries of Dutch rule in Ceylon"),
 ]
 
 
@@ -1219,7 +1224,8 @@ def test_more_cue_forms_put_cause_and_effect_on_their_sides(more_causal_article:
                                      "The Berbers flocked", "The rebels, having gathered", "As the sun rose",
                                      "The khan was deposed", "The abbot was captured", "The town owes its name",
                                      "The family traced", "The army fled, and", "The general began by",
-                                     "The cavalry regrouped", "The prince of Tver", "The envoy returned"])
+                                     "The cavalry regrouped", "The prince of Tver", "The envoy returned",
+                                     "The fair was held"])
 def test_times_aims_and_names_give_no_link(more_causal_article: Facts, opening: str) -> None:
     """A "when" of an age, a time noun or a date; an aim ("Seeking support"); "as it was called"; a deed of
     someone's told with a verb of harm or change; what a word meant; falling under a rule; a margin; fighting

@@ -1491,6 +1491,18 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
 STATE_VERBS = frozenset("be become seem appear remain have live stay reign rule lie stand".split())
 
 
+def set_up(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
+    """"The uprising was ended by the war, beginning the history of Egypt under the British": what the clause
+    began or set up, asked as what happened as a result."""
+    obj = _child(v, ("dobj",))
+    if obj is None or obj.ent_type_ in ("DATE", "TIME") or v.i == 0 or v.doc[v.i - 1].text != "," \
+            or not clause_participle(v) and subject_of(v.head) is None:
+        return None
+    cause = agent_of(ctx, v, prev)
+    effect = ctx.text([t for t in v.subtree if not (t.dep_ == "advmod" and t.head.i == v.i and t.i < v.i)], head=v)
+    return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, past(v.head)) if cause else None
+
+
 def and_then(ctx: ArticleContext, v: Token) -> Found | None:
     """"Govinda-raja wounded Muhammad, and Muhammad and his army retreated to Ghazni": a clause of fleeing or giving
     up joined by "and" to what was done to them is its outcome, asked as what happened as a result."""
@@ -1806,6 +1818,8 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
             found = motive_participle(ctx, tok)
         if found is None and dep == "conj" and lemma in AND_THEN_VERBS:
             found = and_then(ctx, tok)
+        if found is None and dep == "advcl" and tok.tag_ == "VBG" and lemma in lexicon.RESULT_PARTICIPLES:
+            found = set_up(ctx, tok, prev)
         if found is None and lemma in lexicon.AVENGING_VERBS and dep in ("advcl", "xcomp"):
             found = avenging(ctx, tok)
     if found is None and pos == "NOUN" and dep == "pobj" and low in lexicon.MOTIVE_PHRASES:

@@ -399,3 +399,6 @@ MEMBERS_AND_LANDS = frozenset("member members crowd mob interior coast frontier 
 AVENGING_VERBS = frozenset("avenge revenge retaliate punish".split())
 # Nouns of harm whose "from" names what did it: "deaths from famine", "damage from the earthquake"
 HARM_NOUNS = frozenset("death deaths dead casualties losses loss damage destruction suffering injuries".split())
+# Verbs whose participle after a clause tells what the clause began or set up: ", beginning the history of Egypt
+# under the British", ", establishing defensible frontiers", ", marking the end of the dynasty"
+RESULT_PARTICIPLES = frozenset("begin establish create mark inaugurate usher open initiate".split())
