@@ -1012,7 +1012,7 @@ Faced with mounting debts, the Bourbon king summoned the estates. The garrison o
 
 Upon the death of the sultan, his sons fought for the throne of Istanbul. With the fall of the capital, resistance in Bengal collapsed. Admiral Yi is credited with saving the Korean fleet from destruction. The war cost the Spanish crown its richest colonies.
 
-The viceroy doubled the salt tax. This decision angered the clergy of Lima. The duke called for a crusade after the fall of Edessa shocked Europe.
+The viceroy doubled the salt tax. This decision angered the clergy of Lima. The regent closed the silver mines of Potosí. The move provoked riots in the highlands. The duke called for a crusade after the fall of Edessa shocked Europe.
 
 The battle was fought over two days. The envoy was met by the king at the gate. With the help of the Dutch, the king rebuilt the fleet. The army marched on the capital in May.
 
@@ -1115,6 +1115,7 @@ MORE_CAUSAL_CASES = [
     ("With the fall", "the fall of the capital", "resistance in Bengal collapsed"),
     # "This decision ...": what the sentence before told
     ("This decision angered", "The viceroy doubled the salt tax", "angered the clergy of Lima"),
+    ("The move provoked", "The regent closed the silver mines of Potosí", "riots in the highlands"),
     # "after the fall of Edessa shocked Europe": a clause the parser split
     ("The duke called", "the fall of Edessa shocked Europe", "The duke called for a crusade"),
     # what someone died of, what people were killed in

@@ -246,8 +246,10 @@ def told_before(tok: Token) -> bool:
     if tok.lower_ in DEMONSTRATIVES and tok.tag_ == "DT" and not list(tok.children):
         return True
     kids = list(tok.children)
+    # "The move provoked outrage" opening its sentence: a bare "the move" is what the sentence before told
     return tok.pos_ == "NOUN" and tok.lower_ in lexicon.TOLD_BEFORE_NOUNS and len(kids) == 1 \
-        and kids[0].dep_ == "det" and kids[0].lower_ in ("this", "these")
+        and kids[0].dep_ == "det" and (kids[0].lower_ in ("this", "these")
+                                       or kids[0].lower_ == "the" and kids[0].i == tok.sent.start)
 
 
 def clause_before_comma(tok: Token) -> bool:
