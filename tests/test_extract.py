@@ -1052,6 +1052,8 @@ The ballad tells of a crew of sailors after their captain (a Dutch privateer) Ja
 
 The revolt was ended by the Dutch blockade, beginning two centuries of Dutch rule in Ceylon. The fair was held every year, beginning in 1500.
 
+The harsh rule of the regent Tokimasa made him deeply unpopular. Rome was sacked by the Vandals in 455, an event that shocked the Roman world. The long war drew in most of the Italian states. The peace of 1648 left the empire divided into hundreds of states.
+
 The word meant "river" in the old tongue. The city fell under Ottoman rule in 1517. The army won the battle by a narrow margin. The bishop reduced the tithe in 1190.
 
 When he was twelve, the prince moved to Nara. The charter was sealed at a time when the guilds were growing. The pact held until 1411 when the Teutonic Knights lost their army. Seeking support for the revolt, the townsmen offered the crown to the duke. The road was known as the salt way, as it was called by the carters.
@@ -1196,6 +1198,11 @@ MORE_CAUSAL_CASES = [
     # what a clause began or set up, told by a participle after it
     ("The revolt was ended", "The revolt was ended by the Dutch blockade",
      "beginning two centuries of Dutch rule in Ceylon"),
+    # what a thing (no one) made someone; ", an event that ..." stands for the clause; drawn in; left divided
+    ("The harsh rule", "The harsh rule of the regent Tokimasa", "Tokimasa deeply unpopular"),
+    ("Rome was sacked", "Rome was sacked by the Vandals in 455", "shocked the Roman world"),
+    ("The long war drew", "The long war", "most of the Italian states"),
+    ("The peace of 1648", "The peace of 1648", "the empire divided into hundreds of states"),
 ]
 
 

@@ -241,6 +241,16 @@ def fit_np(ctx: ArticleContext, head: Token, limit: int = LONG_PHRASE, without: 
     return shortened(render, head, limit, head.sent)
 
 
+# general nouns set beside a clause to stand for it: ", an event that shocked the Roman world"
+GENERAL_EVENTS = lexicon.TOLD_BEFORE_NOUNS | frozenset("event incident episode development act".split())
+
+
+def event_beside(tok: Token) -> bool:
+    """"that" in ", an event that shocked the Roman world": the clause the event is set beside."""
+    return tok.lower_ in ("that", "which") and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl" \
+        and tok.head.head.dep_ in ("appos", "npadvmod") and tok.head.head.lemma_.lower() in GENERAL_EVENTS
+
+
 def told_before(tok: Token) -> bool:
     """A bare "this" or "that", or "this action", "these events": what the sentence before told."""
     if tok.lower_ in DEMONSTRATIVES and tok.tag_ == "DT" and not list(tok.children):
@@ -286,6 +296,10 @@ def cause_np(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
         if rel.dep_ == "relcl" and rel.head.dep_ == "attr" and rel.head.head.lemma_ == "be" \
                 and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in rel.head.head.children):
             return ctx.np(rel.head, without=(rel,))
+    if event_beside(tok):
+        # "The city was sacked in 455, an event that shocked the Roman world": the sacking
+        root = tok.sent.root
+        return fit_clause(ctx, root, subtree_ids(tok.head.head)) if root.pos_ in ("VERB", "AUX") else ctx.np(tok)
     if low == "which" and tok.dep_ == "nsubj" and comma_which_on_no_event(tok):
         # "He was assassinated by a member of a rival faction, which plunged the kingdom into war": the
         # assassination, not the member; "connected the port to the interior, which boosted trade": the railway
@@ -375,6 +389,12 @@ QUANTITY_NOUNS = frozenset("series wave number string spate succession chain rou
 
 # verbs whose participle after a clause tells what came along, not what came of it
 ACCOMPANYING = frozenset("bring give earn secure guarantee claim".split())
+
+
+def not_someone(tok: Token | None) -> bool:
+    """A subject that is no person nor body of people: "his harsh rule", "the new roads"."""
+    return tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() not in AGENT_NOUNS \
+        and tok.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE")
 
 
 def happening(tok: Token | None) -> bool:
@@ -754,7 +774,7 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         effect = ctx.text([t for t in v.subtree if t.i in ids])
     subj = subject_of(v)
     if subj is not None and (told_before(subj) and prev is not None or clause_before_comma(subj)
-                             or subj.lower_ == "which" and comma_which_on_no_event(subj)) \
+                             or subj.lower_ == "which" and comma_which_on_no_event(subj) or event_beside(subj)) \
             and cause.lower() not in DEMONSTRATIVES:
         # "This led to X", ", which led to X": the cause is a clause, and "What did the rebellion was suppressed
         # lead to?" reads wrong; asked as what happened as a result, with what was done for an answer unless
@@ -935,6 +955,10 @@ def left_cue(ctx: ArticleContext, v: Token, obj: Token | None, prev: Span | None
     if obj is None or intended(v):
         return None
     state = _child(v, ("oprd", "acomp"))
+    if state is None:  # "left the empire divided into hundreds of states"
+        state = next((c for c in v.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.tag_ == "VBN"
+                      and c.i == obj.right_edge.i + 1), None) or next(
+            (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == obj.i + 1), None)
     if state is None:
         state = next((c for c in v.children if c.dep_ == "prep" and c.i > obj.i and (
             c.lower_ == "without" or c.lower_ == "in" and _pobj(c) is not None
@@ -1045,11 +1069,19 @@ def make_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         return None
     # "The war made the king unpopular": what an event or a thing made someone (asked "What did the war make
     # unpopular?"); "made Rome his capital" is a deed
-    if possible is not None and possible.pos_ == "ADJ" and _child(possible, ("nsubj",)) is not None \
-            and _child(possible, ("nsubj",)).lower_ != "it" and happening(subject_of(v)):
+    made = _child(possible, ("nsubj",)) if possible is not None else None
+    if possible is not None and possible.pos_ in ("ADJ", "NOUN") and made is not None and made.lower_ != "it" \
+            and (happening(subject_of(v)) or not_someone(subject_of(v))):
         cause = agent_of(ctx, v, prev)
-        return Found(cause, object_phrase(ctx, _child(possible, ("nsubj",))), f"{v.text} {possible.text}", "verb",
-                     f"make {possible.text}", past(v)) if cause else None
+        if not cause:
+            return None
+        if possible.pos_ == "ADJ" and made.pos_ != "PRON":
+            return Found(cause, object_phrase(ctx, made), f"{v.text} {possible.text}", "verb", f"make {possible.text}",
+                         past(v))
+        # "His harsh rule made him deeply unpopular", "made him a national hero": asked only as a consequence
+        who = ctx.last_person_before(made) if made.lower_ in ("him", "her") else None
+        rest = ctx.text([t for t in possible.subtree if t.i not in subtree_ids(made)], head=possible)
+        return Found(cause, f"{who or ctx.np(made)} {rest}", v.text, "passive", "make", past(v))
     if comp is None or comp.pos_ not in ("VERB", "AUX") or _child(comp, ("nsubj",)) is None:
         return None
     who = _child(comp, ("nsubj",))

@@ -300,7 +300,7 @@ propose surmise conjecture rumor rumour suggest contend hold feel fear consider
 # More causative verbs of the classes of CAUSE_VERBS: dividing and discrediting, talking out of, settling
 MORE_CAUSE_VERBS = frozenset("""
 polarize polarise radicalize radicalise discredit humiliate dissuade discourage resolve jeopardize jeopardise
-imperil endanger spell plunge stimulate
+imperil endanger spell plunge stimulate shock stun horrify scandalize scandalise
 """.split())
 # Verbs of harm and change whose subject is a cause only when it is an event or a thing, not someone acting:
 # "The epidemic killed a third of the city" tells a consequence, "The king killed his brother" a deed
@@ -317,7 +317,7 @@ inflation depression recession debt debts tax taxes tariff tariffs policy polici
 embargo blockade crisis collapse defeat victory loss losses failure scandal dispute disputes
 rain rains snow heat cold flooding refusal arrival approval removal betrayal dismissal denial withdrawal proposal
 reversal upheaval revival marriage discovery decline rise fall spread growth success death accession abdication
-capture surrender retreat advance departure absence shortage lack
+capture surrender retreat advance departure absence shortage lack peace
 """.split())
 # Nouns of ground prepared for what came later: "laid the foundation for", "set the stage for", "sowed the
 # seeds of"
@@ -380,7 +380,8 @@ protests violence rioting riots fighting crisis famine war revolt rebellion upri
 """.split())
 # Phrasal causatives besides PHRASAL_CAUSES whose particle carries the effect with the object: "set them
 # against the rest of the population", "ushered in a period of reform", "wiped out the garrison"
-MORE_PHRASAL_CAUSES = frozenset({("set", "against"), ("turn", "against"), ("usher", "in"), ("wipe", "out")})
+MORE_PHRASAL_CAUSES = frozenset({("set", "against"), ("turn", "against"), ("usher", "in"), ("wipe", "out"),
+                                 ("draw", "in"), ("drag", "in"), ("drag", "into"), ("draw", "into")})
 # What an event or a thing gives someone, besides GIVEN_OUTCOMES: "The marriage gave the duke a claim to the crown"
 GIVEN_BY_EVENTS = frozenset("claim right rights control access power independence autonomy monopoly title".split())
 # Verbs of reacting, after which an "as" clause of what others did tells why ("As the Mongols advanced, the
