@@ -15,14 +15,23 @@ and marked with the hedging word (CausalLink.hedge), so that no question states 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from quizgen.extract import lexicon
 from quizgen.extract.context import ArticleContext
-from quizgen.extract.phrases import RELATIVE_PRONOUNS, antecedent, drop_parentheticals, inline, subject_of, subtree_ids
+from quizgen.extract.phrases import (
+    RELATIVE_PRONOUNS,
+    antecedent,
+    capitalize,
+    drop_parentheticals,
+    inline,
+    relative_clause,
+    subject_of,
+    subtree_ids,
+)
 from quizgen.models import CausalLink
 
 REASON_NOUNS = {"justification", "pretext", "rationale", "excuse", "impetus", "catalyst", "reason", "basis", "spur"}
@@ -52,7 +61,15 @@ PP_OPENERS = {"wake": ("in",), "aftermath": ("in",), "result": ("as",), "consequ
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 HEDGING = lexicon.REPORTING_VERBS | lexicon.HEDGING_VERBS
 AS_A_RESULT = "as a result"
-CAUSATIVE = lexicon.CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | {"give", "make"}
+# causative verbs whose subject is the cause and object the effect; the verbs of harm and change only when
+# their subject is an event or a thing (happening())
+CAUSE_VERBS = lexicon.CAUSE_VERBS | lexicon.MORE_CAUSE_VERBS | lexicon.CONSEQUENCE_VERBS
+PHRASAL_CAUSES = lexicon.PHRASAL_CAUSES | lexicon.MORE_PHRASAL_CAUSES
+CAUSATIVE = CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | {"give", "make"}
+# nominal endings of events and states ("the partition", "the settlement", "the failure", "the dominance")
+NOMINAL_ENDINGS = ("tion", "sion", "ment", "ure", "ance", "ence", "ity", "ism", "ness")
+AGENT_NOUNS = lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS | lexicon.COLLECTIVE_NOUNS | lexicon.KIN_NOUNS \
+    | lexicon.ORGANIZATION_NOUNS
 
 
 @dataclass(frozen=True)
@@ -83,8 +100,9 @@ def hedge_of(tok: Token) -> str:
     while True:
         if t.pos_ in ("VERB", "AUX") or first:
             for c in t.children:
-                if c.dep_ == "aux" and c.lower_ in lexicon.HEDGE_MODALS:
-                    return c.lower_
+                if c.dep_ == "aux" and c.lower_ in lexicon.HEDGE_MODALS and not (
+                        c.lower_ == "could" and any(n.dep_ == "neg" for n in t.children)):
+                    return c.lower_  # but "the army could not cross" says what was impossible, no guess
                 if c.dep_ == "advmod" and c.lower_ in lexicon.HEDGE_ADVERBS:
                     return c.lower_
                 if c.lower_ == "whether" and c.dep_ in ("mark", "advmod"):
@@ -116,8 +134,9 @@ def clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
     """The verb's clause as text, without `drop`, front adverbials, and asides on the subject."""
     skip = set(drop)
     for c in verb.children:
-        if c.i < verb.i and c.dep_ in ("prep", "advcl", "advmod", "npadvmod", "punct", "mark", "cc"):
-            skip |= subtree_ids(c)
+        if c.i < verb.i and c.dep_ in ("prep", "advcl", "advmod", "npadvmod", "punct", "mark", "cc") \
+                and not (c.dep_ == "advmod" and (c.lower_ == "never" or _child(c, ("neg",)) is not None)):
+            skip |= subtree_ids(c)  # but "could no longer collect" keeps what it denies
         if c.dep_ == "conj" and c.i > verb.i and any(g.dep_.startswith("nsubj") for g in c.children):
             skip |= subtree_ids(c)  # another clause with its subject, and the "and" before it
             skip |= {g.i for g in verb.children if g.dep_ in ("cc", "punct") and verb.i < g.i < c.i}
@@ -131,6 +150,9 @@ def clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
             for aside in drop_parentheticals(t):
                 skip |= subtree_ids(aside)
     skip |= bracketed(verb)
+    semi = [t.i for t in verb.doc[verb.left_edge.i: verb.i] if t.text == ";"]
+    if semi:  # "each intended to ...; however, when X died, the dynamics changed": before the ";" is another clause
+        skip |= set(range(verb.left_edge.i, semi[-1] + 1))
     toks = [t for t in verb.subtree if t.i not in skip]
     subj = subject_of(verb)
     text = ctx.text(toks, head=verb)
@@ -219,11 +241,49 @@ def fit_np(ctx: ArticleContext, head: Token, limit: int = LONG_PHRASE, without: 
     return shortened(render, head, limit, head.sent)
 
 
+# general nouns set beside a clause to stand for it: ", an event that shocked the Roman world"
+GENERAL_EVENTS = lexicon.TOLD_BEFORE_NOUNS | frozenset("event incident episode development act".split())
+
+
+def event_beside(tok: Token) -> bool:
+    """"that" in ", an event that shocked the Roman world": the clause the event is set beside."""
+    return tok.lower_ in ("that", "which") and tok.dep_ == "nsubj" and tok.head.dep_ == "relcl" \
+        and tok.head.head.dep_ in ("appos", "npadvmod") and tok.head.head.lemma_.lower() in GENERAL_EVENTS
+
+
+def told_before(tok: Token) -> bool:
+    """A bare "this" or "that", or "this action", "these events": what the sentence before told."""
+    if tok.lower_ in DEMONSTRATIVES and tok.tag_ == "DT" and not list(tok.children):
+        return True
+    kids = list(tok.children)
+    # "The move provoked outrage" opening its sentence: a bare "the move" is what the sentence before told
+    return tok.pos_ == "NOUN" and tok.lower_ in lexicon.TOLD_BEFORE_NOUNS and len(kids) == 1 \
+        and kids[0].dep_ == "det" and (kids[0].lower_ in ("this", "these")
+                                       or kids[0].lower_ == "the" and kids[0].i == tok.sent.start)
+
+
+def clause_before_comma(tok: Token) -> bool:
+    """", which led to X" after a clause: "which" stands for the clause."""
+    return tok.lower_ == "which" and tok.dep_ == "nsubj" and tok.head.dep_ in ("advcl", "ccomp", "conj") \
+        and tok.head.head.pos_ in ("VERB", "AUX") and tok.head.head.i < tok.i and antecedent(tok) is None
+
+
+def comma_which_on_no_event(tok: Token) -> bool:
+    """", which ..." after a clause that ends on someone or a place: "which" stands for what the clause told."""
+    ante = antecedent(tok)
+    rel = relative_clause(tok)
+    if ante is None or rel is None or tok.i == 0 or tok.doc[tok.i - 1].text != "," or ante.i != tok.i - 2 \
+            and tok.doc[tok.i - 2].i not in subtree_ids(ante):
+        return False
+    return not happening(ante) and (ante.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC") or ante.pos_ == "PROPN"
+                                    or ante.lemma_.lower() in AGENT_NOUNS | NOT_OVER | lexicon.MEMBERS_AND_LANDS)
+
+
 def cause_np(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
     """A cause named by its head word; a bare "this" or "that" is what the sentence before said, and a
     sentence-opening "it" or "they" that nothing else resolves is the subject of the sentence before."""
     low = tok.lower_
-    if low in DEMONSTRATIVES and tok.tag_ == "DT" and not list(tok.children):
+    if told_before(tok):
         return before(ctx, prev)
     if low in RELATIVE_PRONOUNS and tok.dep_.startswith("nsubj"):
         ante = antecedent(tok)
@@ -236,9 +296,24 @@ def cause_np(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
         if rel.dep_ == "relcl" and rel.head.dep_ == "attr" and rel.head.head.lemma_ == "be" \
                 and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in rel.head.head.children):
             return ctx.np(rel.head, without=(rel,))
+    if event_beside(tok):
+        # "The city was sacked in 455, an event that shocked the Roman world": the sacking
+        root = tok.sent.root
+        return fit_clause(ctx, root, subtree_ids(tok.head.head)) if root.pos_ in ("VERB", "AUX") else ctx.np(tok)
+    if low == "which" and tok.dep_ == "nsubj" and comma_which_on_no_event(tok):
+        # "He was assassinated by a member of a rival faction, which plunged the kingdom into war": the
+        # assassination, not the member; "connected the port to the interior, which boosted trade": the railway
+        ante = antecedent(tok)
+        return shortened(lambda d: ctx.clause_before(ante, relative_clause(tok)), ante, LONG_PHRASE, tok.sent) or \
+            ctx.np(tok)
+    if clause_before_comma(tok):  # "The rebellion was suppressed, which led to X": the clause before the comma
+        return fit_clause(ctx, tok.head.head, subtree_ids(tok.head))
     text = fit_np(ctx, tok, SHORT_NP) if tok.pos_ in ("NOUN", "PROPN") else ctx.np(tok)
     if low in ("it", "they") and text.lower() == low:
-        return pronoun_subject(ctx, tok, prev) or text
+        found = pronoun_subject(ctx, tok, prev)
+        if not found and low == "it" and tok.i == tok.sent.start and ctx.event and tok.dep_ == "nsubj":
+            return capitalize(ctx.event)  # "It created a foundation ...": the article's event, as "It led to" is
+        return found or text
     return text
 
 
@@ -309,8 +384,68 @@ def head_only(ctx: ArticleContext, tok: Token) -> str:
                                      (c.dep_ == "punct" and c.i > tok.i)))
 
 
+QUANTITY_NOUNS = frozenset("series wave number string spate succession chain round outbreak".split())
+
+
+# verbs whose participle after a clause tells what came along, not what came of it
+ACCOMPANYING = frozenset("bring give earn secure guarantee claim".split())
+
+
+def not_someone(tok: Token | None) -> bool:
+    """A subject that is no person nor body of people: "his harsh rule", "the new roads"."""
+    return tok is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() not in AGENT_NOUNS \
+        and tok.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE")
+
+
+def happening(tok: Token | None) -> bool:
+    """Whether a subject or an agent is an event or a thing ("the epidemic", "the war", "this", a clause
+    "which" stands for), not someone acting ("the king", "the rebels", "they")."""
+    if tok is None:
+        return False
+    if tok.lower_ in RELATIVE_PRONOUNS:
+        ante = antecedent(tok)
+        if ante is None or ante.i == tok.i:
+            return tok.lower_ == "which"  # ", which led to": the clause before
+        tok = ante
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if lemma in QUANTITY_NOUNS and _pobj(_child(tok, ("prep",), "of")) is not None:
+        return happening(_pobj(_child(tok, ("prep",), "of")))  # "a series of surprise attacks"
+    if tok.pos_ == "PRON" or tok.tag_ == "DT":
+        return low in DEMONSTRATIVES | {"it"}
+    if tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") and tok.ent_type_ != "EVENT":
+        return False
+    if lemma in lexicon.HAZARD_NOUNS or lemma in lexicon.EVENT_NOUNS or low in lexicon.EVENT_NOUNS \
+            or lemma in lexicon.EVENT_ANAPHORA \
+            or tok.ent_type_ == "EVENT":
+        return True
+    return tok.pos_ == "NOUN" and lemma.endswith(NOMINAL_ENDINGS) and lemma not in AGENT_NOUNS
+
+
+def ground_cue(ctx: ArticleContext, v: Token, obj: Token, prev: Span | None) -> Found | None:
+    """"The treaty laid the foundation for a lasting peace", "set the stage for", "sowed the seeds of", "created
+    a foundation from which the dominance of the clans would come": ground prepared for what came later."""
+    if intended(v):
+        return None
+    prep = _child(obj, ("prep",), ("for", "of", "to")) or _child(v, ("prep",), ("for", "to"))
+    target = _pobj(prep)
+    rel = _child(obj, ("relcl",))
+    if target is None and rel is not None:
+        target = _child(rel, ("nsubj", "nsubjpass"))
+    if target is None or target.lower_ in RELATIVE_PRONOUNS:
+        return None
+    cause = agent_of(ctx, v, prev)
+    if not cause:
+        return None
+    word = prep.lower_ if prep is not None else "for"
+    return Found(cause, object_phrase(ctx, target), f"{v.text} the {obj.text} {word}", "verb",
+                 f"{v.lemma_} the {obj.text} {word}", past(v))
+
+
 def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     lemma = v.lemma_.lower()
+    obj = _child(v, ("dobj",))
+    if obj is not None and lemma in lexicon.GROUND_VERBS and obj.lemma_.lower() in lexicon.GROUND_NOUNS:
+        return ground_cue(ctx, v, obj, prev)
     # "set in motion X"
     if lemma == "set":
         prep = _child(v, ("prep",), "in")
@@ -319,7 +454,8 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             subj = subject_of(v)
             if obj is not None and subj is not None:
                 return Found(ctx.np(subj), ctx.np(obj), "set in motion", "verb", "set in motion", past(v))
-        return None
+        if _child(v, ("prep",), "against") is None:
+            return None
     obj = _child(v, ("dobj",))
     # "provided a powerful justification for X"
     if obj is not None and obj.lemma_.lower() in REASON_NOUNS:
@@ -337,11 +473,31 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         subj = subject_of(v)
         if src is not None and subj is not None:
             return Found(ctx.np(src), ctx.np(subj), f"had its {obj.lower_} in", "passive", "", past(v))
+    if lemma in lexicon.DYING_VERBS:
+        return died_of(ctx, v)
+    if lemma in lexicon.GROWN_FROM_VERBS:
+        prep = _child(v, ("prep",), lexicon.GROWN_FROM_VERBS[lemma]) or _child(
+            _child(v, ("advmod",), "back") or v, ("prep",), lexicon.GROWN_FROM_VERBS[lemma])  # "traced back to"
+        src = _pobj(_child(prep, ("prep",), "of") if prep is not None and prep.lower_ == "out" else prep)
+        subj = subject_of(v)
+        if src is None or subj is None or lemma == "bear" and (not happening(subj) or v.tag_ != "VBN") \
+                or lemma == "trace" and subj.dep_ != "nsubjpass":
+            return None  # "He was born of humble parents": a birth; "traced his descent to": a lineage
+        cue = f"{v.text} out of" if prep.lower_ == "out" else " ".join(t.lower_ for t in v.doc[v.i: prep.i + 1]
+                                                                      if t.dep_ in ("advmod", "prep") or t.i == v.i)
+        return Found(object_phrase(ctx, src), cause_np(ctx, subj, prev), cue, "passive", "", past(v))
+    if lemma in lexicon.REMOVED_IN_VERBS and _child(v, ("nsubjpass",)) is not None and _child(v, ("agent",)) is None \
+            and lemma not in CAUSE_VERBS:
+        return died_of(ctx, v)  # "He was deposed in a coup led by his generals"
     # "X resulted from Y", "X stemmed from Y", "X was rooted in Y"
     if lemma in lexicon.FROM_CAUSE_VERBS or (lemma == "root" and v.tag_ == "VBN"):
         preps = lexicon.FROM_CAUSE_VERBS.get(lemma, ("in",))
         prep = _child(v, ("prep",), preps)
         src, subj = _pobj(prep), subject_of(v)
+        if src is not None and subj is None and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            # "the famine resulting from the drought"
+            return Found(object_phrase(ctx, src), ctx.np(v.head, without=(v,)), f"{v.text} {prep.lower_}", "passive",
+                         f"{lemma} {prep.lower_}", past(v))
         if src is not None and subj is not None and subj.lower_ not in DEMONSTRATIVES:
             return Found(object_phrase(ctx, src), cause_np(ctx, subj, prev), f"{v.text} {prep.lower_}", "passive",
                          f"{lemma} {prep.lower_}", past(v))
@@ -367,6 +523,45 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             effect = object_phrase(ctx, _pobj(prep)) if _pobj(prep) is not None else ""
             if effect:
                 return Found(cause, effect, f"{v.text} {obj.text}", "verb", f"{lemma} {obj.lemma_}", past(v))
+            if lemma == "have" and obj.tag_ == "NNS" and _child(obj, ("amod",)) is not None:
+                # "the coup attempt had severe consequences": what came of it, told only by its kind
+                return Found(cause, ctx.np(obj), f"{v.text} {obj.text}", "passive", "", past(v))
+    # "X put an end to Y", "marked an end to Y", "spelled the end of Y"
+    if lemma in ("put", "mark", "spell") and obj is not None and obj.lower_ == "end" and not intended(v):
+        target = _pobj(_child(obj, ("prep",), ("to", "of")) or _child(v, ("prep",), ("to", "of")))
+        cause = agent_of(ctx, v, prev) if target is not None else ""
+        if cause:
+            det = _child(obj, ("det",))
+            words = f"{det.lower_ if det is not None else 'an'} end {target.head.lower_}"  # "an end to", "the end of"
+            return Found(cause, object_phrase(ctx, target), f"{v.text} {words}", "verb", f"{lemma} {words}", past(v))
+    if lemma == "owe" and obj is not None and obj.lemma_.lower() not in WORD_NOUNS:
+        # "The city owed its wealth to the salt trade"; "owes its name to" is naming
+        to = next((c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > obj.i), None)
+        if to is None or _pobj(to) is None or subject_of(v) is None:
+            return None
+        return Found(object_phrase(ctx, _pobj(to)), fit_clause(ctx, v, subtree_ids(to)), f"{v.text} to", "passive", "",
+                     past(v), anchor=to)
+    if lemma in lexicon.GAIN_VERBS:
+        prep = _child(v, ("prep",), lexicon.GAIN_VERBS[lemma])
+        src, subj = _pobj(prep), subject_of(v)
+        if subj is None and v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.tag_ in ("VBD", "VBN"):
+            subj = v.head  # "The villages suffered from famines": the parser may read "suffered" as a participle
+        if src is None or subj is None or src.ent_type_ in ("DATE", "TIME", "PERSON", "GPE") \
+                or src.pos_ not in ("NOUN", "PROPN") or src.lower_ == "other":
+            return None  # "could benefit from each other"
+        words = [t for t in v.subtree if t.i == v.i or t.head.i == v.i and t.dep_ in ("aux", "auxpass", "neg", "advmod")
+                 and t.i > subj.i]
+        inside = (v,) if v.head.i == subj.i else ()  # the participle the parser hung on the subject
+        effect = f"{inline(ctx.np(subj, without=(*drop_parentheticals(subj), *inside)))} {ctx.text(words, head=v)}"
+        return Found(object_phrase(ctx, src), effect, f"{v.text} {prep.lower_}", "passive", "", past(v), anchor=prep)
+    to_state = _pobj(_child(v, ("prep",), "to"))
+    if lemma in ("bring", "drive", "push") and obj is not None and to_state is not None \
+            and to_state.lemma_.lower() in lexicon.BROUGHT_TO and not intended(v) and obj.i < to_state.i:
+        # "brought the generals to power", "drove the peasants to revolt": asked "What did X bring to power?"
+        cause = agent_of(ctx, v, prev)
+        where = ctx.text(list(to_state.head.subtree))
+        return Found(cause, object_phrase(ctx, obj), f"{v.text} {where}", "verb", f"{lemma} {where}", past(v)) \
+            if cause else None
     if lemma == "bring":
         to = _child(v, ("prep",), "to")
         if to is not None and _pobj(to) is not None and _pobj(to).lower_ == "end":
@@ -376,12 +571,20 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             if subj is not None and agent is not None:
                 return Found(object_phrase(ctx, agent), ctx.np(subj), f"{v.text} to an end by", "passive",
                              "bring to an end", past(v))
-            if obj is not None and subject_of(v) is not None and subject_of(v).dep_ == "nsubj":
+            if obj is not None and (subject_of(v) is not None and subject_of(v).dep_ == "nsubj"
+                                    or subject_of(v) is None and v.tag_ == "VBG"):  # ", bringing X to an end"
                 return Found(agent_of(ctx, v, prev), ctx.np(obj), f"{v.text} to an end", "verb", "bring to an end",
                              past(v))
     # "brought about the fall of X", "set off a panic", "stirred up unrest"
-    prt = next((c for c in v.children if c.dep_ in ("prt", "prep") and (lemma, c.lower_) in lexicon.PHRASAL_CAUSES), None)
+    prt = next((c for c in v.children if c.dep_ in ("prt", "prep") and (lemma, c.lower_) in PHRASAL_CAUSES), None)
     done = obj if prt is not None and prt.dep_ == "prt" else _pobj(prt)  # the parser reads "about" either way
+    if prt is not None and prt.lower_ == "against" and obj is not None and done is not None and not intended(v):
+        # "which set them against the rest of the population": who was set against whom
+        cause = agent_of(ctx, v, prev)
+        ids = subtree_ids(obj) | subtree_ids(prt)
+        # "What did the production set against?" reads wrong: asked only as a consequence
+        return Found(cause, ctx.text([t for t in v.subtree if t.i in ids]), f"{v.text} against", "passive",
+                     f"{lemma} against", past(v)) if cause else None
     if prt is not None and done is not None and not intended(v):
         cause = agent_of(ctx, v, prev)
         if cause:
@@ -422,6 +625,16 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
                               head=comp)
             return Found(cause, effect, f"{v.text}", "passive", "help", past(v))
     # "drove the settlers out of the province", "forced the rebels into exile"
+    # "was forced into exile": moved by force, by what the agent did or else the sentence before told
+    if lemma in ("force", "drive") and obj is None and _child(v, ("nsubjpass",)) is not None and not intended(v) \
+            and _child(v, ("xcomp", "ccomp")) is None:
+        into = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ in ("into", "out", "from")), None)
+        agent = _pobj(_child(v, ("agent",)))
+        if into is not None:
+            cause = object_phrase(ctx, agent) if agent is not None else before(ctx, prev) if v.dep_ == "ROOT" else ""
+            if cause:
+                drop = subtree_ids(agent.head) if agent is not None else set()
+                return Found(cause, fit_clause(ctx, v, drop), f"{v.text} {into.lower_}", "passive", lemma, past(v))
     if lemma in DRIVING_VERBS and obj is not None and not intended(v):
         away = next((c for c in v.children if c.dep_ in ("prep", "prt", "advmod") and c.i > obj.i
                      and c.lower_ in AWAY_WORDS), None)
@@ -435,6 +648,23 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         return make_cue(ctx, v, prev)
     if lemma in lexicon.RESPONSE_VERBS:
         return response_cue(ctx, v, prev)
+    # "The decree was met with fierce resistance": the reaction it met
+    if lemma == "meet" and _child(v, ("auxpass",)) is not None:
+        by = _child(v, ("prep",), "with") or _child(v, ("agent",))
+        target, subj = _pobj(by), _child(v, ("nsubjpass",))
+        if target is None or subj is None or target.pos_ != "NOUN" or target.lemma_.lower() in AGENT_NOUNS \
+                or target.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+            return None
+        # "met by riots" is asked as "met with": "What did the reforms meet by?" reads wrong
+        return Found(cause_np(ctx, subj, prev), object_phrase(ctx, target), f"{v.text} with", "verb", "meet with",
+                     past(v))
+    # "The admiral is credited with saving the fleet": what he brought about
+    if lemma == "credit" and _child(v, ("nsubjpass",)) is not None:
+        target = _pobj(_child(v, ("prep",), "with"))
+        if target is None:
+            return None
+        return Found(cause_np(ctx, _child(v, ("nsubjpass",)), prev), object_phrase(ctx, target), f"{v.text} with",
+                     "passive", "", past(v))
     # "forced X to withdraw"; "incite his subjects, ..., to revolt" (parsed as an adverbial infinitive)
     comp = next((c for c in v.children if c.i > v.i and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(
         g.dep_ == "aux" and g.lower_ == "to" for g in c.children))), None)
@@ -443,6 +673,16 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         forced = force_cue(ctx, v, comp, obj, prev)
         if forced is not None:
             return forced
+    # "forced the resignation of the minister", "forced a retreat": the outcome forced on someone
+    if lemma in ("force", "compel") and comp is None and obj is not None and not intended(v) \
+            and _child(v, ("nsubjpass",)) is None and (obj.lemma_.lower() in lexicon.FORCED_OUTCOMES
+                                                       or obj.lemma_.lower().endswith(("tion", "sion", "ment"))):
+        cause = agent_of(ctx, v, prev)
+        return Found(cause, object_phrase(ctx, obj), v.text, "verb", lemma, past(v)) if cause else None
+    if lemma in lexicon.GIVING_WAY_VERBS or lemma in lexicon.SUCCESS_VERBS or lemma == "mean":
+        means = means_cue(ctx, v, prev)
+        if means is not None or lemma not in CAUSE_VERBS:
+            return means  # "gave the duke a claim", "secured the frontier" are read as causatives below
     if lemma in lexicon.LINK_VERBS:
         effect_tok = None
         for p in lexicon.LINK_VERBS[lemma]:
@@ -454,8 +694,31 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
                 break
         if effect_tok is None or (lemma == "pave" and (obj is None or obj.lower_ != "way")):
             return None
-    elif lemma in lexicon.CAUSE_VERBS:
+    elif lemma in ("inspire", "encourage") and obj is not None and comp is None and happening(obj):
+        effect_tok, tail = obj, ""  # "The revolution inspired uprisings across Europe"
+    elif lemma in PERSUADED_VERBS and _child(v, ("agent",)) is not None and _child(v, ("prt",)) is None:
+        effect_tok, tail = obj, ""  # "was motivated by fear of the Ottomans", "Encouraged by the news, ..."
+    elif lemma in CAUSE_VERBS:
         effect_tok, tail = obj, ""
+        if lemma in lexicon.CONSEQUENCE_VERBS:
+            if _child(v, ("nsubjpass",)) is not None and _child(v, ("agent",)) is None:
+                return died_of(ctx, v)  # "Thousands were killed in the fighting"
+            # a deed of someone's is no cause: the subject (or the agent) is an event or a thing, or the
+            # verb a participle of the clause before (", killing 300 people")
+            agent = _pobj(_child(v, ("agent",)))
+            subj = subject_of(v)
+            if not (happening(agent) if agent is not None else happening(subj) if subj is not None
+                    else v.tag_ == "VBG" and v.dep_ in ("advcl", "conj") and lemma not in ACCOMPANYING):
+                return None  # ", bringing supplies and finance" goes with the deed, no consequence
+            if lemma == "claim" and (obj is None or obj.lemma_.lower() != "life"):
+                return None  # "claimed the throne"; "claimed thousands of lives"
+            if lemma == "give":  # "The marriage gave the duke a claim to the crown"; not any gift
+                effect_tok = next((c for c in v.children if c.dep_ == "dobj"
+                                   and c.lemma_.lower() in lexicon.GIVEN_BY_EVENTS), None)
+                if effect_tok is None:
+                    return None
+            if lemma == "leave":
+                return left_cue(ctx, v, obj, prev)
         # "put pressure on", "dealt a blow to" belong to no class; an object is needed
     elif lemma == "put" and obj is not None and obj.lower_ == "pressure":  # "put pressure on X"
         on = _child(v, ("prep",), "on") or _child(obj, ("prep",), "on")
@@ -487,16 +750,56 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     if not cause:
         return None
     effect = object_phrase(ctx, effect_tok)
+    again = next((c for c in v.children if c.dep_ == "dobj" and c.i > effect_tok.i and c.left_edge.i > 0
+                  and c.doc[c.left_edge.i - 1].text == ","), None)
+    if tail == "" and again is not None:  # the parser reads an apposition on the object as a second object
+        effect = ctx.text(list(v.doc[effect_tok.left_edge.i: again.right_edge.i + 1]))
+    dative = _child(v, ("dative",)) or next((c for c in v.children if c.dep_ == "dobj" and c.i < effect_tok.i), None)
+    if tail == "" and dative is not None and dative.i < effect_tok.i and dative.pos_ != "PRON":
+        # "cost the crown its colonies"; "earned him the title" keeps the title: "him" means nobody on its own
+        effect = f"{ctx.np(dative)} {effect}"
     kept_from = _child(v, ("prep",), ("from", "into"))  # "prevented X from Y", "provoked France into declaring war"
     where = [c for c in v.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS and c.i > effect_tok.i
              and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]
     if tail == "" and kept_from is not None and kept_from.i > effect_tok.i:
         ids = subtree_ids(effect_tok) | subtree_ids(kept_from)
         effect = ctx.text([t for t in v.subtree if t.i in ids])
+    elif tail == "" and lemma == "bring" and (to := next((c for c in v.children if c.dep_ in ("prep", "advmod")
+                                                         and c.i > effect_tok.i and c.lower_ in ("to", "into", "right")),
+                                                        None)) is not None:
+        # "brought his kingdom right to the border of X", "brought settlers to the region": where to is the effect
+        effect = ctx.text(list(v.doc[effect_tok.left_edge.i: to.right_edge.i + 1]))
     elif tail == "" and where:  # "prevented the unloading of tea in three other colonies"
         ids = subtree_ids(effect_tok) | set().union(*(subtree_ids(c) for c in where))
         effect = ctx.text([t for t in v.subtree if t.i in ids])
-    return Found(cause, effect, v.text + tail, "verb", v.lemma_ + tail, past(v))
+    subj = subject_of(v)
+    if subj is not None and (told_before(subj) and prev is not None or clause_before_comma(subj)
+                             or subj.lower_ == "which" and comma_which_on_no_event(subj) or event_beside(subj)) \
+            and cause.lower() not in DEMONSTRATIVES:
+        # "This led to X", ", which led to X": the cause is a clause, and "What did the rebellion was suppressed
+        # lead to?" reads wrong; asked as what happened as a result, with what was done for an answer unless
+        # the object is itself an event ("This caused a famine")
+        if tail == "" and not happening(effect_tok):
+            effect = fit_clause(ctx, v, subtree_ids(subj))
+        return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, past(v))
+    if clause_participle(v):
+        # "The typhoon struck the coast, destroying the fleet": the clause is the cause, and "What did the
+        # typhoon struck the coast destroy?" reads wrong; asked as what happened as a result, as "thus" is
+        if tail == "":
+            effect = ctx.text([t for t in v.subtree if t.i not in {c.i for c in v.children if c.dep_ == "advmod"
+                                                                   and c.i < v.i}], head=v)
+        return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, past(v.head))
+    cue, tense = v.text + tail, past(v)
+    if v.tag_ == "VBG" and v.dep_ in ("xcomp", "acl"):
+        finite = next((a for a in v.ancestors if a.pos_ in ("VERB", "AUX") and a.tag_ != "VBG"), None)
+        tense = past(finite) if finite is not None else tense  # "leading to" in a told past
+        if v.dep_ == "xcomp" and v.head.lemma_ == "end":  # "attacks that ended up killing 347 people"
+            cue = " ".join(t.text for t in v.doc[v.head.i: v.i + 1]) + tail
+    return Found(cause, effect, cue, "verb", v.lemma_ + tail, tense)
+
+
+# verbs of moving someone to act whose agent is the cause when nothing says to do what ("was motivated by fear")
+PERSUADED_VERBS = frozenset("motivate inspire encourage persuade convince induce spur incite pressure pressurize".split())
 
 
 # verbs whose infinitive did happen ("chose to incite", "is estimated to have caused"); after any other
@@ -508,10 +811,27 @@ DONE_VERBS = frozenset("choose decide manage begin start continue proceed go com
 def intended(v: Token) -> bool:
     """"sought to weaken X", "in order to prevent Y", "an attempt to provoke": an aim, not an outcome."""
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+        if v.tag_ == "VB" and any(c.dep_ == "xcomp" and c.i < v.i and intended(c) for c in v.head.children):
+            return True  # "sought to depose the khedive, ..., and end X": the parser hangs "end" on "sought"
         return intended(v.head)  # "sought to depose the khedive and end British influence"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return False
     return v.dep_ in ("advcl", "acl", "relcl") or v.head.lemma_.lower() not in DONE_VERBS
+
+
+# verbs that say what their subject was, not what it did
+DESCRIBING_VERBS = frozenset("be consider regard remain become see view deem call".split())
+
+
+def clause_participle(v: Token) -> bool:
+    """", destroying the fleet" after a clause that tells what did it; not after one that describes its subject
+    ("The defeat was considered a disaster, bringing X to an end": the defeat did)."""
+    if subject_of(v) is not None or v.dep_ not in ("advcl", "xcomp") or v.tag_ != "VBG" \
+            or v.head.pos_ not in ("VERB", "AUX"):
+        return False
+    head_subj = subject_of(v.head)
+    return not (v.head.lemma_.lower() in DESCRIBING_VERBS and head_subj is not None
+                and head_subj.pos_ in ("NOUN", "PROPN"))
 
 
 def agent_of(ctx: ArticleContext, v: Token, prev: Span | None) -> str:
@@ -519,17 +839,44 @@ def agent_of(ctx: ArticleContext, v: Token, prev: Span | None) -> str:
     for a subject the parser lost, the words before the verb."""
     subj = subject_of(v)
     if subj is None and v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
+        if not clause_participle(v):
+            # "The defeat was considered a disaster, bringing X to an end": the defeat did
+            return fit_np(ctx, subject_of(v.head), SHORT_NP)
         return fit_clause(ctx, v.head, subtree_ids(v))
     if subj is None and v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+        one = v.head.head.head if v.head.dep_ == "pobj" and v.head.head.lower_ == "of" else None
+        if one is not None and one.lower_ in ("one", "some", "among") and one.dep_ == "attr" and one.head.lemma_ == "be" \
+                and subject_of(one.head) is not None:
+            # "X, which was one of the main events leading to Y": X, the nearest event when the parser hangs
+            # the relative on a place inside X ("a moment in the movement for rights in Australia, which ...")
+            subj = subject_of(one.head)
+            ante = antecedent(subj) if subj.lower_ in RELATIVE_PRONOUNS else None
+            if ante is not None and (ante.ent_type_ in ("GPE", "LOC", "FAC") or ante.lemma_.lower() in NOT_OVER):
+                rel = relative_clause(subj)
+                while ante.dep_ == "pobj" and ante.head.head.pos_ in ("NOUN", "PROPN"):
+                    ante = ante.head.head  # up to the phrase the place sits in
+                return fit_np(ctx, ante, SHORT_NP, without=rel)
+            return cause_np(ctx, subj, prev)
         return fit_np(ctx, v.head, SHORT_NP, without=v)  # "the main events leading to X"
     if subj is None and v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.pos_ in ("NOUN", "PROPN") \
             and v.head.dep_ == "ROOT" and not any(c.dep_ == "agent" for c in v.children):
         return ctx.np(v.head, without=(v,))  # "An initial protest led on to rioting": read as "a protest led on"
+    root = v.sent.root
+    if subj is None and v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and root.pos_ == "NOUN" and v.i > root.i \
+            and root.i in {a.i for a in v.ancestors} and v.doc[v.i - 1].text != "," \
+            and not any(c.dep_ == "agent" for c in v.children):
+        # "The king's attempts to raise taxes led to conflict": the parser found no verb and hung "led" low
+        return fit_np(ctx, root, SHORT_NP, without=v)
     if subj is None:
         return left_phrase(ctx, v)
     if subj.dep_ == "nsubjpass" and subj.head.i == v.i:
         return ""
-    return cause_np(ctx, subj, prev)
+    cause = cause_np(ctx, subj, prev)
+    if cause.lower() in ("they", "he", "she") and v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") \
+            and subj.head.i == v.head.i and v.head.i < v.i:
+        # "they took over the government and forced the Signoria to ...": what they did first, not "they"
+        return fit_clause(ctx, v.head, subtree_ids(v))
+    return cause
 
 
 def force_cue(ctx: ArticleContext, v: Token, comp: Token, obj: Token | None, prev: Span | None) -> Found | None:
@@ -545,12 +892,16 @@ def force_cue(ctx: ArticleContext, v: Token, comp: Token, obj: Token | None, pre
     if _child(v, ("nsubjpass",)) is not None:
         if lemma in ("lead", "allow", "enable", "encourage", "inspire", "push"):
             return None  # "was led to believe", "was allowed to leave": no cause stated
-        agent = _pobj(_child(v, ("agent",)))
+        agent = _pobj(_child(v, ("agent",)) or _child(comp, ("agent",)))
+        by = _child(comp, ("prep",), "by")  # "was forced to abdicate by the generals": the parser may hang it low
+        if agent is None and by is not None and _pobj(by) is not None and _pobj(by).tag_ != "VBG" \
+                and _pobj(by).ent_type_ not in ("DATE", "TIME"):
+            agent = _pobj(by)
         # "was compelled to perform seppuku for assaulting an official": the reason is in the sentence
         reason = next((c for c in [*v.children, *comp.children] if c.dep_ == "prep" and c.lower_ == "for"
                        and _pobj(c) is not None and _pobj(c).tag_ == "VBG"), None)
         if agent is not None:
-            cause, cue, drop = object_phrase(ctx, agent), f"{v.text} by", subtree_ids(_child(v, ("agent",)))
+            cause, cue, drop = object_phrase(ctx, agent), f"{v.text} by", subtree_ids(agent.head)
         elif reason is not None:
             cause, cue, drop = object_phrase(ctx, _pobj(reason)), f"{v.text} for", subtree_ids(reason)
         elif v.dep_ == "ROOT" and not any(c.dep_ == "advcl" and _child(c, ("mark",), tuple(
@@ -562,10 +913,120 @@ def force_cue(ctx: ArticleContext, v: Token, comp: Token, obj: Token | None, pre
     if who is None:
         return None
     ids = subtree_ids(who) | subtree_ids(comp)
+    # "forced the viceroy to free the prisoners, repeal the tax, and dismiss his ministers": the parser may
+    # hang the other infinitives on the verb
+    for c in v.children:
+        if c.dep_ == "conj" and c.i > comp.i and c.tag_ in ("VB", "VBP") and _child(c, ("nsubj", "nsubjpass")) is None:
+            ids |= subtree_ids(c) | {g.i for g in v.children if g.dep_ in ("cc", "punct") and comp.i < g.i < c.i}
     effect = ctx.text(sorted((t for t in v.doc if t.i in ids), key=lambda t: t.i))
     cause = agent_of(ctx, v, prev)
+    if cause and clause_participle(v):
+        # "The dam burst, forcing the villagers to flee": what happened as a result, told with its verb
+        return Found(cause, f"{v.text} {effect}", AS_A_RESULT, "after", AS_A_RESULT, past(v.head))
     # "What did X force?" reads wrong with "Z to do W" for an answer: asked only as a consequence
     return Found(cause, effect, v.text, "passive", lemma, past(v)) if cause else None
+
+
+# what a state is left "in" that tells a consequence ("left the city in ruins"); "left him in charge" is an office
+LEFT_STATES = frozenset("ruin ruins debt disarray chaos turmoil shambles poverty ashes darkness despair".split())
+
+
+def died_of(ctx: ArticleContext, v: Token) -> Found | None:
+    """"Many soldiers died of dysentery", "Thousands were killed in the fighting", "The town was destroyed in a
+    fire": what someone or something died or was destroyed of; "died in 1550", "died in Rome" say when and where."""
+    words = ("of", "from", "in", "during", "to") if v.lemma_.lower() in lexicon.DYING_VERBS else ("in", "during")
+    prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in words), None)
+    src = _pobj(prep)
+    subj = subject_of(v)
+    if src is None or subj is None or src.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL") \
+            or prep.lower_ == "to" and v.lemma_.lower() != "succumb":
+        return None
+    if prep.lower_ in ("in", "during") and not happening(src) or src.pos_ not in ("NOUN", "PROPN"):
+        return None  # "died in his bed"
+    if src.lemma_.lower() in lexicon.TIME_NOUNS or src.lemma_.lower() in ("age", "exile", "prison", "office", "battle") \
+            and prep.lower_ == "in" and v.lemma_.lower() in lexicon.DYING_VERBS and src.lemma_.lower() != "battle":
+        return None  # "died in old age", "died in exile"
+    effect = fit_clause(ctx, v, subtree_ids(prep))
+    return Found(object_phrase(ctx, src), effect, f"{v.text} {prep.lower_}", "passive", "", past(v), anchor=prep)
+
+
+def left_cue(ctx: ArticleContext, v: Token, obj: Token | None, prev: Span | None) -> Found | None:
+    """"His death left the throne vacant", "left the crown in debt", ", leaving the rebels without leaders"."""
+    if obj is None or intended(v):
+        return None
+    state = _child(v, ("oprd", "acomp"))
+    if state is None:  # "left the empire divided into hundreds of states"
+        state = next((c for c in v.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.tag_ == "VBN"
+                      and c.i == obj.right_edge.i + 1), None) or next(
+            (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == obj.i + 1), None)
+    if state is None:
+        state = next((c for c in v.children if c.dep_ == "prep" and c.i > obj.i and (
+            c.lower_ == "without" or c.lower_ == "in" and _pobj(c) is not None
+            and _pobj(c).lemma_.lower() in LEFT_STATES)), None)
+    if state is None or state.i < obj.i:
+        return None
+    cause = agent_of(ctx, v, prev)
+    if not cause:
+        return None
+    ids = subtree_ids(obj) | subtree_ids(state)
+    if clause_participle(v):  # ", leaving the rebels without leaders": asked as what happened as a result
+        return Found(cause, ctx.text([t for t in v.subtree if t.i in ids | {v.i}]), AS_A_RESULT, "after", AS_A_RESULT,
+                     past(v.head))
+    return Found(cause, ctx.text([t for t in v.subtree if t.i in ids]), v.text, "verb", "leave", past(v))
+
+
+# what a thing falls "under" that is no force on it: "fell under Ottoman rule"
+NOT_UNDER = frozenset("""
+rule control command leadership reign sway authority protection jurisdiction name banner flag guise auspices
+suzerainty dominion administration direction supervision guidance
+""".split())
+# subjects of "meant" that name a word, not an event ("The word meant 'king'")
+WORD_NOUNS = frozenset("word term name title phrase expression sign symbol".split())
+
+
+def means_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
+    """"The assault collapsed under coordinated counterattacks" (what made it give way), "won the battle
+    through superior seamanship" (the means that brought a success), "The riots meant that the governor
+    could no longer collect revenue" (what came of it)."""
+    lemma = v.lemma_.lower()
+    subj = subject_of(v)
+    if lemma == "mean":
+        obj = _child(v, ("dobj",))
+        if obj is not None and subj is not None and happening(subj) and obj.pos_ == "NOUN" and subj.lower_ != "it" \
+                and obj.lemma_.lower() not in AGENT_NOUNS \
+                and subj.lemma_.lower() not in WORD_NOUNS:
+            cause = agent_of(ctx, v, prev)  # "The defeat meant the end of the empire"
+            return Found(cause, object_phrase(ctx, obj), v.text, "verb", "mean", past(v)) if cause else None
+        comp = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i and c.tag_ != "VBG"
+                     and _child(c, ("nsubj", "nsubjpass")) is not None), None)
+        if comp is None or subj is None or subj.lemma_.lower() in WORD_NOUNS or subj.lower_ in ("it", "what") \
+                or subj.pos_ in ("PROPN",) or not happening(subj) and subj.pos_ != "NOUN":
+            return None
+        cause = agent_of(ctx, v, prev)
+        if not cause:
+            return None
+        return Found(cause, fit_clause(ctx, comp, {c.i for c in comp.children if c.dep_ == "mark"}), v.text,
+                     "passive", "", past(v))
+    if lemma in lexicon.GIVING_WAY_VERBS:
+        if lemma == "give" and _child(v, ("dobj",), "way") is None:
+            return None
+        under = _child(v, ("prep",), "under")
+        src = _pobj(under)
+        if src is None or src.lemma_.lower() in NOT_UNDER or subj is None:
+            return None
+        words = [t for t in v.subtree if t.i not in subtree_ids(under) and t.i not in subtree_ids(subj)
+                 and (t.i == v.i or t.head.i == v.i and t.dep_ in ("dobj", "prt", "neg"))]
+        effect = f"{inline(ctx.np(subj, without=tuple(drop_parentheticals(subj))))} {ctx.text(words, head=v)}"
+        cue = f"{v.text} way under" if lemma == "give" else f"{v.text} under"
+        return Found(object_phrase(ctx, src), effect, cue, "passive", "", past(v), anchor=under)
+    means = next((c for c in v.children if c.dep_ == "prep" and c.i > v.i and (
+        c.lower_ == "through" and _pobj(c) is not None and _pobj(c).pos_ == "NOUN"
+        or c.lower_ == "by" and _child(c, ("pcomp",)) is not None and _child(c, ("pcomp",)).tag_ == "VBG")), None)
+    if means is None or intended(v) or subj is None:
+        return None
+    src = _pobj(means) or _child(means, ("pcomp",))
+    return Found(object_phrase(ctx, src), fit_clause(ctx, v, subtree_ids(means)), f"{v.text} {means.lower_}",
+                 "passive", "", past(v), anchor=means)
 
 
 def make_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
@@ -593,6 +1054,34 @@ def make_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             return Found(cause, f"{adj.text} {ctx.text([t for t in v.doc if t.i in ids])}", f"made it {adj.text}",
                          "passive", "", past(v))
         return None
+    # "The conquest was made possible by the use of horses", "The roads made the conquest possible"
+    possible = _child(v, ("oprd", "ccomp", "xcomp", "acomp"))
+    if possible is not None and possible.lower_ == "possible":
+        agent = _pobj(_child(v, ("agent",)))
+        subj = _child(v, ("nsubjpass",))
+        if agent is not None and subj is not None:
+            return Found(object_phrase(ctx, agent), cause_np(ctx, subj, prev), f"{v.text} possible by", "passive", "",
+                         past(v))
+        what = _child(possible, ("nsubj",)) or _child(v, ("dobj",))
+        cause = agent_of(ctx, v, prev) if what is not None and what.lower_ != "it" else ""
+        if cause:
+            return Found(cause, object_phrase(ctx, what), f"{v.text} possible", "verb", "make possible", past(v))
+        return None
+    # "The war made the king unpopular": what an event or a thing made someone (asked "What did the war make
+    # unpopular?"); "made Rome his capital" is a deed
+    made = _child(possible, ("nsubj",)) if possible is not None else None
+    if possible is not None and possible.pos_ in ("ADJ", "NOUN") and made is not None and made.lower_ != "it" \
+            and (happening(subject_of(v)) or not_someone(subject_of(v))):
+        cause = agent_of(ctx, v, prev)
+        if not cause:
+            return None
+        if possible.pos_ == "ADJ" and made.pos_ != "PRON":
+            return Found(cause, object_phrase(ctx, made), f"{v.text} {possible.text}", "verb", f"make {possible.text}",
+                         past(v))
+        # "His harsh rule made him deeply unpopular", "made him a national hero": asked only as a consequence
+        who = ctx.last_person_before(made) if made.lower_ in ("him", "her") else None
+        rest = ctx.text([t for t in possible.subtree if t.i not in subtree_ids(made)], head=possible)
+        return Found(cause, f"{who or ctx.np(made)} {rest}", v.text, "passive", "make", past(v))
     if comp is None or comp.pos_ not in ("VERB", "AUX") or _child(comp, ("nsubj",)) is None:
         return None
     who = _child(comp, ("nsubj",))
@@ -651,9 +1140,13 @@ def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
     major cause of Y", "X was the result of Y", "The origins of X lie in Y"."""
     lemma = noun.lemma_.lower()
     verb = noun.head
-    if verb.pos_ not in ("VERB", "AUX") and noun.dep_ != "pobj":
+    if verb.pos_ not in ("VERB", "AUX") and noun.dep_ not in ("pobj", "appos"):
         return []
     of = _child(noun, ("prep",), ("of", "for", "behind"))
+    if of is None and lemma in ("factor", "factors", "catalyst"):
+        of = _child(noun, ("prep",), "in")  # "a major factor in the outbreak of the war"
+    if lemma in lexicon.RESPONSE_NOUNS:
+        of = _child(noun, ("prep",), ("to", "against"))  # "The rising was a response to the new taxes"
     target = _pobj(of)
     if noun.dep_ == "nsubj" and target is not None and (lemma in lexicon.CAUSE_NOUNS or lemma in lexicon.ORIGIN_NOUNS):
         effect = object_phrase(ctx, target)
@@ -670,19 +1163,39 @@ def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
         if comp is not None and comp.pos_ in ("NOUN", "PROPN"):
             return [Found(head_only(ctx, c), effect, f"the {noun.lower_} of", "passive", "", past(verb))
                     for c in conjuncts(comp)]
-        rest = [t for t in verb.subtree if t.i > verb.i and t.text != "."]
+        rest = [t for t in verb.subtree if t.i > verb.i and t.text != "." and not (t.dep_ == "mark" and t.i == verb.i + 1)]
         return [Found(ctx.text(rest), effect, f"the {noun.lower_} {of.lower_}", "passive", "", past(verb))] \
             if rest else []
+    if noun.dep_ == "appos" and lemma in RESULT_NOUNS and target is not None and of.lower_ == "of" \
+            and noun.head.pos_ in ("NOUN", "PROPN"):
+        # "The famine, the result of years of drought, ...": the noun it is set beside
+        return [Found(object_phrase(ctx, target), ctx.np(noun.head, without=(noun,)), f"the {lemma} of", "result",
+                      lemma, True)]
     one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-    if one is not None and one.dep_ == "attr" and one.lower_ in ("one", "some", "several", "many", "among"):
-        verb = one.head  # "X was one of the direct causes of Y"
-        if verb.lemma_ in ("be", "become", "remain"):
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_ in REGARD_VERBS:
+        one, verb = noun, noun.head.head  # "X is regarded as a cause of Y"
+        noun_dep = "attr"
+    elif one is not None and one.dep_ in ("attr", "oprd") and one.lower_ in ("one", "some", "several", "many", "among"):
+        verb = one.head  # "X was one of the direct causes of Y", "X is considered one of the causes of Y"
+        if verb.lemma_ in ("be", "become", "remain") or verb.lemma_ in REGARD_VERBS:
             noun_dep = "attr"
         else:
             return []
+    elif noun.dep_ == "oprd" and verb.lemma_ in REGARD_VERBS:
+        noun_dep = "attr"  # "X is considered a cause of Y"
     else:
         noun_dep = noun.dep_
-    if noun_dep == "attr" and verb.lemma_ in ("be", "become", "remain") and target is not None:
+    if noun_dep == "attr" and verb.lemma_ in ("be", "become", "remain") and _child(verb, ("expl",)) is not None \
+            and lemma in lexicon.CAUSE_NOUNS and target is not None:
+        # "There were many reasons for the decline of the city, including the silting of its harbour"
+        inc = next((t for t in noun.subtree if t.i > target.i and t.dep_ == "prep" and t.lower_ == "including"), None)
+        if inc is None or _pobj(inc) is None:
+            return []
+        effect = ctx.np(target, without=(inc,))
+        return [Found(head_only(ctx, c), effect, f"{noun.lower_} {of.lower_}", "passive", "", past(verb))
+                for c in conjuncts(_pobj(inc))]
+    if noun_dep == "attr" and (verb.lemma_ in ("be", "become", "remain") or verb.lemma_ in REGARD_VERBS) \
+            and target is not None:
         subj = subject_of(verb)
         if subj is None:
             return []
@@ -701,10 +1214,28 @@ def cause_noun_cue(ctx: ArticleContext, noun: Token) -> list[Found]:
         if lemma in RESULT_NOUNS and of.lower_ == "of":
             cue = " ".join(t.lower_ for t in verb.doc[verb.i: of.i + 1] if t.dep_ not in ("amod", "advmod"))
             return [Found(object_phrase(ctx, target), subj_text, cue, "result", lemma, past(verb))]
+        if lemma in lexicon.RESPONSE_NOUNS:
+            return [Found(object_phrase(ctx, target), subj_text, f"{verb.text} a {lemma} {of.lower_}", "passive", "",
+                          past(verb))]
+        if lemma in ("factor", "factors", "catalyst") and of.lower_ == "in":
+            return [Found(subj_text, object_phrase(ctx, target), f"{verb.text} a {lemma} in", "passive", "", past(verb))]
     return []
 
 
+# verbs that say what their object is taken to be: "is considered one of the causes of", "is regarded as a cause of"
+REGARD_VERBS = frozenset("consider regard see view deem count cite identify describe name".split())
 RESULTING = frozenset({"resultant", "resulting", "consequent"})
+
+
+def ensuing(ctx: ArticleContext, noun: Token, prev: Span) -> Found | None:
+    """"The harvests failed. The resulting famine killed ...": what the sentence before told led to it."""
+    adj = next((c for c in noun.children if c.dep_ == "amod" and c.lower_ in ("resulting", "ensuing", "consequent",
+                                                                           "resultant")), None)
+    if adj is None or noun.i - noun.sent.start > 3 or _child(noun, ("prep",), "of") is not None:
+        return None
+    cause = before(ctx, prev)
+    return Found(cause, ctx.np(noun, without=(adj,)), AS_A_RESULT, "after", AS_A_RESULT, True, anchor=adj) \
+        if cause else None
 
 
 def resulting_cue(ctx: ArticleContext, adj: Token) -> Found | None:
@@ -720,16 +1251,30 @@ def resulting_cue(ctx: ArticleContext, adj: Token) -> Found | None:
 OVER_HEADS = frozenset("""
 angry furious upset indignant incensed outraged bitter resentful dispute disputes quarrel row conflict riot riots
 protest protests anger outrage fury tension tensions disagreement controversy rift feud strike revolt uprising
+fight war wars battle struggle clash clashes rivalry competition quarrel
 """.split())
+# what one fights "over" that is a place or a time, not what the fight was about ("fought over two days")
+NOT_OVER = lexicon.PLACE_NOUNS | lexicon.PLACE_HEAD_NOUNS | lexicon.FACILITY_NOUNS | lexicon.TIME_NOUNS
 
 
 def over_cue(ctx: ArticleContext, prep: Token) -> Found | None:
     head = prep.head
     target = _pobj(prep)
+    if head.lemma_ == "go" and _pobj(_child(head, ("prep",), "to")) is not None \
+            and _pobj(_child(head, ("prep",), "to")).lower_ == "war":
+        subj = subject_of(head)  # "went to war over X": the going is the fighting
+        if target is None or subj is None or target.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+            return None
+        effect = f"{ctx.np(subj, without=tuple(drop_parentheticals(subj)))} {head.text} to war"
+        return Found(object_phrase(ctx, target), effect, f"{head.text} to war over", "passive", "", past(head))
     if prep.dep_ != "prep" or target is None or head.lemma_.lower() not in OVER_HEADS and head.lower_ not in OVER_HEADS:
+        return None
+    if target.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL") or target.lemma_.lower() in NOT_OVER:
         return None
     if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
         effect = fit_clause(ctx, head.head, subtree_ids(prep))
+    elif head.pos_ == "VERB":  # "The war was fought over control of the islands", "went to war over X"
+        effect = fit_clause(ctx, head, subtree_ids(prep))
     elif head.pos_ == "NOUN":
         effect = ctx.np(head, without=(prep,))
     else:
@@ -741,6 +1286,8 @@ def pp_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found | None:
     """"In the wake of X, Y" / "because of X" / "as a reaction to X"."""
     low = tok.lower_
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ == "ADV" and low in ("due", "owing", "thanks") and nxt.i + 1 < len(tok.doc):
+        nxt = tok.doc[nxt.i + 1]  # "due largely to"
     if nxt is None or (low, nxt.lower_) not in lexicon.CAUSE_PREPOSITIONS:
         return None
     cue = lexicon.CAUSE_PREPOSITIONS[(low, nxt.lower_)]
@@ -858,6 +1405,9 @@ death defeat victory loss fall capture surrender collapse arrival departure acce
 invasion uprising revolt riot refusal murder assassination battle war siege campaign negotiations talks
 protest protests strike raid attack attacks incident crisis decision agreement treaty visit
 """.split())
+# stretches of time whose "of" says what went on ("after decades of neglect")
+LONG_SPANS = frozenset("years decades centuries months generations".split()) | {"year", "decade", "century", "month",
+                                                                               "generation"}
 # "named after", "modelled after": no sequence of events
 NOT_AFTER_VERBS = {"name", "call", "model", "style", "design", "pattern", "look", "take", "ask", "seek", "inquire"}
 
@@ -885,17 +1435,49 @@ def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
         # "ended following the arrival of federal soldiers": the parser may read "following" as a verb
         event = _pobj(tok) or _child(tok, ("dobj",))
         main, sub = tok.head, tok
-        if event is None or event.tag_ == "VBG" or not (event.lemma_.lower() in AFTER_EVENTS
-                                 or event.lemma_.lower().endswith(("tion", "sion", "ment", "ure", "al"))):
+        if event is not None and event.lemma_.lower() in LONG_SPANS and event.tag_ == "NNS" \
+                and _pobj(_child(event, ("prep",), "of")) is not None:
+            pass  # "after years of poor working conditions": what went on all that time
+        elif event is not None and event.tag_ == "VBG" and event.dep_ == "pcomp":
+            pass  # "After fighting against the pass laws, a crowd went to the station": what they had done
+        elif event is None or event.tag_ == "VBG" or not (event.lemma_.lower() in AFTER_EVENTS
+                                                          or event.lemma_.lower().endswith(
+                                                              ("tion", "sion", "ment", "ure", "al"))):
             return None
     else:
         return None
     # the main clause of its sentence, not a relative or a gerund ("the only war he fought after his accession")
-    if main.pos_ not in ("VERB", "AUX") or main.lemma_.lower() in NOT_AFTER_VERBS or not (
+    if main.dep_ == "advcl" and main.tag_ == "VBN" and main.head.dep_ == "ROOT" and tok.dep_ == "prep":
+        main = main.head  # "Striking began in 1913, organized by the union after years of X": the sentence's clause
+    elif main.dep_ in ("advcl", "xcomp") and main.head.dep_ == "ROOT" and main.i < tok.i \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in main.children):
+        main = main.head  # "called for Cortés to lead an expedition after X": the parser hangs it on "lead"
+    # "called for an expedition after ...": a demand, no naming
+    naming = main.lemma_.lower() in NOT_AFTER_VERBS and not (main.lemma_.lower() == "call" and main.i + 1 < len(
+        main.doc) and main.doc[main.i + 1].lower_ == "for")
+    if main.pos_ not in ("VERB", "AUX") or naming or not (
             main.dep_ == "ROOT" or main.dep_ == "conj" and main.head.dep_ == "ROOT"):
         return None
+    subj = subject_of(main)
+    if subj is not None and subj.lower_ == "it" and main.lemma_.lower() in ("occur", "happen", "take"):
+        return None  # "It occurred in 1521 following X": when, told of the article's event
     cause = fit_clause(ctx, sub, {tok.i}) if tok.dep_ == "mark" else object_phrase(ctx, event)
-    effect = fit_clause(ctx, main, subtree_ids(sub))
+    drop = subtree_ids(sub)
+    comma = next((t for t in sub.subtree if t.text == "," and t.i > tok.i), None) if tok.dep_ == "prep" else None
+    if comma is not None and event.tag_ == "VBG" and subject_of(main) is None and comma.i < main.i:
+        # "After turning back towards England, Pandora ran aground": the parser hung the subject on the
+        # gerund's phrase; the comma ends it
+        cause = ctx.text([t for t in event.subtree if t.i < comma.i], head=event)
+        effect = ctx.text([t for t in main.subtree if t.i > comma.i], head=main)
+        return Found(cause, effect, tok.lower_, "after", tok.lower_, past(main))
+    nxt = tok.doc[event.right_edge.i + 1] if tok.dep_ != "mark" and event.right_edge.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.tag_ == "VBD" and nxt.head.i == main.i and nxt.i > main.i \
+            and subject_of(nxt) is None and nxt.dep_ in ("advcl", "conj", "ccomp", "dep"):
+        # "called for a crusade after the fall of Edessa shocked Europe": the parser took the clause after
+        # "after" for a noun and a verb of its own
+        drop |= subtree_ids(nxt)
+        cause = ctx.text([t for t in tok.doc if t.i in drop and t.i != tok.i and t.dep_ != "cc"])
+    effect = fit_clause(ctx, main, drop)
     return Found(cause, effect, tok.lower_, "after", tok.lower_, past(main))
 
 
@@ -908,7 +1490,16 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
         return None
     main = sub.head
     low = mark.lower_
-    if low == "as" and sub.lemma_.lower() not in LEARNING_VERBS and not (
+    if low == "as" and (sub.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in sub.children) or any(
+            c.dep_ == "acomp" for c in sub.children) and sub.lemma_ == "become"):
+        return None  # "as it became known", "as it was called": a name, no reason
+    # "became leader, as he had initiated the oath": what had happened before is why, not a time alongside
+    pluperfect = low == "as" and any(c.dep_ == "aux" and c.lower_ == "had" for c in sub.children) and sub.tag_ == "VBN"
+    # "As the Mongols advanced, the inhabitants fled": what others did is why people fled or gave up
+    told = next((a for a in [main, *main.ancestors] if a.pos_ in ("VERB", "AUX") and a.tag_ != "VBG"), main)
+    reaction = low == "as" and main.lemma_.lower() in lexicon.REACTION_VERBS and sub.tag_ == "VBD" \
+        and sub.lemma_.lower() not in STATE_VERBS and past(told)  # "..., but retreating as the elephants advanced"
+    if low == "as" and not pluperfect and not reaction and sub.lemma_.lower() not in LEARNING_VERBS and not (
             sub.lemma_ in ("be", "have") and sub.i > mark.i and not any(c.dep_ in ("aux", "auxpass") for c in sub.children)
             and any(c.dep_ in ("attr", "acomp", "dobj") for c in sub.children)
             and subject_of(sub) is not None and subject_of(sub).lower_ != "it"):
@@ -924,26 +1515,299 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
         # "they learnt of it" in "the conspirators fled as they learnt of it": they are the conspirators
         cause = fit_clause(ctx, sub, {mark.i} | subtree_ids(sub_subj))
         cause = f"{inline(ctx.np(main_subj, without=tuple(drop_parentheticals(main_subj))))} {cause}"
-    return Found(cause, fit_clause(ctx, main, subtree_ids(sub)), low, "because", "", past(main))
+    effect = fit_clause(ctx, main, subtree_ids(sub))
+    if subject_of(main) is None and main.tag_ == "VBG" and subject_of(told) is not None:
+        effect = f"{inline(ctx.np(subject_of(told)))} {effect}"  # "the sultan fell back, ... retreating as ..."
+    return Found(cause, effect, low, "because", "", past(main))
+
+
+# "When he was twelve", "when it seemed settled", "when he became king": a time or a state, no event
+STATE_VERBS = frozenset("be become seem appear remain have live stay reign rule lie stand".split())
+
+
+def set_up(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
+    """"The uprising was ended by the war, beginning the history of Egypt under the British": what the clause
+    began or set up, asked as what happened as a result."""
+    obj = _child(v, ("dobj",))
+    if obj is None or obj.ent_type_ in ("DATE", "TIME") or v.i == 0 or v.doc[v.i - 1].text != "," \
+            or not clause_participle(v) and subject_of(v.head) is None:
+        return None
+    cause = agent_of(ctx, v, prev)
+    effect = ctx.text([t for t in v.subtree if not (t.dep_ == "advmod" and t.head.i == v.i and t.i < v.i)], head=v)
+    return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, past(v.head)) if cause else None
+
+
+def and_then(ctx: ArticleContext, v: Token) -> Found | None:
+    """"Govinda-raja wounded Muhammad, and Muhammad and his army retreated to Ghazni": a clause of fleeing or giving
+    up joined by "and" to what was done to them is its outcome, asked as what happened as a result."""
+    first = v.head
+    if v.dep_ != "conj" or first.pos_ not in ("VERB", "AUX") or first.i > v.i or not past(v) or not past(first) \
+            or _child(v, ("nsubj", "nsubjpass")) is None or subject_of(first) is None \
+            or max((c for c in first.children if c.dep_ == "cc" and first.i < c.i < v.i), key=lambda c: c.i,
+                   default=first).lower_ != "and":
+        return None  # "... surrounded them, but the chariots retreated": an "and" joins them, no "but"
+    if first.lemma_.lower() in STATE_VERBS or first.lemma_.lower() in lexicon.REACTION_VERBS:
+        return None  # "the army fled, and the garrison surrendered": two reactions
+    cause = fit_clause(ctx, first, subtree_ids(v))
+    effect = fit_clause(ctx, v, set())
+    return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, True) if cause and effect else None
+
+
+def avenging(ctx: ArticleContext, v: Token) -> Found | None:
+    """"The prince attacked the city to avenge the death of his father": an aim that names what it answers, the
+    cause of the deed (asked as what happened in revenge for it)."""
+    main = v.head
+    obj = _child(v, ("dobj",)) or _pobj(_child(v, ("prep",), "for"))
+    if obj is None or main.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in v.children) or subject_of(main) is None:
+        return None
+    if main.lemma_.lower() in ("seek", "try", "attempt", "want", "plan", "vow", "swear", "promise", "hope"):
+        return None  # "vowed to avenge X": nothing done yet
+    return Found(object_phrase(ctx, obj), fit_clause(ctx, main, subtree_ids(v)), "in revenge for", "after",
+                 "in revenge for", past(main), anchor=v)
+
+
+def when_cue(ctx: ArticleContext, tok: Token) -> Found | None:
+    """"When the bishop refused to crown him, the prince was excommunicated", "the police opened fire
+    when the crowd advanced": a past event told with what came of it is its cause (PDTB's
+    Temporal.Synchronous read with Contingency.Cause). A "when" of a date or a time noun ("at a time when",
+    "until 1641 when") only says when, and so do states ("when he was twelve")."""
+    sub = tok.head
+    if tok.dep_ not in ("advmod", "mark") or sub.dep_ != "advcl" or sub.pos_ not in ("VERB", "AUX") or sub.i <= tok.i:
+        return None
+    main = sub.head
+    if main.pos_ not in ("VERB", "AUX") or not (main.dep_ == "ROOT" or main.dep_ == "conj" and main.head.dep_ == "ROOT"):
+        return None
+    if not past(sub) or sub.tag_ == "VBG" or sub.lemma_.lower() in STATE_VERBS or main.lemma_.lower() in STATE_VERBS \
+            and not _child(main, ("acomp", "attr", "oprd")) or main.lemma_.lower() in NOT_AFTER_VERBS:
+        return None
+    if not past(main) or any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in (
+            *sub.children, *main.children)):
+        return None  # "would rise when ...": what was expected, no event
+    if subject_of(sub) is None or subject_of(main) is None:
+        return None
+    cause = fit_clause(ctx, sub, {tok.i})
+    effect = fit_clause(ctx, main, subtree_ids(sub))
+    return Found(cause, effect, tok.lower_, "because", "", past(main))
+
+
+# what someone faced, lacked or held against others, besides what they found out, is why they acted
+# ("Facing starvation, the garrison surrendered"); what they sought or hoped for is an aim ("Seeking support,
+# they offered the throne to ..."), like "in order to"
+MOTIVE_VERBS = LEARNING_VERBS | frozenset("""
+suspect believe expect anticipate sense face lack need resent distrust cite
+""".split())
+# a state of mind someone was brought to ("Alarmed at the spread of the plague, the council closed the port")
+FEELING_VERBS = frozenset("""
+alarm frighten scare worry concern dismay anger enrage outrage infuriate incense offend humiliate disappoint
+frustrate disillusion embolden encourage inspire motivate convince persuade horrify shock terrify face confront
+""".split())
 
 
 def motive_participle(ctx: ArticleContext, v: Token) -> Found | None:
-    """"Fearing reprisals, the villagers fled", "Realizing the plot had failed, he escaped": what someone
-    feared or found out is why they acted (asked as "Why did the villagers flee?")."""
+    """"Fearing reprisals, the villagers fled", "Realizing the plot had failed, he escaped", "Alarmed at the
+    spread of the plague, the council closed the port", "The general, fearing a trap, withdrew": what someone
+    feared, faced or found out is why they acted (asked as "Why did the villagers flee?")."""
     main = v.head
-    if v.dep_ != "advcl" or v.tag_ != "VBG" or v.i > main.i or main.pos_ not in ("VERB", "AUX") \
-            or v.lemma_.lower() not in LEARNING_VERBS | {"suspect", "believe", "expect", "anticipate", "sense"}:
+    if v.dep_ == "acl" and main.dep_ == "nsubj" and v.i > main.i and v.doc[v.i - 1].text == ",":
+        main = main.head  # "The general, fearing a trap, withdrew": a participle set off on the subject
+    elif v.dep_ == "advcl" and v.lemma_.lower() == "cite" and v.i > main.i and v.doc[v.i - 1].text == ",":
+        pass  # "The shah refused to sign, citing the loss of his provinces": the reason given
+    elif v.dep_ != "advcl" or v.i > main.i:
         return None
-    if any(c.dep_ in ("mark", "prep") or c.lower_ in ("after", "while", "when") for c in v.children):
+    if main.pos_ not in ("VERB", "AUX") or v.i > main.i and v.lemma_.lower() != "cite":
+        return None
+    if (v.dep_ == "acl" or v.tag_ != "VBG") and (not past(main) or main.dep_ not in ("ROOT", "conj")):
+        return None  # "how a state, faced with threats, can convert ...": a general claim, no event
+    lemma = v.lemma_.lower()
+    if v.tag_ == "VBG":
+        if lemma not in MOTIVE_VERBS or any(c.dep_ in ("mark", "prep") or c.lower_ in ("after", "while", "when")
+                                            for c in v.children):
+            return None
+    elif v.tag_ == "VBN" and v.dep_ == "advcl" and _child(v, ("aux",), "having") is not None \
+            and v.left_edge.i == v.sent.start:
+        pass  # "Having lost the support of the army, the emperor abdicated": what had happened to him
+    elif v.tag_ in ("VBN", "VBD") and lemma in FEELING_VERBS:
+        # a feeling with what it was about; "Angered by X" is read as a passive cue
+        if _child(v, ("nsubj", "nsubjpass", "aux", "auxpass", "mark")) is not None or _child(v, ("agent",)) \
+                or not _child(v, ("prep",), ("at", "over", "about", "with", "by")) and not _child(v, ("ccomp",)):
+            return None
+    else:
         return None
     return Found(ctx.text(list(v.subtree), head=v), fit_clause(ctx, main, subtree_ids(v)), v.text.lower(), "reason",
                  "", past(main))
 
 
+def why_cue(ctx: ArticleContext, why: Token, prev: Span | None) -> Found | None:
+    """"That is why the city was abandoned", "..., which is why the port declined": what the sentence before
+    (or the clause before the comma) told is the cause of the clause after "why"."""
+    clause_ = why.head
+    cop = clause_.head
+    if why.dep_ != "advmod" or clause_.dep_ not in ("advcl", "ccomp", "relcl") or cop.lemma_ != "be" \
+            or clause_.i < why.i or subject_of(clause_) is None:
+        return None
+    subj = subject_of(cop)
+    if subj is None or not (told_before(subj) or subj.lower_ == "which") or asked(why):
+        return None
+    if subj.lower_ == "which":
+        head = cop.head
+        if cop.dep_ not in ("advcl", "ccomp", "relcl", "conj") or head.pos_ not in ("VERB", "AUX") or head.i > subj.i:
+            return None
+        cause = fit_clause(ctx, head, subtree_ids(cop))
+    else:
+        cause = before(ctx, prev)
+    if not cause:
+        return None
+    effect = fit_clause(ctx, clause_, {why.i})
+    return Found(cause, effect, AS_A_RESULT, "after", AS_A_RESULT, past(clause_))
+
+
+def given_that(ctx: ArticleContext, tok: Token) -> Found | None:
+    """"Given the lack of supplies, the army retreated", "Given that the treasury was empty, ...": the ground
+    taken for granted is why."""
+    main = tok.head
+    what = _pobj(tok) or next((c for c in tok.children if c.dep_ in ("ccomp", "advcl", "dobj")), None)
+    if main.pos_ not in ("VERB", "AUX") or what is None or subject_of(main) is None:
+        if tok.dep_ == "mark" or tok.head.dep_ == "advcl":  # "Given that X, Y": the parser may hang "given" low
+            sub = tok.head if tok.dep_ == "mark" else tok.head
+            main = sub.head
+            if main.pos_ not in ("VERB", "AUX") or subject_of(main) is None:
+                return None
+            return Found(fit_clause(ctx, sub, {tok.i} | {c.i for c in sub.children if c.dep_ == "mark"}),
+                         fit_clause(ctx, main, subtree_ids(sub)), "given that", "reason", "", past(main),
+                         anchor=sub if tok.dep_ == "mark" else tok)
+        return None
+    cause = object_phrase(ctx, what) if what.pos_ in ("NOUN", "PROPN") else fit_clause(
+        ctx, what, {c.i for c in what.children if c.dep_ == "mark"})
+    return Found(cause, fit_clause(ctx, main, subtree_ids(tok)), "given", "reason", "", past(main))
+
+
+def harm_from(ctx: ArticleContext, prep: Token) -> Found | None:
+    """"thousands of deaths from famine", "the damage from the earthquake": what did the harm."""
+    noun, src = prep.head, _pobj(prep)
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.HARM_NOUNS and noun.lower_ not in lexicon.HARM_NOUNS \
+            or src is None or not happening(src) or src.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
+        return None
+    top = noun
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ in ("NOUN", "NUM"):
+        top = top.head.head  # "thousands of deaths from famine"
+    return Found(object_phrase(ctx, src), ctx.np(top, without=(prep,)), f"{noun.text} from", "passive", "", True,
+                 anchor=prep)
+
+
+def lacking(ctx: ArticleContext, prep: Token) -> Found | None:
+    """"With no heir, the throne passed to his cousin", "Without support from the nobles, the rebellion
+    collapsed": what was missing is why, asked with "why"."""
+    what = _pobj(prep)
+    main = prep.head
+    if what is None or what.pos_ != "NOUN" or main.pos_ not in ("VERB", "AUX") or subject_of(main) is None:
+        return None
+    if prep.lower_ == "with" and not _child(what, ("det", "neg"), ("no",)):
+        return None  # "With the help of the Dutch": no lack
+    return Found(ctx.text(list(prep.subtree)), fit_clause(ctx, main, subtree_ids(prep)), prep.lower_, "reason", "",
+                 past(main), anchor=prep)
+
+
+def motive_adjective(ctx: ArticleContext, adj: Token) -> Found | None:
+    """"Unable to pay his troops, the king sold the crown jewels": the state someone acted from."""
+    main = adj.head
+    if adj.i > main.i or main.pos_ not in ("VERB", "AUX") or _child(adj, ("nsubj", "mark")) is not None:
+        return None
+    return Found(ctx.text(list(adj.subtree), head=adj), fit_clause(ctx, main, subtree_ids(adj)), adj.text.lower(),
+                 "reason", "", past(main))
+
+
+def motive_phrase(ctx: ArticleContext, noun: Token) -> Found | None:
+    """"surrendered for fear of a massacre", "out of jealousy", "banned it on the grounds that it encouraged
+    disorder", "in the face of fierce resistance": a motive or a ground, asked with "why"."""
+    low = noun.lower_
+    opener = noun.head
+    anchor = opener
+    if opener.lower_ == "of" and opener.head.lower_ == "out":
+        anchor = opener.head  # "out of jealousy"
+    elif opener.lower_ not in lexicon.MOTIVE_PHRASES[low] or opener.lower_ == "of":
+        return None
+    verb = anchor.head
+    if anchor.dep_ != "prep" and anchor.lower_ != "out" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    of = _pobj(_child(noun, ("prep",), "of"))
+    that = next((c for c in noun.children if c.dep_ in ("relcl", "acl", "ccomp") and _child(c, ("mark",), "that")), None)
+    if low in ("grounds", "ground", "face", "light"):
+        if that is not None and low != "face":
+            cause = fit_clause(ctx, that, {c.i for c in that.children if c.dep_ == "mark"})
+        elif of is not None:
+            cause = object_phrase(ctx, of)
+        else:
+            return None
+    else:
+        cause = ctx.np(noun)
+    if not cause:
+        return None
+    cue = " ".join(t.lower_ for t in noun.doc[anchor.i: noun.i + 1] if t.dep_ != "amod")
+    return Found(cause, fit_clause(ctx, verb, subtree_ids(anchor)), cue, "reason", "", past(verb), anchor=anchor)
+
+
+def upon_cue(ctx: ArticleContext, prep: Token) -> Found | None:
+    """"Upon the death of the sultan, his sons fought for the throne", "On the surrender of the fortress, ...",
+    "With the fall of the capital, resistance collapsed": what followed an event, told as "after" tells it
+    (and asked as "what happened after?")."""
+    event = _pobj(prep)
+    main = prep.head
+    if prep.lower_ == "with" and event is not None and event.lemma_.lower() in lexicon.LOSS_NOUNS \
+            and prep.i > main.i and main.pos_ in ("VERB", "AUX") and subject_of(main) is not None:
+        # "Pandora ran aground on the reef, with the loss of 31 crew": what it cost
+        return Found(fit_clause(ctx, main, subtree_ids(prep)), object_phrase(ctx, event), AS_A_RESULT, "after",
+                     AS_A_RESULT, past(main), anchor=prep)
+    if prep.lower_ in ("amid", "amidst"):
+        # "The dynasty collapsed amid widespread unrest": the circumstances it gave way in
+        if event is None or main.pos_ not in ("VERB", "AUX") or event.lemma_.lower() not in lexicon.AMID_NOUNS \
+                or subject_of(main) is None:
+            return None
+        return Found(object_phrase(ctx, event), fit_clause(ctx, main, subtree_ids(prep)), prep.lower_, "passive", "",
+                     past(main), anchor=prep)
+    if event is None or event.pos_ != "NOUN" or event.lemma_.lower() not in AFTER_EVENTS \
+            or not (_child(event, ("prep",), "of") or _child(event, ("poss",))):
+        return None
+    if prep.lower_ != "upon" and prep.i != prep.sent.start:
+        return None  # "on the death of" opening its sentence; "with" and "on" elsewhere are no sequence
+    if main.pos_ not in ("VERB", "AUX") or main.dep_ != "ROOT":
+        return None
+    if subject_of(main) is None:
+        return None
+    return Found(object_phrase(ctx, event), fit_clause(ctx, main, subtree_ids(prep)), "after", "after", "after",
+                 past(main), anchor=prep)
+
+
+# verbs whose "by doing" tells how they went on, not what brought something about ("began by praising")
+NOT_MEANS_VERBS = frozenset("begin start open end conclude close continue follow respond".split())
+
+
+def by_doing(ctx: ArticleContext, prep: Token) -> Found | None:
+    """"routed the sortie by flooding their camp", "won the election by promising land reform": the means that
+    brought it about."""
+    verb = prep.head
+    doing = _child(prep, ("pcomp",))
+    if doing is None or doing.tag_ != "VBG" or verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_MEANS_VERBS \
+            or intended(verb) or any(c.dep_ == "auxpass" for c in verb.children) or prep.i < verb.i:
+        return None
+    subj = subject_of(verb)
+    if subj is None and not (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj")):
+        return None
+    return Found(ctx.text(list(doing.subtree), head=doing), fit_clause(ctx, verb, subtree_ids(prep)), f"{verb.text} by",
+                 "passive", "", past(verb), anchor=prep)
+
+
 def reason_for(ctx: ArticleContext, prep: Token) -> Found | None:
     """"He was arrested ..., allegedly for loitering": the "for" phrase of a verb of judgement."""
     verb = prep.head
-    if prep.lower_ != "for" or verb.pos_ != "VERB" or verb.lemma_.lower() not in REASON_VERBS or verb.dep_ == "xcomp":
+    if verb.lower_ == "trial" and verb.dep_ in ("pobj", "dobj") and (verb.head.lower_ == "on" or verb.head.lemma_ in (
+            "stand", "face")):
+        verb = verb.head.head if verb.head.lower_ == "on" else verb.head  # "was put on trial for treason"
+        prep_in_trial = True
+    else:
+        prep_in_trial = False
+    if prep.lower_ != "for" or verb.pos_ != "VERB" or not prep_in_trial and verb.lemma_.lower() not in REASON_VERBS \
+            or verb.dep_ == "xcomp":
         return None  # "resolved to punish X for Y" is an intention, not a stated reason
     target = _pobj(prep)
     if target is None or target.pos_ not in ("VERB", "NOUN"):
@@ -954,7 +1818,9 @@ def reason_for(ctx: ArticleContext, prep: Token) -> Found | None:
     for h in hedge:
         drop |= subtree_ids(h)
     cause = ctx.text([*hedge, *(t for t in prep.subtree if t.i != prep.i)])
-    return Found(cause, fit_clause(ctx, verb, drop), f"{verb.text} for", "reason", verb.lemma_, past(verb))
+    cue = f"{verb.text} on trial for" if prep_in_trial and verb.lemma_ not in ("stand", "face") else \
+        f"{verb.text} trial for" if prep_in_trial else f"{verb.text} for"
+    return Found(cause, fit_clause(ctx, verb, drop), cue, "reason", verb.lemma_, past(verb))
 
 
 def given_away(ctx: ArticleContext, prep: Token) -> Found | None:
@@ -982,9 +1848,21 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
         if lemma in VERB_CUE_LEMMAS and (lemma != "be" or _child(tok, ("acomp",), ("responsible", "instrumental"))) \
                 or any(c.dep_ == "dobj" and c.lemma_.lower() in REASON_NOUNS for c in tok.children):
             found = verb_cue(ctx, tok, prev)
-        if found is None and dep == "advcl" and tok.tag_ == "VBG":
+        if found is None and dep in ("advcl", "acl") and tok.tag_ in ("VBG", "VBN", "VBD"):
             found = motive_participle(ctx, tok)
-    if found is None and pos == "NOUN" and dep in ("nsubj", "attr", "pobj"):
+        if found is None and dep == "conj" and lemma in AND_THEN_VERBS:
+            found = and_then(ctx, tok)
+        if found is None and dep == "advcl" and tok.tag_ == "VBG" and lemma in lexicon.RESULT_PARTICIPLES:
+            found = set_up(ctx, tok, prev)
+        if found is None and lemma in lexicon.AVENGING_VERBS and dep in ("advcl", "xcomp"):
+            found = avenging(ctx, tok)
+    if found is None and pos == "NOUN" and dep == "pobj" and low in lexicon.MOTIVE_PHRASES:
+        found = motive_phrase(ctx, tok)
+    if found is None and pos == "ADJ" and dep == "advcl" and low in lexicon.MOTIVE_ADJECTIVES:
+        found = motive_adjective(ctx, tok)
+    if found is None and pos == "NOUN" and dep in ("nsubj", "nsubjpass") and prev is not None:
+        found = ensuing(ctx, tok, prev)
+    if found is None and pos == "NOUN" and dep in ("nsubj", "attr", "pobj", "oprd", "appos"):
         if dep == "nsubj":
             found = result_cue(ctx, tok, sent, prev)
         many = cause_noun_cue(ctx, tok) if found is None else []
@@ -998,8 +1876,20 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
             found = pp_cue(ctx, tok, prev) or aftermath_cue(ctx, tok, prev)
         if found is None and low in ("after", "following"):
             found = after_cue(ctx, tok)
+        if found is None and low in ("with", "without") and dep == "prep" and tok.i == sent.start:
+            found = lacking(ctx, tok)
+        if found is None and low == "given" and tok.i == sent.start:
+            found = given_that(ctx, tok)
+        if found is None and low == "from" and dep == "prep":
+            found = harm_from(ctx, tok)
+        if found is None and low in ("upon", "on", "with", "amid", "amidst") and dep == "prep":
+            found = upon_cue(ctx, tok)
         if found is None and low in lexicon.REASON_SUBORDINATORS:
             found = because_cue(ctx, tok)
+        if found is None and low == "when":
+            found = when_cue(ctx, tok)
+        if found is None and low == "why":
+            found = why_cue(ctx, tok, prev)
         if found is None and (low in lexicon.RESULT_ADVERBS or low in RESULT_LAST_WORDS):
             found = result_adverb(ctx, tok, prev)
         if found is None and low == "over":
@@ -1008,6 +1898,8 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
         found = reason_for(ctx, tok)
     if found is None and (dep == "prep" and low in ("in", "by", "through") or dep == "agent"):
         found = given_away(ctx, tok)
+    if found is None and low == "by" and dep == "prep":
+        found = by_doing(ctx, tok)
     if found is not None:
         yield found
         if found.kind == "verb" and tok.lemma_.lower() in lexicon.LINK_VERBS:
@@ -1020,11 +1912,16 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
 
 RESULT_LAST_WORDS = frozenset(w[-1] for w in lexicon.RESULT_PHRASES)
 CUE_WORDS = RESULTING | PP_WORDS | lexicon.REASON_SUBORDINATORS | lexicon.RESULT_ADVERBS | RESULT_LAST_WORDS | {
-    "after", "following", "over"}
+    "after", "following", "over", "when", "upon", "on", "with", "why", "amid", "amidst", "without", "given", "from"}
 # the lemmas verb_cue reads; any other verb is a cue only with a noun of reason for its object
-VERB_CUE_LEMMAS = (lexicon.CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
-                   | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in lexicon.PHRASAL_CAUSES}
-                   | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be"})
+VERB_CUE_LEMMAS = (CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
+                   | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in PHRASAL_CAUSES}
+                   | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be"}
+                   | lexicon.GROUND_VERBS | lexicon.GIVING_WAY_VERBS | lexicon.SUCCESS_VERBS | PERSUADED_VERBS
+                 | {"mean", "meet", "credit", "mark", "spell", "owe"} | lexicon.REMOVED_IN_VERBS | lexicon.DYING_VERBS | set(lexicon.GROWN_FROM_VERBS)
+                 | set(lexicon.GAIN_VERBS))
+# what people do in answer to a deed told before "and": flee, give up, relax their guard, a line collapses
+AND_THEN_VERBS = lexicon.REACTION_VERBS | {"collapse", "relax"}
 
 
 def bare_date(part: str) -> bool:
@@ -1048,11 +1945,15 @@ def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
     out: list[CausalLink] = []
     seen: set[tuple[int, str, str, str]] = set()
     for para, sent in ctx.sentences():
-        prev = _previous(sent)
+        whole = whole_sentence(sent)
+        prev = _previous(whole)
+        where = ctx.where(sent, para)
+        if whole.start != sent.start or whole.end != sent.end:
+            where = replace(where, sentence=whole.text.strip(), sentence_start=para.block.offset + whole.start_char)
         for tok in sent:
             for found in finds(ctx, tok, sent, prev):
                 cause, effect = found.cause.strip(), found.effect.strip()
-                if not cause or not effect or cause == effect or too_much(cause, sent) or too_much(effect, sent):
+                if not cause or not effect or cause == effect or too_much(cause, whole) or too_much(effect, whole):
                     continue
                 anchor = found.anchor if found.anchor is not None else tok
                 if asked(anchor) or bare_date(cause):
@@ -1061,9 +1962,26 @@ def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(CausalLink(cause, effect, found.cue, ctx.where(sent, para), found.kind, found.verb,
+                out.append(CausalLink(cause, effect, found.cue, where, found.kind, found.verb,
                                       found.past, ctx.offset(anchor), hedge_of(anchor)))
     return tuple(out)
+
+
+# what no sentence ends on: the parser sometimes starts one after a bracket or a comma all the same
+# ("... after their daimyō (feudal lord) | Asano Naganori was compelled ...")
+NO_SENTENCE_END = frozenset({",", ";", ":", "(", ")"})
+
+
+def whole_sentence(sent: Span) -> Span:
+    """The sentence as the article writes it: pieces the parser cut at a bracket or a comma joined again, so a
+    link names the sentence it comes from, and the sentence before it is the one before the first piece."""
+    doc = sent.doc
+    start, end = sent.start, sent.end
+    while start > 0 and doc[start - 1].text in NO_SENTENCE_END:
+        start = doc[start - 1].sent.start
+    while end < len(doc) and doc[end - 1].text in NO_SENTENCE_END:
+        end = doc[end].sent.end
+    return doc[start:end]
 
 
 def _previous(sent: Span) -> Span | None:

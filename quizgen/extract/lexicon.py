@@ -412,3 +412,111 @@ PERSON_ATTR_NOUNS = frozenset("""
 apprentice bastard boy candidate child citizen client convert fugitive girl guest heretic martyr member native one
 patron person pupil refugee traitor twin victim youth
 """.split())
+
+# -- causal forms the cue words above do not name ---------------------------------------------------------
+# More causative verbs of the classes of CAUSE_VERBS: dividing and discrediting, talking out of, settling
+MORE_CAUSE_VERBS = frozenset("""
+polarize polarise radicalize radicalise discredit humiliate dissuade discourage resolve jeopardize jeopardise
+imperil endanger spell plunge stimulate shock stun horrify scandalize scandalise
+""".split())
+# Verbs of harm and change whose subject is a cause only when it is an event or a thing, not someone acting:
+# "The epidemic killed a third of the city" tells a consequence, "The king killed his brother" a deed
+CONSEQUENCE_VERBS = frozenset("""
+kill destroy ravage decimate depopulate impoverish displace reduce increase wreck claim leave earn cost secure
+guarantee bring give
+""".split())
+# Events and forces of nature that do things without anyone acting: "the drought", "the fire"
+HAZARD_NOUNS = frozenset("""
+drought flood floods fire earthquake storm storms typhoon hurricane cyclone tsunami eruption frost winter blight
+plague epidemic pandemic disease diseases cholera smallpox typhus fever pestilence famine hunger starvation
+war wars fighting violence conflict battle siege raid raids bombing bombardment shelling explosion blast
+inflation depression recession debt debts tax taxes tariff tariffs policy policies law laws decree treaty
+embargo blockade crisis collapse defeat victory loss losses failure scandal dispute disputes
+rain rains snow heat cold flooding refusal arrival approval removal betrayal dismissal denial withdrawal proposal
+reversal upheaval revival marriage discovery decline rise fall spread growth success death accession abdication
+capture surrender retreat advance departure absence shortage lack peace
+""".split())
+# Nouns of ground prepared for what came later: "laid the foundation for", "set the stage for", "sowed the
+# seeds of"
+GROUND_NOUNS = frozenset("foundation foundations groundwork stage conditions seeds seed ground precedent".split())
+GROUND_VERBS = frozenset("lay set create provide sow prepare establish".split())
+# Verbs of giving way, whose "under" names what made it give way ("collapsed under the counterattacks");
+# "fell under Ottoman rule" is no giving way
+GIVING_WAY_VERBS = frozenset("collapse crumble buckle break yield falter waver disintegrate give".split())
+# Verbs of success whose "through" names the means that brought it ("won the battle through superior tactics")
+SUCCESS_VERBS = frozenset("win achieve gain secure obtain attain".split())
+# Nouns a result "forced" on someone: "forced the resignation of the minister", "forced a retreat"
+FORCED_OUTCOMES = frozenset("""
+resignation abdication retreat withdrawal surrender capitulation evacuation halt end change exile flight
+departure closure cancellation postponement removal release concession concessions
+""".split())
+# Nouns of an answer to what came before: "The rising was a response to the new taxes"
+RESPONSE_NOUNS = frozenset("response reaction answer retaliation reprisal backlash".split())
+# Phrases of a motive or a ground, by their noun and the preposition before it: "for fear of reprisals", "out of
+# jealousy", "on the grounds that ...", "in the face of fierce resistance", "in light of the reports"
+MOTIVE_PHRASES: dict[str, tuple[str, ...]] = {
+    "fear": ("for", "of"), "grounds": ("on",), "ground": ("on",), "face": ("in",), "light": ("in",),
+    "jealousy": ("of",), "envy": ("of",), "spite": ("of",), "desperation": ("of",), "frustration": ("of",),
+    "resentment": ("of",), "loyalty": ("of",), "necessity": ("of",), "anger": ("of",), "revenge": ("of",),
+}
+# Adjectives that tell the state someone acted from: "Unable to pay his troops, the king sold the jewels"
+MOTIVE_ADJECTIVES = frozenset("""
+unable unwilling afraid fearful desperate angry furious dissatisfied disillusioned frustrated jealous suspicious
+wary weary exhausted outnumbered isolated impoverished
+""".split())
+# General nouns that, after "this" or "these", stand for what the sentence before told: "This action sparked
+# indignation", "These events polarized the electorate"
+TOLD_BEFORE_NOUNS = frozenset("""
+action actions move moves decision decisions measure measures policy policies step steps act acts event events
+development developments change changes situation behaviour behavior practice practices demand demands treatment
+""".split())
+# Where someone is brought or driven that tells a consequence: "brought the generals to power", "drove the
+# peasants to revolt", "brought the empire to the brink of collapse"
+BROUGHT_TO = frozenset("""
+power throne brink verge knees standstill halt revolt rebellion despair suicide war ruin bankruptcy starvation
+madness desperation poverty
+""".split())
+# Verbs whose subject came of what their preposition names: "The movement grew out of the famine", "was born
+# of frustration"
+GROWN_FROM_VERBS: dict[str, tuple[str, ...]] = {"grow": ("out",), "bear": ("of",), "emanate": ("from",),
+                                                "trace": ("to",)}
+# Ways of dying, whose "of" or "from" names the cause: "died of dysentery"
+DYING_VERBS = frozenset("die perish succumb".split())
+# Verbs of gaining or suffering whose preposition names where it came from: "benefited from the trade"
+GAIN_VERBS: dict[str, tuple[str, ...]] = {
+    "benefit": ("from",), "profit": ("from",), "suffer": ("from",), "prosper": ("from", "through"),
+}
+# What a clause ends "with" that it cost: "sank with the loss of all hands"
+LOSS_NOUNS = frozenset("loss losses death deaths casualties".split())
+# What a thing happens "amid" that bears on it: "collapsed amid widespread unrest"; not "amid the ruins", "amid
+# celebrations"
+AMID_NOUNS = frozenset("""
+unrest tension tensions turmoil chaos discontent dissatisfaction fear fears pressure opposition criticism
+accusation accusations allegation allegations rumour rumours rumor rumors controversy outrage anger protest
+protests violence rioting riots fighting crisis famine war revolt rebellion uprising scandal resistance
+""".split())
+# Phrasal causatives besides PHRASAL_CAUSES whose particle carries the effect with the object: "set them
+# against the rest of the population", "ushered in a period of reform", "wiped out the garrison"
+MORE_PHRASAL_CAUSES = frozenset({("set", "against"), ("turn", "against"), ("usher", "in"), ("wipe", "out"),
+                                 ("draw", "in"), ("drag", "in"), ("drag", "into"), ("draw", "into")})
+# What an event or a thing gives someone, besides GIVEN_OUTCOMES: "The marriage gave the duke a claim to the crown"
+GIVEN_BY_EVENTS = frozenset("claim right rights control access power independence autonomy monopoly title".split())
+# Verbs of reacting, after which an "as" clause of what others did tells why ("As the Mongols advanced, the
+# inhabitants fled"); "as" with any other verb may only say when
+REACTION_VERBS = frozenset("""
+flee retreat withdraw surrender abandon evacuate escape capitulate desert scatter disperse panic rebel revolt riot
+resign abdicate mutiny
+""".split())
+# Verbs of removing or harming someone whose passive "in" names the event it happened in: "was deposed in a coup"
+REMOVED_IN_VERBS = frozenset("depose overthrow oust topple kill wound injure capture destroy drown".split())
+# Words for people and for stretches of land besides the lists above, which no "which" can stand for as a cause
+# ("a member of a rival faction, which ...", "connected the port to the interior, which ...")
+MEMBERS_AND_LANDS = frozenset("member members crowd mob interior coast frontier border hinterland".split())
+# Verbs of paying back, whose infinitive's object is what was paid back: "attacked the city to avenge the death
+# of his father" (a purpose that names its cause)
+AVENGING_VERBS = frozenset("avenge revenge retaliate punish".split())
+# Nouns of harm whose "from" names what did it: "deaths from famine", "damage from the earthquake"
+HARM_NOUNS = frozenset("death deaths dead casualties losses loss damage destruction suffering injuries".split())
+# Verbs whose participle after a clause tells what the clause began or set up: ", beginning the history of Egypt
+# under the British", ", establishing defensible frontiers", ", marking the end of the dynasty"
+RESULT_PARTICIPLES = frozenset("begin establish create mark inaugurate usher open initiate".split())
