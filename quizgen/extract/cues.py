@@ -429,7 +429,7 @@ def anchor_of(span: Span) -> tuple[Token | None, bool]:
     False). A name anywhere in brackets after an event's name is another name of the event."""
     doc = span.doc
     sent = span.sent
-    if "(" not in doc.text[sent.start_char:span.start_char]:
+    if not any(t.text == "(" for t in doc[sent.start:span.start]):  # not doc.text: rebuilt on every call
         return None, False
     sent_start = sent.start
     tight = True

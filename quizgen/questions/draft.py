@@ -16,11 +16,14 @@ __all__ = ["BLANK", "Draft", "capitalize", "inline", "norm", "stable_id"]
 
 
 
+NOT_WORD = re.compile(r"[^a-z0-9' ]+")
+
+
 @lru_cache(maxsize=65536)
 def norm(s: str) -> str:
     """Lower case, plain quotes, words only: how answers and prompts are compared."""
     s = unicodedata.normalize("NFKC", s).lower().replace("\u2019", "'")
-    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", s).split())
+    return " ".join(NOT_WORD.sub(" ", s).split())
 
 
 def stable_id(*parts: str) -> str:

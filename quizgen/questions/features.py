@@ -136,7 +136,7 @@ def _substituted(d: Draft) -> float:
     if not d.sentence:
         return 0.0
     sentence = set(norm(d.sentence).split())
-    words = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+", d.prompt)
+    words = CAPITALISED.findall(d.prompt)
     return float(sum(1 for w in words if norm(w) and norm(w) not in sentence and w.lower() not in WH_WORDS))
 
 
@@ -170,6 +170,11 @@ def _log(x: float) -> float:
 
 
 BRACKETS = re.compile(r"\([^)]*\)")
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+")
+SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+MONTH_LIKE = re.compile(r"[A-Za-z]{3}")
+FOREIGN_SCRIPT = re.compile(r"[^\x00-\u024f\u2010-\u2027]")
 
 
 def _modifies(value: str, sentence: str) -> bool:
@@ -190,7 +195,7 @@ NOT_NAMES = frozenset(lexicon.MONTHS) | {"bc", "bce", "ad", "ce", "on", "in", "a
 def _unresolved_pronoun(text: str) -> bool:
     """A personal pronoun with no name before it ("On 15 October 1934, he was arrested"): a month or
     a sentence's first word is no name."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    words = WORD.findall(text)
     for i, w in enumerate(words):
         if w.lower() in PERSONAL_PRONOUNS:
             return not any(x[0].isupper() and x.lower() not in NOT_NAMES for x in words[1:i])
@@ -314,7 +319,7 @@ def _option_features(d: Draft, pool_text: str) -> dict[str, float]:
     if d.format != "multiple_choice" or not d.choices:
         return {"options_nested": 0.0, "options_outside": 0.0, "options_unlike": 0.0}
     keys = [norm(c) for c in d.choices]
-    nested = any(a != b and re.search(rf"\b{re.escape(a)}\b", b) for a in keys for b in keys if a and b)
+    nested = any(a != b and f" {a} " in f" {b} " for a in keys for b in keys if a and b)
     wrong = [c for c in d.choices if c != d.answer]
     outside = sum(1 for w in wrong if norm(w) not in pool_text) / max(1, len(wrong))
     alen = max(1, len(str(d.answer).split()))
@@ -378,15 +383,15 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "minor_entity": float(d.topic in ("person", "place", "organization") and 0 < mentions <= 1),
         "entity_mentions": _log(mentions),
         "lowercase_start": float(d.prompt[:1].islower()),
-        "multi_sentence": float(len(re.findall(r"[.!?]\s+[A-Z]", d.prompt)) > 0),
-        "digits_in_prompt": float(bool(re.search(r"\d", prompt_wo_blank))),
+        "multi_sentence": float(bool(SENTENCE_END.search(d.prompt))),
+        "digits_in_prompt": float(any(c.isdigit() for c in prompt_wo_blank)),
         "late_position": min(1.0, para_index / 4) + min(1.0, sent_index / 6),
         "in_lead": float(para_index == 0),
         "items_long": _log(sum(len(x.split()) for x in items) / max(1, len(items))) if items else 0.0,
         "items_vague": float(sum(1 for x in items if _count_deictic(x) or x.split()[:1] and x.split()[0].lower()
                                  in PERSONAL_PRONOUNS | {"it", "this", "these", "but", "and"})) if items else 0.0,
-        "date_day": float(d.topic == "date" and bool(re.search(r"\d", answer_shown)) and bool(
-            re.search(r"[A-Za-z]{3}", answer_shown))),
+        "date_day": float(d.topic == "date" and any(c.isdigit() for c in answer_shown) and bool(
+            MONTH_LIKE.search(answer_shown))),
         "cloze_blank_first": float(d.format == "cloze" and d.prompt.startswith(BLANK)),
         "answer_pronoun": float(bool(answer_shown) and norm(answer_shown) in PRONOUN_ANSWERS),
         "prompt_short": float(d.format in ("short_answer", "multiple_choice") and words <= 5),
@@ -404,7 +409,7 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "pronouns": float(min(3, len(ANY_PRONOUN.findall(shown)))),
         "subject_unnamed": float(bool(SUBJECT_UNNAMED.match(d.prompt.replace(BLANK, "X")))),
         "reported_view": float(bool(REPORTED.search(d.prompt.replace("According to the article", "")))),
-        "aside": float("(" in d.prompt or bool(re.search(r"[^\x00-\u024f\u2010-\u2027]", d.prompt))),
+        "aside": float("(" in d.prompt or bool(FOREIGN_SCRIPT.search(d.prompt))),
         "first_sentence": float(para_index == 0 and sent_index == 0),
         "relative_time": float(bool(RELATIVE_TIME.search(shown.replace(BLANK, "X")))),
         "it_subject": float(d.format in ("cloze", "true_false") and bool(IT_SUBJECT.search(d.prompt))),

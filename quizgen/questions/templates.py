@@ -117,11 +117,12 @@ def focus_drops(sent: Span, keep: Span) -> set[int] | None:
     return drop
 
 
-def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None, keep_the: bool = False,
-                      focus: Span | None = None) -> str:
-    """The sentence as it reads alone: a subject that points back ("The killing", "his death", "He")
-    names what it means; `blank` is replaced by a gap for a cloze; with `focus`, only the clause that
-    holds it, without other clauses and asides."""
+def sentence_replacements(ctx: ArticleContext, sent: Span) -> dict[int, str]:
+    """What makes the sentence read alone, worked out once per sentence: its subject named where it points
+    back ("The killing", "He"), and a bare reference to the article's event by the event's name."""
+    key = ("reps", id(sent.doc), sent.start)
+    if key in ctx.memo:
+        return ctx.memo[key]
     reps: dict[int, str] = {}
     subj = subject_of(sent.root)
     if subj is not None:
@@ -136,6 +137,16 @@ def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None
             if not ids & set(reps):
                 reps |= {i: "" for i in ids} | {min(ids): capitalize(ctx.event) if min(ids) == sent.start
                                                 else ctx.event}
+    ctx.memo[key] = reps
+    return reps
+
+
+def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None, keep_the: bool = False,
+                      focus: Span | None = None) -> str:
+    """The sentence as it reads alone: a subject that points back ("The killing", "his death", "He")
+    names what it means; `blank` is replaced by a gap for a cloze; with `focus`, only the clause that
+    holds it, without other clauses and asides."""
+    reps = dict(sentence_replacements(ctx, sent))
     if blank is not None:
         toks = [t for t in blank if t.tag_ != "POS" and t.text not in ("'s", "’s") and not (t.i == blank.start and t.lower_ == "the" and not keep_the)]
         if not toks or any(t.i in reps for t in toks):

@@ -51,6 +51,7 @@ DEICTIC = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with and or but as into onto over under after before during
 is was were be been being are his her its their he she they it this that these those which who whom
@@ -102,8 +103,8 @@ def _related(a: str, b: str) -> bool:
 def shares_stem(answer: str, prompt: str) -> bool:
     """Whether the prompt names the answer again, or a word made from it: any word of the answer
     written again, or a capitalised word of the prompt derived from a word of the answer."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", answer) if w.lower() not in STOPWORDS and len(w) > 2]
-    prompt_words = re.findall(r"[^\W\d_][\w'’-]*", prompt)
+    words = [w for w in WORD.findall(answer) if w.lower() not in STOPWORDS and len(w) > 2]
+    prompt_words = WORD.findall(prompt)
     for w in words:
         for p in prompt_words:
             if p.lower() == w.lower() and (w[:1].isupper() or len(w) > 4):
