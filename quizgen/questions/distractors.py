@@ -72,11 +72,22 @@ def is_name_like(option: str) -> bool:
     return bool(words) and len(option) >= 3 and not ROMAN_NUMERAL.match(words[-1]) or len(words) > 1
 
 
+POINTING = {"its", "his", "her", "their", "it", "they", "this", "these", "those", "that", "he", "she", "them"}
+
+
+def phrase_like(side: str, answer: str) -> bool:
+    """A wrong option that reads like the right one: a phrase of some words, not a fragment ("miners")
+    or a phrase that points elsewhere ("its hold")."""
+    words = side.split()
+    return bool(words) and words[0].lower() not in POINTING and len(words) >= min(3, len(answer.split()))
+
+
 def _effects(d: Draft, pool: Pool) -> Iterable[str]:
     """Effects of other links (the draft's also_true holds those of the same cause)."""
     for f in pool.all_facts():
         for link in f.causal_links:
-            yield link.effect
+            if phrase_like(link.effect, str(d.answer)):
+                yield link.effect
 
 
 def _causes(d: Draft, pool: Pool) -> Iterable[str]:
@@ -85,7 +96,7 @@ def _causes(d: Draft, pool: Pool) -> Iterable[str]:
     for f in pool.all_facts():
         for link in f.causal_links:
             key = cause_key(link.cause, f)
-            if key not in seen:
+            if key not in seen and phrase_like(link.cause, str(d.answer)):
                 seen.add(key)
                 yield link.cause
 

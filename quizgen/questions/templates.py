@@ -393,6 +393,8 @@ def described_person(e: Entity, facts: Facts, pool: Pool) -> Iterator[Draft]:
     if not desc:
         return
     # a verb phrase ("led the central authorities ...") or a noun phrase ("heir to the throne")
+    if len(desc.split()) < 4 and not any(w[:1].isupper() for w in desc.split()[1:]):
+        return  # "Who was the Ottoman leader?": a bare office has many holders
     prompt = f"Who {desc}?" if first.lower() in VERB_STARTS or first.endswith("ed") else f"Who was {desc}?"
     where = e.mentions[0] if e.mentions else Provenance("See also", f"See also {e.name}: {e.description}.", 0, 0, 0)
     d = _draft("person_described", "short_answer", "person", prompt, e.name, where, f"{norm(e.name)}|{norm(desc)}",
@@ -418,7 +420,8 @@ RESULT_VERBS = {"cause", "lead", "result", "trigger", "spark", "provoke", "promp
                 "occasion", "engender", "spur"}
 MAX_TYPED_WORDS = 6  # a longer answer is asked with options, not typed
 # a verb with its particle or phrase, as it reads after "What did X ...?": "lead to", "set in motion"
-_VERB = re.compile(r"^(?!(?:have|has|had|be|is|was|do|does|did)\b)[a-z]+(?: [a-z]+){0,3}$")
+_VERB = re.compile(r"^(?!(?:have|has|had|be|is|was|do|does|did)\b)[a-z]+"
+                   r"(?: (?:to|in|into|on|for|about|off|out|up|down|rise to|in motion|an end to|the way for))?$")
 
 
 def readable_link(link: CausalLink) -> bool:
@@ -556,7 +559,9 @@ def object_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is None or obj.pos_ != "NOUN":
                 continue
-            toks = [t for t in obj.subtree if not (t.i == obj.left_edge.i and t.dep_ in ("det", "poss"))]
+            if any(t.dep_ == "poss" or t.tag_ == "POS" for t in obj.subtree):
+                continue  # "Kirov's security": whose it is would be left behind the gap
+            toks = [t for t in obj.subtree if not (t.i == obj.left_edge.i and t.dep_ == "det")]
             # "took place", "gave rise", "opened fire": a lone noun is mostly part of a phrase, not a thing done
             if not 2 <= len(toks) <= MAX_OBJECT_WORDS or any(t.ent_type_ or t.pos_ in ("PRON", "PROPN", "NUM")
                                                               or t.is_punct for t in toks):
