@@ -178,6 +178,8 @@ class ArticleContext:
         who = self.last_person_before(t)
         verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
         subj = subject_of(verb) if verb is not None else None
+        if subj is not None and subj.i < t.i and subj.lower_ in ("he", "she") and who is not None:
+            return None  # "he began baptising his followers": his is the subject's own, named once is enough
         if subj is not None and subj.i < t.i and subj.pos_ == "PROPN":
             if who is None or subj.text not in who.split() or subj.i in subtree_ids(head):
                 return None

@@ -190,7 +190,7 @@ def framed(ctx: ArticleContext, span: Span, text: str) -> str:
         return text
     first = text.split(" ", 1)[0]
     token = next((t for t in sent if t.text == first), None)
-    name = first == BLANK or token is None or token.pos_ == "PROPN" or bool(token.ent_type_)
+    name = first == BLANK or token is None or token.pos_ == "PROPN" or token.ent_type_ in NAMED
     rest = text if name else first[:1].lower() + text[1:]
     return f"In {ctx.event}, {rest}"  # "In X, the rebels ...", "In X, on 5 May ...": a name keeps its capital
 
