@@ -1,6 +1,6 @@
 """Hostile input is read in time in proportion to its length, or refused with a clear error: megabytes of
 unclosed or nested wikitext markup (mwparserfromhell took the square of the length: 100 KB of "<ref>" took
-17 s, 200 KB 66 s).
+17 s, 200 KB 66 s) and of nested HTML.
 
 Each read runs in a child process with a hard time limit, so that a reader gone quadratic fails the test
 instead of holding the run for hours. The machines are shared and their speed varies, so the bounds are
@@ -147,3 +147,35 @@ def test_more_markup_than_any_article_is_refused(tmp_path: Path) -> None:
     assert result.refused == ("hostile: the wikitext holds more than 150,000 pieces of markup (links, tags, lists, "
                               "...), far more than an article")
     assert result.seconds < 2 * SECONDS_PER_MB
+
+
+# HTML -------------------------------------------------------------------------------------------------------------
+
+PARAGRAPH = "<p>Constantinople fell to the Ottomans on May 29, 1453.</p>"
+
+
+@pytest.mark.parametrize("unit", ["<div>", "<sup>", "<ul><li>", "<b><i>"])
+def test_nested_html_is_read_in_time_and_too_many_tags_refused(tmp_path: Path, unit: str) -> None:
+    page = "<html><body>" + unit * (100_000 // unit.count("<")) + PARAGRAPH  # 100,000 tags, all open
+    result = read(tmp_path, page, "html")
+    assert result.refused is None and result.paragraphs == ["Constantinople fell to the Ottomans on May 29, 1453."]
+    assert result.seconds < SECONDS_PER_MB * 2  # BeautifulSoup builds every element: slower than the rest
+    result = read(tmp_path, "<html><body>" + repeat(unit, 5 * MB) + PARAGRAPH, "html")
+    assert result.refused == "hostile: the page holds more than 150,000 tags, more than an article's page"
+    assert result.seconds < SECONDS_PER_MB
+
+
+def test_twice_the_nested_superscripts_take_about_twice_as_long(tmp_path: Path) -> None:
+    # each <sup> was read whole to see whether it is a note marker: 25 KB of them took 4 s, 50 KB 15 s
+    once = read(tmp_path, "<html><body>" + repeat("<sup>", MB // 4) + PARAGRAPH, "html", runs=3)
+    twice = read(tmp_path, "<html><body>" + repeat("<sup>", MB // 2) + PARAGRAPH, "html", runs=3)
+    assert once.paragraphs == twice.paragraphs == ["Constantinople fell to the Ottomans on May 29, 1453."]
+    assert twice.seconds < 3 * once.seconds + 0.2, (once.seconds, twice.seconds)
+
+
+def test_megabytes_of_white_space_in_a_paragraph(tmp_path: Path) -> None:
+    # the note-marker pattern was tried at every space of the run: 40,000 spaces took over a second
+    page = "<html><body><p>Constantinople fell to the Ottomans" + " \t" * (5 * MB // 2) + "on May 29, 1453.</p>"
+    result = read(tmp_path, page, "html")
+    assert result.paragraphs == ["Constantinople fell to the Ottomans on May 29, 1453."]
+    assert result.seconds < SECONDS_PER_MB * 5
