@@ -17,6 +17,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -193,7 +194,8 @@ def _request(client: httpx.AsyncClient, target: Target) -> httpx.Request:
 def fetch(url: str, *, max_bytes: int, timeout: float, allow_loopback: bool = False, resolver: Resolver = resolve,
           transport: httpx.AsyncBaseTransport | None = None) -> Fetched:
     """The article page's text, all of it within `timeout` seconds; FetchRefused names what went wrong.
-    Runs its own event loop: call it from a worker thread, not from async code."""
+    The fetch runs on an event loop of its own in a thread of its own, so any thread may call this, one
+    running an event loop too."""
     hosts: list[str] = []  # the hosts asked, for the message
 
     async def within_deadline() -> Fetched:
@@ -202,7 +204,8 @@ def fetch(url: str, *, max_bytes: int, timeout: float, allow_loopback: bool = Fa
                                 transport=transport)
 
     try:
-        return anyio.run(within_deadline)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="quizgen-fetch") as thread:
+            return thread.submit(anyio.run, within_deadline).result()
     except TimeoutError:
         who = hosts[-1] if hosts else "The server"
         raise FetchRefused(f"{who} did not send the page within {timeout:g} second{'' if timeout == 1 else 's'}: "

@@ -5,6 +5,7 @@ with loopback allowed."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 
@@ -68,6 +69,18 @@ def test_the_pinned_request_goes_to_the_checked_address_with_the_host_named() ->
     assert [r.headers["Host"] for r in seen] == ["news.example", "other.example"]
     assert [r.extensions["sni_hostname"] for r in seen] == ["news.example", "other.example"]
     assert fetched.url == "https://other.example/next" and fetched.input_format == "html"
+
+
+def test_fetch_may_be_called_from_a_thread_running_an_event_loop() -> None:
+    # as the main thread of a test run is while Playwright's sync API is in use: the fetch has its own thread
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"Content-Type": "text/plain"}, content=b"The city fell in 1453.")
+
+    async def from_async_code() -> str:
+        return fetch("http://news.example/", max_bytes=1000, timeout=5, resolver=lambda host, port: ["93.184.216.34"],
+                     transport=httpx.MockTransport(handler)).content
+
+    assert asyncio.run(from_async_code()) == "The city fell in 1453."
 
 
 def test_a_redirect_to_a_private_address_is_refused_before_following_it() -> None:
