@@ -25,7 +25,8 @@ each, so what the reader drops anyway is dropped here, whole, once closed: templ
 is read, the tags it drops (<ref>, ...), comments, tables and links to files and categories. Each is
 replaced by one stand-in that `restore` deletes, so that what follows does not start a line it did not
 start. What is left is weighed as it is met, and a text that would still give mwparserfromhell more than
-MAX_MARKUP to build is refused: real articles, links and all, weigh a few tens of thousands at most.
+MAX_MARKUP to build, some seconds of work, is refused: the test article on the Haitian Revolution, dense with
+markup, weighs 41 a kilobyte, 205,000 for 5 MB of it.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from collections.abc import Callable, Collection
 from mwparserfromhell.definitions import PARSER_BLACKLIST, SINGLE_ONLY, is_scheme
 
 MAX_NESTING = 20  # constructs inside one another; real articles use a handful
-MAX_MARKUP = 150_000
+MAX_MARKUP = 300_000
 # what mwparserfromhell and the reader spend on a piece that is left, in units of about 5-15 µs
 TEMPLATE, LINK, EXTERNAL, TAG = 6, 3, 2, 5
 COUNTED = {"entity": 1, "list": 3, "heading": 3, "rule": 3, "free": 3}  # per character for "list"
