@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -80,7 +81,9 @@ def test_fetch_may_be_called_from_a_thread_running_an_event_loop() -> None:
         return fetch("http://news.example/", max_bytes=1000, timeout=5, resolver=lambda host, port: ["93.184.216.34"],
                      transport=httpx.MockTransport(handler)).content
 
-    assert asyncio.run(from_async_code()) == "The city fell in 1453."
+    # in a thread of its own: this one may be running Playwright's loop already
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        assert thread.submit(asyncio.run, from_async_code()).result() == "The city fell in 1453."
 
 
 def test_a_redirect_to_a_private_address_is_refused_before_following_it() -> None:
