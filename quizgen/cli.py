@@ -174,6 +174,14 @@ def serve(
     """Serve the web app (library, quizzes, flashcards, teacher editor)."""
     import uvicorn
 
+    from quizgen.settings import Settings
+    from web.secret_key import check_for_host, secret_key
+
+    # before any worker starts: a refused key is one line here, and a new key file is made once
+    settings = Settings()
+    if settings.secret_key:  # a generated one is strong
+        check_for_host(settings.secret_key, host)
+    secret_key(settings)
     if workers > 1:
         # import the decks once, here, before the workers start: each would wait for the others' lock
         init_db()

@@ -19,7 +19,10 @@ class Settings(BaseSettings):
     max_article_bytes: int = 5 * 1024 * 1024
     decks_dir: Path = PROJECT_ROOT / "decks"
     database_url: str = "sqlite:///quizgen.db"
-    secret_key: str = "change-me-in-production"
+    # signs the session cookies; unset, a random key is made at the first start and kept in a file beside the
+    # SQLite database (quizgen.db.secret), or in data_dir for another database (see web/secret_key.py)
+    secret_key: str = ""
+    data_dir: Path = Path(".")
     # a fixed timestamp makes exported files byte-identical across runs
     export_timestamp: float | None = 1_700_000_000.0
     # teachers: the signed session cookie lapses after this long without a request

@@ -308,6 +308,34 @@ def test_wikitext_bold_lead_name_is_not_the_title() -> None:
     assert article.title == "Glorious Revolution"
 
 
+@pytest.mark.parametrize("wikitext, expected", [
+    ("The ''Bismarck'''s crew sank in 1941.", "The Bismarck's crew sank in 1941."),
+    ("The '''Saladin''''s army won in 1187.", "The Saladin's army won in 1187."),
+    ("He said ''''peace'''' in 1648.", "He said 'peace' in 1648."),
+    ("A ''b'' c '''d''' e '''''f''''' g in 1900.", "A b c d e f g in 1900."),
+    ("Bold then O'Brien's ''own'' in 1900.", "Bold then O'Brien's own in 1900."),
+])
+def test_wikitext_bold_and_italic_go_and_the_apostrophes_among_them_stay(wikitext: str, expected: str) -> None:
+    assert paragraphs(parse_article(wikitext, input_format="wikitext")) == [expected]
+
+
+@pytest.mark.parametrize("wikitext, expected", [
+    ("The city {{fell in 1453.", "The city {{fell in 1453."),
+    ("The city <ref>fell in 1453.", "The city fell in 1453."),
+    ("The [[city fell in 1453.", "The [[city fell in 1453."),
+    ("The city fell in 1453.<!-- unclosed", "The city fell in 1453.<!-- unclosed"),
+    ("The city {{a|[[b}}]] fell in 1453.", "The city ]] fell in 1453."),
+    ("The [http://x.org city fell in 1453.", "The [ city fell in 1453."),
+    ("a <b c in 1453.", "a <b c in 1453."),
+    ("The city fell in 1453.{{a|{{b|{{c|x}}}}}}", "The city fell in 1453."),
+    ("The city fell<ref>{{cite|title=''X''}}</ref> in 1453.", "The city fell in 1453."),
+    ("The city fell in {{nowrap|May 1453}}.", "The city fell in May 1453."),
+])
+def test_wikitext_markup_left_open_or_crossed_reads_as_text(wikitext: str, expected: str) -> None:
+    # as mwparserfromhell reads it after trying to close the markup, which it no longer has to try
+    assert paragraphs(parse_article(wikitext, input_format="wikitext")) == [expected]
+
+
 # format choice ----------------------------------------------------------------------------------------------------
 
 

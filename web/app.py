@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -21,20 +20,19 @@ from web.db import make_engine
 from web.jobs import Analyses
 from web.prepare import prepare
 from web.routes import api, classroom, downloads, editor, flashcards, learner, library, quiz, results, teacher
+from web.secret_key import secret_key
 from web.security import SESSION_COOKIE, csrf_protect
 from web.templating import make_env
 
 STATIC = Path(__file__).resolve().parent / "static"
 PAGE_ROUTERS = (library, learner, quiz, flashcards, downloads, teacher, editor, results, classroom)
-log = logging.getLogger("quizgen.web")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Migrate the database to the newest schema, import the bundled decks if it is empty, and build the app."""
     settings = settings or Settings()
-    if settings.secret_key == Settings.model_fields["secret_key"].default:
-        # anyone who knows the default could sign a session cookie, teacher log-ins included
-        log.warning("QUIZGEN_SECRET_KEY is not set: set it to a long random value before anyone else can reach this app")
+    # everything that signs reads the key from app.state.settings
+    settings = settings.model_copy(update={"secret_key": secret_key(settings)})
     engine = make_engine(settings.database_url)
     prepare(engine, settings.decks_dir)  # one process at a time: workers may start together
 

@@ -429,6 +429,15 @@ def create_class_set(*, session: Session, class_set: ClassSet, articles: Sequenc
     return class_set
 
 
+def add_fetched_article(*, session: Session, class_set: ClassSet, article: SetArticle) -> None:
+    """Save the article fetched for a set made from a URL; the set forgets the address."""
+    class_set.fetch_url = class_set.fetch_format = ""
+    class_set.updated_at = utcnow()
+    article.set_id, article.position = class_set.id, 0  # type: ignore[assignment]
+    session.add_all([class_set, article])
+    session.commit()
+
+
 def add_set_questions(*, session: Session, questions: Sequence[SetQuestion]) -> None:
     session.add_all(questions)
     session.commit()

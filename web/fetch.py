@@ -5,18 +5,24 @@ Only http and https. The host is resolved and every address it resolves to must 
 loopback, link-local, reserved, multicast or unspecified); the request then goes to one of those checked
 addresses (with the original Host header and TLS server name), so a second DNS answer cannot swap in
 another. Redirects are followed by hand, each hop checked the same way. Only HTML and plain text are read,
-at most `max_bytes`, within `timeout` seconds for the whole fetch.
+at most `max_bytes`.
+
+The whole fetch (every name looked up, connection, TLS handshake, header and body byte, on every redirect hop)
+runs under one deadline of `timeout` seconds that cancels it and closes its connection when it passes: a
+server that sends a byte now and then never times out a single read, so per-read limits do not bound it.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
-import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+import anyio
+import anyio.to_thread
 import httpx
 
 from quizgen.errors import QuizgenError
@@ -77,8 +83,8 @@ class Target:
     address: str
 
 
-def check_url(url: str, *, allow_loopback: bool = False, resolver: Resolver = resolve) -> Target:
-    """The URL's target if it may be fetched; FetchRefused (before any connection is made) if not."""
+def _parts(url: str) -> tuple[str, str, str, int]:
+    """(url, scheme, host, port) of an address that may be fetched if its host is public; FetchRefused if not."""
     url = url.strip()
     if not url:
         raise FetchRefused("Give the address of the article's page.")
@@ -97,14 +103,22 @@ def check_url(url: str, *, allow_loopback: bool = False, resolver: Resolver = re
     host = (parts.hostname or "").rstrip(".")
     if not host:
         raise FetchRefused("That address names no host.")
-    port = port or SCHEMES[scheme]
+    return url, scheme, host, port or SCHEMES[scheme]
+
+
+def _known_addresses(host: str) -> list[str] | None:
+    """The addresses of a host that needs no look-up: an address in any form the C library reads (127.1,
+    2130706433, ::1) or a name under localhost, which is always this machine; None for other names."""
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        return ["127.0.0.1"]
     try:
-        addresses = [str(ipaddress.ip_address(host))]
-    except ValueError:
-        try:
-            addresses = resolver(host, port)
-        except (OSError, UnicodeError):
-            raise FetchRefused(f"The host {host} could not be found.") from None
+        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM, flags=socket.AI_NUMERICHOST)
+    except (OSError, UnicodeError):
+        return None
+    return sorted({str(info[4][0]) for info in infos})
+
+
+def _target(url: str, scheme: str, host: str, port: int, addresses: list[str], *, allow_loopback: bool) -> Target:
     if not addresses:
         raise FetchRefused(f"The host {host} could not be found.")
     for address in addresses:
@@ -119,6 +133,42 @@ def check_url(url: str, *, allow_loopback: bool = False, resolver: Resolver = re
     return Target(url=url, scheme=scheme, host=host, port=port, address=addresses[0].split("%", 1)[0])
 
 
+def _lookup(resolver: Resolver, host: str, port: int) -> list[str]:
+    try:
+        return resolver(host, port)
+    except (OSError, UnicodeError):
+        raise FetchRefused(f"The host {host} could not be found.") from None
+
+
+def check_url(url: str, *, allow_loopback: bool = False, resolver: Resolver = resolve) -> Target:
+    """The URL's target if it may be fetched; FetchRefused (before any connection is made) if not."""
+    url, scheme, host, port = _parts(url)
+    addresses = _known_addresses(host)
+    if addresses is None:
+        addresses = _lookup(resolver, host, port)
+    return _target(url, scheme, host, port, addresses, allow_loopback=allow_loopback)
+
+
+def check_url_offline(url: str, *, allow_loopback: bool = False) -> None:
+    """FetchRefused for what can be refused without the network: the form of the address, and a host that is
+    a non-public address or localhost. A host name is checked when the fetch looks it up."""
+    url, scheme, host, port = _parts(url)
+    addresses = _known_addresses(host)
+    if addresses is not None:
+        _target(url, scheme, host, port, addresses, allow_loopback=allow_loopback)
+
+
+async def _check_url_within_deadline(url: str, hosts: list[str], *, allow_loopback: bool, resolver: Resolver) -> Target:
+    """check_url, with the look-up in a thread that the deadline abandons (a resolver cannot be interrupted);
+    the host goes on `hosts`, for a message naming who was too slow."""
+    url, scheme, host, port = _parts(url)
+    hosts.append(host)
+    addresses = _known_addresses(host)
+    if addresses is None:
+        addresses = await anyio.to_thread.run_sync(_lookup, resolver, host, port, abandon_on_cancel=True)
+    return _target(url, scheme, host, port, addresses, allow_loopback=allow_loopback)
+
+
 @dataclass(frozen=True)
 class Fetched:
     url: str  # after redirects
@@ -126,7 +176,7 @@ class Fetched:
     input_format: str | None
 
 
-def _request(client: httpx.Client, target: Target) -> httpx.Request:
+def _request(client: httpx.AsyncClient, target: Target) -> httpx.Request:
     """A request that goes to the checked address but names the host, so virtual hosts and TLS still work."""
     url = httpx.URL(target.url)
     ip = ipaddress.ip_address(target.address)
@@ -142,17 +192,35 @@ def _request(client: httpx.Client, target: Target) -> httpx.Request:
 
 
 def fetch(url: str, *, max_bytes: int, timeout: float, allow_loopback: bool = False, resolver: Resolver = resolve,
-          transport: httpx.BaseTransport | None = None) -> Fetched:
-    """The article page's text; FetchRefused names what went wrong."""
-    deadline = time.monotonic() + timeout
-    limits = httpx.Timeout(min(timeout, 10.0))
-    with httpx.Client(transport=transport, trust_env=False, follow_redirects=False, timeout=limits) as client:
+          transport: httpx.AsyncBaseTransport | None = None) -> Fetched:
+    """The article page's text, all of it within `timeout` seconds; FetchRefused names what went wrong.
+    The fetch runs on an event loop of its own in a thread of its own, so any thread may call this, one
+    running an event loop too."""
+    hosts: list[str] = []  # the hosts asked, for the message
+
+    async def within_deadline() -> Fetched:
+        with anyio.fail_after(timeout):
+            return await _fetch(url, hosts, max_bytes=max_bytes, allow_loopback=allow_loopback, resolver=resolver,
+                                transport=transport)
+
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="quizgen-fetch") as thread:
+            return thread.submit(anyio.run, within_deadline).result()
+    except TimeoutError:
+        who = hosts[-1] if hosts else "The server"
+        raise FetchRefused(f"{who} did not send the page within {timeout:g} second{'' if timeout == 1 else 's'}: "
+                           f"it is too slow or does not answer.") from None
+
+
+async def _fetch(url: str, hosts: list[str], *, max_bytes: int, allow_loopback: bool, resolver: Resolver,
+                 transport: httpx.AsyncBaseTransport | None) -> Fetched:
+    # no per-read timeouts: the caller's deadline bounds the whole fetch
+    async with httpx.AsyncClient(transport=transport, trust_env=False, follow_redirects=False,
+                                 timeout=None) as client:
         for _ in range(MAX_REDIRECTS + 1):
-            target = check_url(url, allow_loopback=allow_loopback, resolver=resolver)
+            target = await _check_url_within_deadline(url, hosts, allow_loopback=allow_loopback, resolver=resolver)
             try:
-                response = client.send(_request(client, target), stream=True)
-            except httpx.TimeoutException:
-                raise FetchRefused(f"{target.host} did not answer in time.") from None
+                response = await client.send(_request(client, target), stream=True)
             except httpx.HTTPError as exc:
                 raise FetchRefused(f"{target.host} could not be reached ({type(exc).__name__}).") from None
             try:
@@ -162,13 +230,13 @@ def fetch(url: str, *, max_bytes: int, timeout: float, allow_loopback: bool = Fa
                         raise FetchRefused("The page redirects without saying where to.")
                     url = urljoin(url, location)
                     continue
-                return _read(response, url, max_bytes=max_bytes, deadline=deadline)
+                return await _read(response, url, max_bytes=max_bytes)
             finally:
-                response.close()
+                await response.aclose()
     raise FetchRefused(f"The page redirects more than {MAX_REDIRECTS} times.")
 
 
-def _read(response: httpx.Response, url: str, *, max_bytes: int, deadline: float) -> Fetched:
+async def _read(response: httpx.Response, url: str, *, max_bytes: int) -> Fetched:
     from quizgen.ingest import decode
 
     if response.status_code != 200:
@@ -182,14 +250,10 @@ def _read(response: httpx.Response, url: str, *, max_bytes: int, deadline: float
         raise FetchRefused(f"The page is larger than {limit_mb}.")
     data = bytearray()
     try:
-        for chunk in response.iter_bytes():
+        async for chunk in response.aiter_bytes():
             data += chunk
             if len(data) > max_bytes:
                 raise FetchRefused(f"The page is larger than {limit_mb}.")
-            if time.monotonic() > deadline:
-                raise FetchRefused("The page took too long to download.")
-    except httpx.TimeoutException:
-        raise FetchRefused("The page took too long to download.") from None
     except httpx.HTTPError as exc:
         raise FetchRefused(f"The page could not be read ({type(exc).__name__}).") from None
     charset = (response.charset_encoding or "").lower()

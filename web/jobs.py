@@ -1,5 +1,6 @@
 """Work that needs the language model: generating a new set's questions (in a background thread that writes
-its progress to the database, which the page polls), and new wrong answers for one question.
+its progress to the database, which the page polls; for a set made from a URL the thread first fetches and
+reads the article, so no request waits on another server), and new wrong answers for one question.
 
 The spaCy pipeline is shared, so one lock (made by create_app) lets one article be parsed at a time.
 """
@@ -11,16 +12,19 @@ import logging
 import random
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from quizgen import models as qm
 from quizgen.errors import QuizgenError
+from quizgen.ingest import parse_article
 from web import crud, setfile, sets
+from web.fetch import Fetched
 from web.models import ClassSet, SetArticle, SetQuestion, utcnow
 
 log = logging.getLogger("quizgen.web")
@@ -32,6 +36,8 @@ KINDS = {"date": "date", "person": "person", "definition": "person", "place": "p
          "organization": "organization", "cause": "cause", "effect": "effect", "related": "related"}
 
 Analysis = tuple[Any, qm.Facts]  # (quizgen.extract.context.ArticleContext, Facts)
+Fetcher = Callable[[str], Fetched]  # web.fetch.fetch with the app's limits
+FETCH_STEPS = 2  # fetching, reading
 
 
 class Analyses:
@@ -60,17 +66,18 @@ def is_stale(class_set: ClassSet) -> bool:
     return class_set.status == "building" and utcnow() - class_set.updated_at > STALE_AFTER
 
 
-def start_build(engine: Engine, analyses: Analyses, set_id: int) -> threading.Thread:
-    """Generate a set's questions in the background; the set says how far it got."""
-    thread = threading.Thread(target=build, args=(engine, analyses, set_id), name=f"quizgen-build-{set_id}",
+def start_build(engine: Engine, analyses: Analyses, set_id: int, fetcher: Fetcher) -> threading.Thread:
+    """Generate a set's questions in the background (fetching its article first if it has an address); the
+    set says how far it got."""
+    thread = threading.Thread(target=build, args=(engine, analyses, set_id, fetcher), name=f"quizgen-build-{set_id}",
                               daemon=True)
     thread.start()
     return thread
 
 
-def build(engine: Engine, analyses: Analyses, set_id: int) -> None:
+def build(engine: Engine, analyses: Analyses, set_id: int, fetcher: Fetcher) -> None:
     try:
-        _build(engine, analyses, set_id)
+        _build(engine, analyses, set_id, fetcher)
     except QuizgenError as exc:
         _fail(engine, set_id, str(exc))
     except Exception:
@@ -86,17 +93,24 @@ def _fail(engine: Engine, set_id: int, message: str) -> None:
             crud.save_class_set(session=session, class_set=class_set)
 
 
-def _build(engine: Engine, analyses: Analyses, set_id: int) -> None:
+def _build(engine: Engine, analyses: Analyses, set_id: int, fetcher: Fetcher) -> None:
     from quizgen.nlp import get_nlp
     from quizgen.questions import generate_sets
 
     with Session(engine) as session:
+        class_set = crud.get_class_set(session=session, set_id=set_id)
+        if class_set is None:
+            return  # deleted before it started
+        done = 0
+        if class_set.fetch_url:
+            fetch_article(session, class_set, fetcher)
+            done = FETCH_STEPS
         rows = crud.list_set_articles(session=session, set_id=set_id)
         articles = [sets.quizgen_article(a) for a in rows]
-        total = len(articles) + 3
+        total = done + len(articles) + 3
 
-        def step(what: str, done: int) -> None:
-            crud.set_progress(session=session, set_id=set_id, step=what, done=done, total=total)
+        def step(what: str, at: int) -> None:
+            crud.set_progress(session=session, set_id=set_id, step=what, done=done + at, total=total)
 
         step("Loading the language model", 1)
         with analyses.lock:
@@ -105,13 +119,27 @@ def _build(engine: Engine, analyses: Analyses, set_id: int) -> None:
         for i, article in enumerate(articles):
             step(f"Finding dates, people, places and causes in “{article.title}”", 2 + i)
             parsed.append(analyses.of(article))
-        step("Writing questions and wrong answers", total - 1)
+        step("Writing questions and wrong answers", len(articles) + 2)
         generated = generate_sets(parsed)
         questions: list[SetQuestion] = []
         for row, qset in zip(rows, generated, strict=True):
             questions += [sets.generated_question(q, set_id=set_id, article_id=row.id, position=len(questions) + i)  # type: ignore[arg-type]
                           for i, q in enumerate(qset.questions + qset.suggestions)]
         finish(session, set_id, rows, questions)
+
+
+def fetch_article(session: Session, class_set: ClassSet, fetcher: Fetcher) -> None:
+    """Fetch and read the article at the set's address; the set gets it, and its title."""
+    set_id, url, chosen_format = class_set.id, class_set.fetch_url, class_set.fetch_format
+    assert set_id is not None
+    total = FETCH_STEPS + 1 + 3  # one article
+    host = urlsplit(url).hostname or url
+    # set_progress commits: no transaction stays open while the other server takes its time
+    crud.set_progress(session=session, set_id=set_id, step=f"Fetching the article from {host}", done=0, total=total)
+    fetched = fetcher(url)
+    crud.set_progress(session=session, set_id=set_id, step="Reading the article", done=1, total=total)
+    article = parse_article(fetched.content, input_format=chosen_format or fetched.input_format, source=fetched.url)
+    sets.add_fetched(session, class_set, article, source=fetched.url)
 
 
 def finish(session: Session, set_id: int, articles: Sequence[SetArticle], questions: list[SetQuestion]) -> ClassSet:

@@ -223,6 +223,10 @@ class ClassSet(SQLModel, table=True):
     notice: str = Field(default="", sa_column=Column(Text, nullable=False))  # e.g. what an import could not apply
     # customisations from an imported deck.toml, applied once its questions are generated
     pending: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    # an article still to be fetched by the build (its address, and the layout the teacher chose or ""); cleared
+    # once the article is read, so a retry after a failed fetch fetches again
+    fetch_url: str = Field(default="", max_length=2000)
+    fetch_format: str = Field(default="", max_length=20)
     # what a student gets
     question_count: int = 10  # drawn from the approved questions; 0 means all of them
     shuffle_questions: bool = True

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlmodel import Session
 
@@ -105,6 +106,20 @@ def set_for_articles(session: Session, teacher: Teacher, title: str, articles: S
     class_set = ClassSet(teacher_id=teacher.id, title=title[:MAX_TITLE], slug=slugify(title)[:120],  # type: ignore[arg-type]
                          status="building", progress_step="Waiting to start", pending=pending, **(options or {}))
     return crud.create_class_set(session=session, class_set=class_set, articles=articles)
+
+
+def set_to_fetch(session: Session, teacher: Teacher, url: str, input_format: str) -> ClassSet:
+    """A new set whose article the build fetches from `url` first; it is named after the address until then."""
+    slug = slugify(urlsplit(url).hostname or "")[:120] or "article"
+    class_set = ClassSet(teacher_id=teacher.id, title=url[:MAX_TITLE], slug=slug, status="building",  # type: ignore[arg-type]
+                         progress_step="Waiting to start", fetch_url=url, fetch_format=input_format)
+    return crud.create_class_set(session=session, class_set=class_set, articles=[])
+
+
+def add_fetched(session: Session, class_set: ClassSet, article: qm.Article, *, source: str) -> None:
+    """The article fetched for a set made from a URL: the set takes its title."""
+    class_set.title, class_set.slug = article.title[:MAX_TITLE], slugify(article.title)[:120]
+    crud.add_fetched_article(session=session, class_set=class_set, article=article_row(article, source=source))
 
 
 def article_row(article: qm.Article, *, source: str, deck_slug: str = "", article_slug: str = "") -> SetArticle:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from quizgen.errors import InputError
 from quizgen.ingest.common import clean_line
@@ -32,6 +32,10 @@ NOISE_CLASSES = {
 NOISE_IDS = {"toc", "siteSub", "contentSub", "jump-to-nav", "catlinks"}
 _WIKIPEDIA_SUFFIX = re.compile(r"\s+[-–—|]\s+Wikipedia\s*$")
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+MARKER_NODES = 12  # elements and strings in a note marker: <a href="#cite_note-1"><span>[</span>1<span>]</span></a>
+# BeautifulSoup spends about 10 µs on each element, so a page of a million tags takes its time before anything
+# here runs; a saved article page has a "<" every 25 characters or so: 150,000 is a page of over 3 MB
+MAX_TAGS = 150_000
 
 
 def is_noise(tag: Tag) -> bool:
@@ -67,10 +71,37 @@ def page_title(soup: BeautifulSoup) -> str:
 
 def is_marker_sup(sup: Tag) -> bool:
     """A superscript that points at a note ("[12]", a link to #cite_note-...), not an ordinal's "th"."""
-    text = sup.get_text().strip()
-    return (text.startswith("[") and text.endswith("]")) or any(
-        str(a.get("href", "")).startswith("#") for a in sup.find_all("a")
-    )
+    small = small_content(sup, MARKER_NODES)
+    if small is None:
+        return False  # a marker is a link and a few characters
+    text, links = small
+    text = text.strip()
+    return (text.startswith("[") and text.endswith("]")) or any(str(a.get("href", "")).startswith("#") for a in links)
+
+
+def small_content(tag: Tag, limit: int) -> tuple[str, list[Tag]] | None:
+    """The text and the links of a tag holding at most `limit` elements and strings; None for a larger one, of
+    which no more than that is looked at. (bs4's get_text and find_all first walk to the tag's last descendant:
+    for each of thousands of tags nested in one another, that is the square of their number.)"""
+    strings: list[str] = []
+    links: list[Tag] = []
+    seen = 0
+    levels = [iter(tag.contents)]
+    while levels:
+        child = next(levels[-1], None)
+        if child is None:
+            levels.pop()
+            continue
+        seen += 1
+        if seen > limit:
+            return None
+        if isinstance(child, Tag):
+            if child.name == "a":
+                links.append(child)
+            levels.append(iter(child.contents))
+        elif type(child) is NavigableString:
+            strings.append(child)
+    return "".join(strings), links
 
 
 def own_text(li: Tag) -> tuple[str, str | None]:
@@ -121,6 +152,8 @@ def walk(root: Tag, outline: Outline, title: str) -> None:
 
 
 def parse(content: str, source: str) -> Article:
+    if content.count("<") > MAX_TAGS:
+        raise InputError(f"{source}: the page holds more than {MAX_TAGS:,} tags, more than an article's page")
     try:
         soup = BeautifulSoup(content, "lxml")
         title = page_title(soup) or title_from_source(source)

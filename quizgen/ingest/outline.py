@@ -26,7 +26,8 @@ _SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "th
 
 
 def strip_markers(text: str) -> str:
-    return clean_line(_MARKER.sub("", text))
+    # white space first made single: `\s*\[` tried at every space of a long run of them takes its square
+    return clean_line(_MARKER.sub("", clean_line(text)))
 
 
 def is_back_matter(heading: str) -> bool:

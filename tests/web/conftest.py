@@ -16,7 +16,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session
-from webtests import ArticleHandler, Db, PageClient, pg_schema, pg_server_user
+from webtests import ArticleHandler, Db, PageClient, SlowServer, pg_schema, pg_server_user
 
 from quizgen.settings import Settings
 from web.app import create_app
@@ -95,3 +95,11 @@ def article_server() -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def slow_server() -> Iterator[SlowServer]:
+    """A web server on 127.0.0.1 that sends its headers a byte a second, or redirects slowly (see SlowServer)."""
+    server = SlowServer()
+    yield server
+    server.close()

@@ -1,14 +1,27 @@
 """Sets from a new article: pasted, uploaded or fetched from a URL, its questions generated in the background
-with progress in the page. The URL form refuses private addresses before connecting; the one successful fetch
-reads from a local test server, with loopback allowed by a setting for that test only."""
+with progress in the page, the fetch included. The URL form refuses private addresses before connecting; fetches
+read from local test servers, with loopback allowed by a setting for those tests only."""
 
 from __future__ import annotations
 
 import re
+import time
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from webtests import ARTICLE, Db, PageClient, refusing_transport, set_questions, sign_up, sqlite_only, wait_until_built
+from live_server import live
+from webtests import (
+    ARTICLE,
+    Db,
+    LivePageClient,
+    PageClient,
+    SlowServer,
+    refusing_transport,
+    set_questions,
+    sign_up,
+    sqlite_only,
+    wait_until_built,
+)
 
 # --- through the pages ------------------------------------------------------------------------------
 
@@ -34,8 +47,50 @@ def test_a_set_from_an_article_at_a_url(app: FastAPI, client: TestClient, db: Db
     set_id = int(r.headers["location"].rsplit("/", 1)[1])
     assert wait_until_built(client, set_id) == "ready"
     assert len(set_questions(db, set_id)) > 3
+    assert client.get(f"/teach/sets/{set_id}").text.count("Siege of Rhodes (1522)") >= 1  # named after the article
+    # what the page turns out to be is known only once fetched: the build fails and says why, with a retry
     r = client.post("/teach/sets/from-article", data={"how": "url", "url": f"{article_server}/picture.png"})
-    assert r.status_code == 422 and "not a web page or text" in r.text
+    assert r.status_code == 303
+    set_id = int(r.headers["location"].rsplit("/", 1)[1])
+    assert wait_until_built(client, set_id) == "failed"
+    page = client.get(f"/teach/sets/{set_id}/progress", headers={"HX-Request": "true"}).text
+    assert re.search(r'role="alert">That address gives image/png, not a web page or text\.<', page)
+    assert "Try again" in page
+    assert client.post(f"/teach/sets/{set_id}/retry").status_code == 303  # fetches again, and fails the same way
+    assert wait_until_built(client, set_id) == "failed"
+    assert "not a web page or text" in client.get(f"/teach/sets/{set_id}/progress", headers={"HX-Request": "true"}).text
+
+
+@sqlite_only
+def test_a_slow_server_is_fetched_in_the_background_and_cut_off_at_the_deadline(
+        app: FastAPI, db: Db, slow_server: SlowServer) -> None:
+    app.state.settings = app.state.settings.model_copy(update={"allow_loopback_urls": True, "fetch_timeout": 3})
+    with live(app) as base, LivePageClient(base) as teacher, LivePageClient(base) as student:
+        sign_up(teacher)  # type: ignore[arg-type]
+        start = time.monotonic()
+        r = teacher.post("/teach/sets/from-article", data={"how": "url", "url": f"{slow_server.url}/trickle"})
+        assert r.status_code == 303 and time.monotonic() - start < 2  # the request does not wait for the fetch
+        set_id = int(r.headers["location"].rsplit("/", 1)[1])
+        while not slow_server.connections and time.monotonic() - start < 2:
+            time.sleep(0.02)
+        # while the other server trickles its headers, pages are served, the teacher's progress page too
+        served = 0
+        while time.monotonic() - start < 2.5:
+            assert slow_server.connections and slow_server.connections[0].closed is None
+            asked = time.monotonic()
+            assert student.get("/").status_code == 200
+            progress = teacher.get(f"/teach/sets/{set_id}/progress", headers={"HX-Request": "true"})
+            assert progress.status_code == 200 and teacher.get("/teach").status_code == 200
+            assert time.monotonic() - asked < 1
+            served += 1
+            time.sleep(0.1)
+        assert served >= 5 and "Fetching the article from 127.0.0.1" in progress.text
+        assert wait_until_built(teacher, set_id, timeout=10) == "failed"  # type: ignore[arg-type]
+        assert time.monotonic() - start < 7
+        page = teacher.get(f"/teach/sets/{set_id}/progress", headers={"HX-Request": "true"}).text
+        assert "127.0.0.1 did not send the page within 3 seconds" in page and "Try again" in page
+    [connection] = slow_server.connections
+    assert 3 <= slow_server.wait_closed(connection, timeout=2) - start < 6  # the deadline closed the connection
 
 
 def test_a_set_from_pasted_text_shows_progress_then_the_editor(client: TestClient, db: Db) -> None:

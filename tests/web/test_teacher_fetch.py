@@ -1,14 +1,18 @@
 """The URL fetcher for new articles: it refuses private and loopback addresses (checked before any
 connection, on every redirect hop), connects only to the address it checked, and reads only HTML or text up to
-the size and time limits. Fetches that do connect read from a local test server, with loopback allowed."""
+the size limit and within one deadline for the whole fetch. Fetches that do connect read from local test servers,
+with loopback allowed."""
 
 from __future__ import annotations
 
+import asyncio
 import re
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from webtests import HTML, refusing_transport
+from webtests import HTML, SlowServer, refusing_transport
 
 from web.fetch import FetchRefused, check_url, fetch
 
@@ -68,6 +72,20 @@ def test_the_pinned_request_goes_to_the_checked_address_with_the_host_named() ->
     assert fetched.url == "https://other.example/next" and fetched.input_format == "html"
 
 
+def test_fetch_may_be_called_from_a_thread_running_an_event_loop() -> None:
+    # as the main thread of a test run is while Playwright's sync API is in use: the fetch has its own thread
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"Content-Type": "text/plain"}, content=b"The city fell in 1453.")
+
+    async def from_async_code() -> str:
+        return fetch("http://news.example/", max_bytes=1000, timeout=5, resolver=lambda host, port: ["93.184.216.34"],
+                     transport=httpx.MockTransport(handler)).content
+
+    # in a thread of its own: this one may be running Playwright's loop already
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        assert thread.submit(asyncio.run, from_async_code()).result() == "The city fell in 1453."
+
+
 def test_a_redirect_to_a_private_address_is_refused_before_following_it() -> None:
     seen: list[str] = []
 
@@ -106,3 +124,39 @@ def test_fetching_from_the_local_server_with_loopback_allowed(article_server: st
 def test_too_large_and_non_text_responses_are_refused(article_server: str, path: str, message: str) -> None:
     with pytest.raises(FetchRefused, match=re.escape(message)):
         local_fetch(f"{article_server}{path}")
+
+
+# --- the deadline: one for the whole fetch, however the time is spent -------------------------------
+
+
+def test_headers_sent_a_byte_a_second_are_cut_off_at_the_deadline(slow_server: SlowServer) -> None:
+    start = time.monotonic()
+    with pytest.raises(FetchRefused, match=r"^127\.0\.0\.1 did not send the page within 2 seconds"):
+        fetch(f"{slow_server.url}/trickle", max_bytes=1000, timeout=2, allow_loopback=True)
+    took = time.monotonic() - start
+    assert 2 <= took < 4, took
+    [connection] = slow_server.connections
+    assert connection.sent >= 1  # it was cut off in the middle of the headers, which kept coming
+    assert slow_server.wait_closed(connection, timeout=2) - start < 4  # and its connection was closed then
+
+
+def test_the_deadline_covers_every_redirect_hop(slow_server: SlowServer) -> None:
+    # each hop answers within 1.2 s, well inside any limit on one read or one request; six would take 7 s
+    start = time.monotonic()
+    with pytest.raises(FetchRefused, match="did not send the page within 3 seconds"):
+        fetch(f"{slow_server.url}/hop", max_bytes=1000, timeout=3, allow_loopback=True)
+    took = time.monotonic() - start
+    assert 3 <= took < 5, took
+    assert 2 <= len(slow_server.connections) <= 3
+    assert slow_server.wait_closed(slow_server.connections[-1], timeout=2) - start < 5
+
+
+def test_the_deadline_covers_looking_up_the_name() -> None:
+    def slow_dns(host: str, port: int) -> list[str]:
+        time.sleep(5)  # a name server that takes its time
+        return ["93.184.216.34"]
+
+    start = time.monotonic()
+    with pytest.raises(FetchRefused, match="news.example did not send the page within 1 second:"):
+        fetch("http://news.example/", max_bytes=1000, timeout=1, resolver=slow_dns, transport=refusing_transport())
+    assert time.monotonic() - start < 3

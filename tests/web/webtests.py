@@ -1,14 +1,18 @@
-"""Helpers for the web tests: PostgreSQL schemas, a seeded database handle, a client that sends the CSRF
-token like the pages do, answering quiz questions."""
+"""Helpers for the web tests: PostgreSQL schemas, a seeded database handle, clients that send the CSRF
+token like the pages do, answering quiz questions, web servers to fetch articles from (a fast one, a slow one)."""
 
 from __future__ import annotations
 
 import base64
 import json
+import select
+import socket
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
@@ -57,9 +61,9 @@ def pg_schema(user: str) -> Iterator[str]:
             conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
 
 
-class PageClient(TestClient):
-    """A browser on the app's pages: like their forms and htmx, it sends the session's CSRF token with every
-    state-changing request (a plain TestClient does not, which is how the tests show the token is needed)."""
+class SendsCsrfToken(httpx.Client):
+    """Like the pages' forms and htmx, send the session's CSRF token with every state-changing request (a plain
+    client does not, which is how the tests show the token is needed)."""
 
     def request(self, method: str, url, **kwargs):  # type: ignore[no-untyped-def, override]
         if method.upper() not in ("GET", "HEAD", "OPTIONS") and not str(url).startswith("/api"):
@@ -75,6 +79,17 @@ class PageClient(TestClient):
             self.get("/join")  # any page starts a session
         payload = self.cookies[SESSION_COOKIE].split(".", 1)[0]
         return json.loads(base64.b64decode(payload))["csrf"]
+
+
+class PageClient(SendsCsrfToken, TestClient):
+    """A browser on the app's pages, in this process."""
+
+
+class LivePageClient(SendsCsrfToken):
+    """A browser on the app's pages served by a real server (live_server.live)."""
+
+    def __init__(self, base_url: str) -> None:
+        super().__init__(base_url=base_url, follow_redirects=False, timeout=10, trust_env=False)
 
 
 @dataclass
@@ -262,3 +277,95 @@ def class_answer_form(db: Db, attempt_id: int, position: int, *, right: bool) ->
         _, state = classroom.progress(session, learner, attempt_id)  # type: ignore[arg-type]
         question, shown = state.question_at(position), state.view_at(position)
     return answer_fields(question, shown, position, right=right)
+
+
+@dataclass
+class Connection:
+    """One connection to the SlowServer: when it was opened, how many bytes it was sent, when the client
+    closed it (None while open)."""
+
+    opened: float
+    sent: int = 0
+    closed: float | None = None
+
+
+@dataclass
+class SlowServer:
+    """A web server on 127.0.0.1 that answers too slowly, without ever pausing long enough for a per-read
+    timeout: /trickle sends its headers one byte a second and never ends them; /hop redirects to itself after
+    `hop_seconds`. Each connection is recorded, with when the client closed it; none is held past `give_up`
+    seconds, so a fetcher without a deadline fails a test instead of hanging it."""
+
+    byte_every: float = 1.0
+    hop_seconds: float = 1.2
+    give_up: float = 45.0
+    connections: list[Connection] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.stopped = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def close(self) -> None:
+        self.stopped.set()
+        self.sock.close()
+
+    def wait_closed(self, connection: Connection, timeout: float) -> float:
+        """When the client closed the connection (waiting up to `timeout` seconds for it)."""
+        deadline = time.monotonic() + timeout
+        while connection.closed is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert connection.closed is not None, "the client left the connection open"
+        return connection.closed
+
+    def _accept(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            record = Connection(opened=time.monotonic())
+            self.connections.append(record)
+            threading.Thread(target=self._serve, args=(conn, record), daemon=True).start()
+
+    def _serve(self, conn: socket.socket, record: Connection) -> None:
+        with conn:
+            request = b""
+            while b"\r\n\r\n" not in request:
+                chunk = conn.recv(4096)
+                if not chunk:
+                    record.closed = time.monotonic()
+                    return
+                request += chunk
+            path = request.split(b" ", 2)[1]
+            if path == b"/hop":
+                if not self._client_closed(conn, record, self.hop_seconds):
+                    conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: /hop\r\nContent-Length: 0\r\n"
+                                 b"Connection: close\r\n\r\n")
+                    self._client_closed(conn, record, self.give_up)
+                return
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: "
+            end = time.monotonic() + self.give_up
+            while time.monotonic() < end and not self.stopped.is_set():
+                if self._client_closed(conn, record, self.byte_every):
+                    return
+                conn.sendall(head[record.sent:record.sent + 1] or b"a")
+                record.sent += 1
+
+    @staticmethod
+    def _client_closed(conn: socket.socket, record: Connection, seconds: float) -> bool:
+        """Wait up to `seconds`; True (and recorded) if the client closed the connection meanwhile."""
+        readable, _, _ = select.select([conn], [], [], seconds)
+        if readable:
+            try:
+                data = conn.recv(4096)
+            except OSError:
+                data = b""
+            if not data:
+                record.closed = time.monotonic()
+                return True
+        return False

@@ -1,9 +1,10 @@
 """Teacher accounts (sign up, log in, log out) and making question sets: from a bundled deck, from a new
-article (pasted, uploaded or fetched from a URL; generated in the background with progress in the page), or
-from a deck.toml exported before."""
+article (pasted, uploaded or fetched from a URL; generated in the background with progress in the page, the
+fetch too), or from a deck.toml exported before."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import PurePath
 from typing import Annotated, Any
 
@@ -16,7 +17,7 @@ from quizgen.ingest import EXTENSIONS, PARSERS, parse_article
 from quizgen.settings import Settings
 from web import crud, jobs, setfile, sets, teachers
 from web.deps import Id, SessionDep
-from web.fetch import FetchRefused, fetch
+from web.fetch import FetchRefused, check_url_offline, fetch
 from web.learner import safe_next
 from web.models import ClassSet, Teacher
 from web.routing import DatabaseRoute
@@ -41,6 +42,14 @@ def own_set(session: Session, teacher: Teacher, set_id: int) -> ClassSet:
 
 def settings_of(request: Request) -> Settings:
     return request.app.state.settings
+
+
+def start_build(request: Request, set_id: int) -> None:
+    """Generate a set's questions in the background, fetching its article first if it was given by address."""
+    settings, state = settings_of(request), request.app.state
+    fetcher = partial(fetch, max_bytes=settings.max_article_bytes, timeout=settings.fetch_timeout,
+                      allow_loopback=settings.allow_loopback_urls, transport=state.fetch_transport)
+    jobs.start_build(state.engine, state.analyses, set_id, fetcher)
 
 
 def to_set(request: Request, class_set: ClassSet) -> RedirectResponse:
@@ -182,25 +191,25 @@ def set_from_article(
         return new_page(request, session, errors={how: f"Choose a layout: {', '.join(PARSERS)}."}, values=values,
                         status_code=422)
     try:
-        if how == "paste":
-            if len(text.encode()) > settings.max_article_bytes:
-                raise InputError(f"The text is too large (the limit is {settings.max_article_bytes / (1024 * 1024):g} MB).")
-            if not text.strip():
-                raise InputError("Paste the article's text first.")
-            content, fmt, source = text.replace("\r\n", "\n"), input_format or None, "pasted text"
-        elif how == "upload":
-            content, fmt, source = _read_upload(file, settings.max_article_bytes)
-            fmt = input_format or fmt
+        if how == "url":
+            # only what needs no network here: the build fetches the page, within the fetch deadline, and reads it
+            check_url_offline(url, allow_loopback=settings.allow_loopback_urls)
+            class_set = sets.set_to_fetch(session, teacher, url.strip(), input_format)
         else:
-            fetched = fetch(url, max_bytes=settings.max_article_bytes, timeout=settings.fetch_timeout,
-                            allow_loopback=settings.allow_loopback_urls,
-                            transport=getattr(request.app.state, "fetch_transport", None))
-            content, fmt, source = fetched.content, input_format or fetched.input_format, fetched.url
-        article = parse_article(content, input_format=fmt, source=source)
+            if how == "paste":
+                if len(text.encode()) > settings.max_article_bytes:
+                    raise InputError(f"The text is too large (the limit is {settings.max_article_bytes / (1024 * 1024):g} MB).")
+                if not text.strip():
+                    raise InputError("Paste the article's text first.")
+                content, fmt, source = text.replace("\r\n", "\n"), input_format or None, "pasted text"
+            else:
+                content, fmt, source = _read_upload(file, settings.max_article_bytes)
+                fmt = input_format or fmt
+            article = parse_article(content, input_format=fmt, source=source)
+            class_set = sets.set_for_articles(session, teacher, article.title, [sets.article_row(article, source=source)])
     except (InputError, FetchRefused) as exc:
         return new_page(request, session, errors={how: str(exc)}, values=values, status_code=422)
-    class_set = sets.set_for_articles(session, teacher, article.title, [sets.article_row(article, source=source)])
-    jobs.start_build(request.app.state.engine, request.app.state.analyses, class_set.id)  # type: ignore[arg-type]
+    start_build(request, class_set.id)  # type: ignore[arg-type]
     return to_set(request, class_set)
 
 
@@ -228,7 +237,7 @@ def import_file(request: Request, session: Session, teacher: Teacher, loaded: se
     class_set = sets.set_for_articles(session, teacher, loaded.title, rows, pending=loaded.custom,
                                       options=loaded.options)
     if library is None:
-        jobs.start_build(request.app.state.engine, request.app.state.analyses, class_set.id)  # type: ignore[arg-type]
+        start_build(request, class_set.id)  # type: ignore[arg-type]
         return class_set
     questions = []
     for row, found in zip(rows, library, strict=True):
@@ -281,7 +290,7 @@ def retry_build(request: Request, set_id: Id, session: SessionDep, teacher: Teac
     if class_set.status == "failed" or jobs.is_stale(class_set):
         class_set.status, class_set.error, class_set.progress_step = "building", "", "Waiting to start"
         crud.save_class_set(session=session, class_set=class_set)
-        jobs.start_build(request.app.state.engine, request.app.state.analyses, set_id)
+        start_build(request, set_id)
     return to_set(request, class_set)
 
 
