@@ -17,6 +17,7 @@ __all__ = ["BLANK", "Draft", "capitalize", "inline", "norm", "stable_id"]
 
 
 NOT_WORD = re.compile(r"[^a-z0-9' ]+")
+MAX_TYPED_WORDS = 5  # nobody types a clause word for word: a longer answer is chosen from options
 
 
 @lru_cache(maxsize=65536)

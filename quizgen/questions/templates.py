@@ -19,7 +19,7 @@ from quizgen.extract.entities import short_name
 from quizgen.extract.phrases import phrase_ids, subject_of, subtree_ids
 from quizgen.models import CausalLink, DateFact, Entity, Facts, Provenance
 from quizgen.questions.distractors import Pool, _ymd, choose
-from quizgen.questions.draft import BLANK, Draft, capitalize, inline, norm
+from quizgen.questions.draft import BLANK, MAX_TYPED_WORDS, Draft, capitalize, inline, norm
 from quizgen.questions.events import cause_key, is_event_phrase
 from quizgen.questions.rank import VAGUE
 from quizgen.questions.wh import clause_verb, wh_question
@@ -418,7 +418,6 @@ IRREGULAR_PAST = {"led", "brought", "drove", "made", "set", "gave", "took", "for
 RESULT_VERBS = {"cause", "lead", "result", "trigger", "spark", "provoke", "prompt", "bring", "produce", "contribute",
                 "give", "precipitate", "set", "stir", "fuel", "unleash", "touch", "ignite", "generate", "create",
                 "occasion", "engender", "spur"}
-MAX_TYPED_WORDS = 6  # a longer answer is asked with options, not typed
 # a verb with its particle or phrase, as it reads after "What did X ...?": "lead to", "set in motion"
 _VERB = re.compile(r"^(?!(?:have|has|had|be|is|was|do|does|did)\b)[a-z]+"
                    r"(?: (?:to|in|into|on|for|about|off|out|up|down|rise to|in motion|an end to|the way for))?$")
