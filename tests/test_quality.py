@@ -68,17 +68,19 @@ def test_retraining_from_the_shipped_ratings_gives_the_shipped_model() -> None:
     assert again.meta["cv_auc"] == shipped.meta["cv_auc"]
 
 
-def test_the_ratings_keep_ids_labels_and_numbers_only() -> None:
-    text = resources.files("quizgen").joinpath("data/ratings.csv").read_text(encoding="utf-8")
+@pytest.mark.parametrize(("name", "least_rows", "least_articles"), [
+    ("ratings.csv", 1500, 40), ("ratings-heldout.csv", 300, 20), ("ratings-decks.csv", 150, 8)])
+def test_the_ratings_keep_ids_labels_and_numbers_only(name: str, least_rows: int, least_articles: int) -> None:
+    text = resources.files("quizgen").joinpath(f"data/{name}").read_text(encoding="utf-8")
     rows = list(csv.DictReader(text.splitlines()))
-    assert len(rows) >= 1500
-    assert len({r["article"] for r in rows}) >= 40
+    assert len(rows) >= least_rows
+    assert len({r["article"] for r in rows}) >= least_articles
     for r in rows:
         assert re.fullmatch(r"[\w:.-]+", r["source"]) and re.fullmatch(r"[\w-]+", r["article"])
         assert re.fullmatch(r"[0-9a-f]{16}", r["question_id"]) and re.fullmatch(r"[0-9a-f]{12}", r["prompt_sha"])
         assert r["acceptable"] in ("0", "1") and r["worth"] in ("0", "1")
-        for name in FEATURES:
-            float(r[name])
+        for feature in FEATURES:
+            float(r[feature])
     assert set(rows[0]) == {*LABEL_COLUMNS, *FEATURES}
 
 
