@@ -2,7 +2,8 @@
 
 Each check takes the questions of one article and the article's text and returns one line per
 offending question (empty when all pass), so a failing test names the questions at fault.
-The checks are our own reading of DESIGN.md's quality gates, not the generator's filters.
+The checks are written apart from the generator's filters (answer in its sentence, no answer in the
+prompt, no pronoun start, no duplicates), so a filter that lets one through is caught.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Question generation with the real spaCy model: the bundled deck gives enough candidates of every
-format and topic, each passing the hard filters of DESIGN.md's quality gates (question_checks.py), and
+format and topic, each passing the hard checks of grounded questions (question_checks.py), and
 enough served questions; ids survive unrelated edits; the articles written for these tests pass the
 same filters.
 """

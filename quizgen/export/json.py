@@ -1,4 +1,4 @@
-"""JSON: the same document as `quizgen generate --format json` (see DESIGN.md)."""
+"""JSON: the same document as `quizgen generate --format json`, whose keys are a public interface."""
 
 from __future__ import annotations
 
