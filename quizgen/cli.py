@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -25,7 +25,7 @@ class OutFormat(StrEnum):
 InputFormat = Annotated[str | None, typer.Option("--input-format", help="text, markdown, html or wikitext")]
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     typer.echo(f"quizgen: error: {message}", err=True)
     raise typer.Exit(2)
 

@@ -218,6 +218,10 @@ class Question:
     # what the quality model read of it, kept so that a teacher's verdict can become a rating
     features: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
+    def pairs(self) -> list[tuple[str, str]]:
+        """A matching question's pairs (left, right); none for the other formats."""
+        return [(str(a[0]), str(a[1])) for a in self.answer if isinstance(a, tuple)] if isinstance(self.answer, tuple) else []
+
     def to_dict(self) -> dict[str, Any]:
         answer: Any = self.answer
         if isinstance(answer, tuple):

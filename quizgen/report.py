@@ -54,7 +54,7 @@ def _question_lines(n: int, q: Question) -> list[str]:
     if q.format in ("multiple_choice", "timeline"):
         lines += [f"   {chr(65 + i)}) {c}" for i, c in enumerate(q.choices)]
     elif q.format == "matching":
-        lefts = [a for a, _ in q.answer]  # type: ignore[misc]
+        lefts = [a for a, _ in q.pairs()]
         lines += [f"   {chr(65 + i)}) {c}" for i, c in enumerate(q.choices)]
         lines += [f"   {i + 1}. {a}" for i, a in enumerate(lefts)]
     lines.append(f"   Answer: {answer_text(q)}")
@@ -66,5 +66,5 @@ def answer_text(q: Question) -> str:
     if q.format == "timeline":
         return " → ".join(q.answer)  # type: ignore[arg-type]
     if q.format == "matching":
-        return "; ".join(f"{a} = {b}" for a, b in q.answer)  # type: ignore[misc]
+        return "; ".join(f"{a} = {b}" for a, b in q.pairs())
     return str(q.answer)

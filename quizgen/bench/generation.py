@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,11 @@ def spacy_only(deck: Deck) -> int:
 
 def generate_deck(deck: Deck) -> int:
     return sum(len(s.questions) for s in generate_sets(analyze(deck)))
+
+
+def run_batch(pool: Pool, task: Callable[[Any], float], batch: list[Any], cpu: list[float]) -> None:
+    """One batch through the workers; each reports the CPU seconds it spent."""
+    cpu.extend(pool.map(task, batch, chunksize=1))
 
 
 def timed(step: Callable[[], object]) -> tuple[float, float]:
@@ -171,7 +177,7 @@ def parallel(decks: Sequence[Deck], workers: int, warm: list[Deck], advance: Cal
             task = {"spacy": spacy_cpu, "ours": generate_cpu}
             for name in (("spacy", "ours") if r % 2 == 0 else ("ours", "spacy")):
                 cpu: list[float] = []
-                wall, _ = timed(lambda f=task[name], b=batch, out=cpu: out.extend(pool.map(f, b, chunksize=1)))
+                wall, _ = timed(partial(run_batch, pool, task[name], batch, cpu))
                 t.add(name, wall, sum(cpu))
             n = words(batch)
             t.words += n

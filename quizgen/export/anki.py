@@ -17,6 +17,7 @@ import sqlite3
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import genanki
 from genanki.apkg_col import APKG_COL
@@ -88,18 +89,18 @@ def revision(*parts: str) -> int:
 
 
 class Note(genanki.Note):
-    def write_to_db(self, cursor, timestamp: float, deck_id, id_gen) -> None:  # type: ignore[no-untyped-def]
+    def write_to_db(self, cursor: Any, timestamp: float, deck_id: int, id_gen: Any) -> None:
         offset = revision(str(self.model.model_id), *self.fields, *self.tags)
         super().write_to_db(cursor, timestamp + offset, deck_id, id_gen)
 
 
 class Model(genanki.Model):
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # computed now: genanki's to_json adds defaults to the templates, which would change the result
         self.revision = revision(self.name, self.css, repr(self.fields), repr(self.templates))
 
-    def to_json(self, timestamp: float, deck_id):  # type: ignore[no-untyped-def]
+    def to_json(self, timestamp: float, deck_id: int) -> Any:
         return super().to_json(timestamp + self.revision, deck_id)
 
 

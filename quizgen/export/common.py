@@ -173,7 +173,7 @@ def answer_text(question: Question) -> str:
     if isinstance(a, str):
         return a
     if question.format == "matching":
-        return "; ".join(f"{left} → {right}" for left, right in a)  # type: ignore[misc]
+        return "; ".join(f"{left} → {right}" for left, right in question.pairs())
     return " → ".join(str(x) for x in a)
 
 
@@ -194,7 +194,7 @@ def malformed(question: Question) -> str | None:
 
 
 def pairs(question: Question) -> list[tuple[str, str]]:
-    return [(str(left), str(right)) for left, right in question.answer]  # type: ignore[misc]
+    return question.pairs()
 
 
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from quizgen.export.common import (
@@ -64,7 +65,7 @@ def fit_question(text: str) -> str | None:
     return None
 
 
-def row(question: Question) -> list[object] | str:
+def row(question: Question) -> list[str | int] | str:
     """A spreadsheet row (without its number) for the question, or why it cannot be one."""
     if question.format == "true_false":
         answers = ["True", "False"]
@@ -106,6 +107,7 @@ def export_kahoot(sets: Sequence[QuestionSet], out: Path, *, parent: str | None 
     report = ExportReport("kahoot", out)
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook opens on its one worksheet
     ws.title = "Sheet1"
     ws["B2"] = "Quiz template"
     ws["B2"].font = Font(bold=True, size=14)

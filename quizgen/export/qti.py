@@ -122,7 +122,7 @@ def item_element(question: Question) -> etree._Element:
 
 
 def assessment_xml(ident: str, title: str, items: list[etree._Element]) -> bytes:
-    root = etree.Element(f"{{{QTI_NS}}}questestinterop", nsmap={None: QTI_NS, "xsi": XSI_NS})
+    root = etree.Element(f"{{{QTI_NS}}}questestinterop", nsmap={None: QTI_NS, "xsi": XSI_NS})  # type: ignore[dict-item]  # lxml-stubs omit the default namespace (None)
     root.set(f"{{{XSI_NS}}}schemaLocation", f"{QTI_NS} http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd")
     assessment = sub(root, "assessment", ident=ident, title=title)
     qtimetadata = sub(assessment, "qtimetadata")
@@ -139,7 +139,7 @@ def assessment_xml(ident: str, title: str, items: list[etree._Element]) -> bytes
 
 
 def manifest_xml(ident: str, resources: list[str]) -> bytes:
-    root = etree.Element(f"{{{CP_NS}}}manifest", nsmap={None: CP_NS}, identifier=ident)
+    root = etree.Element(f"{{{CP_NS}}}manifest", nsmap={None: CP_NS}, identifier=ident)  # type: ignore[dict-item]  # as above
     meta = etree.SubElement(root, f"{{{CP_NS}}}metadata")
     etree.SubElement(meta, f"{{{CP_NS}}}schema").text = "IMS Content"
     etree.SubElement(meta, f"{{{CP_NS}}}schemaversion").text = "1.1.3"

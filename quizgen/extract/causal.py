@@ -532,8 +532,8 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         cause = agent_of(ctx, v, prev) if target is not None else ""
         if cause:
             det = _child(obj, ("det",))
-            words = f"{det.lower_ if det is not None else 'an'} end {target.head.lower_}"  # "an end to", "the end of"
-            return Found(cause, object_phrase(ctx, target), f"{v.text} {words}", "verb", f"{lemma} {words}", past(v))
+            end_words = f"{det.lower_ if det is not None else 'an'} end {target.head.lower_}"  # "an end to", "the end of"
+            return Found(cause, object_phrase(ctx, target), f"{v.text} {end_words}", "verb", f"{lemma} {end_words}", past(v))
     if lemma == "owe" and obj is not None and obj.lemma_.lower() not in WORD_NOUNS:
         # "The city owed its wealth to the salt trade"; "owes its name to" is naming
         to = next((c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > obj.i), None)
@@ -559,8 +559,8 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             and to_state.lemma_.lower() in lexicon.BROUGHT_TO and not intended(v) and obj.i < to_state.i:
         # "brought the generals to power", "drove the peasants to revolt": asked "What did X bring to power?"
         cause = agent_of(ctx, v, prev)
-        where = ctx.text(list(to_state.head.subtree))
-        return Found(cause, object_phrase(ctx, obj), f"{v.text} {where}", "verb", f"{lemma} {where}", past(v)) \
+        state = ctx.text(list(to_state.head.subtree))
+        return Found(cause, object_phrase(ctx, obj), f"{v.text} {state}", "verb", f"{lemma} {state}", past(v)) \
             if cause else None
     if lemma == "bring":
         to = _child(v, ("prep",), "to")
@@ -1079,9 +1079,9 @@ def make_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             return Found(cause, object_phrase(ctx, made), f"{v.text} {possible.text}", "verb", f"make {possible.text}",
                          past(v))
         # "His harsh rule made him deeply unpopular", "made him a national hero": asked only as a consequence
-        who = ctx.last_person_before(made) if made.lower_ in ("him", "her") else None
+        named = ctx.last_person_before(made) if made.lower_ in ("him", "her") else None
         rest = ctx.text([t for t in possible.subtree if t.i not in subtree_ids(made)], head=possible)
-        return Found(cause, f"{who or ctx.np(made)} {rest}", v.text, "passive", "make", past(v))
+        return Found(cause, f"{named or ctx.np(made)} {rest}", v.text, "passive", "make", past(v))
     if comp is None or comp.pos_ not in ("VERB", "AUX") or _child(comp, ("nsubj",)) is None:
         return None
     who = _child(comp, ("nsubj",))
@@ -1340,9 +1340,9 @@ def result_adverb(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found |
     making Y": the clause before the adverbial is the cause."""
     low = tok.lower_
     cue, start, phrase_end = None, tok, None
-    for words, name in lexicon.RESULT_PHRASES.items():
-        n = len(words)
-        if tok.i - n + 1 >= tok.sent.start and tuple(t.lower_ for t in tok.doc[tok.i - n + 1: tok.i + 1]) == words:
+    for phrase, name in lexicon.RESULT_PHRASES.items():
+        n = len(phrase)
+        if tok.i - n + 1 >= tok.sent.start and tuple(t.lower_ for t in tok.doc[tok.i - n + 1: tok.i + 1]) == phrase:
             cue, start, phrase_end = name, tok.doc[tok.i - n + 1], tok
             break
     if cue is not None:
@@ -1426,11 +1426,11 @@ def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
     elif tok.dep_ == "mark" and tok.head.dep_ == "ROOT" and tok.i < tok.head.i:
         # "After X refused ..., Y boarded ...": the parser made the clause after "after" the root
         sub = tok.head
-        main = next((c for c in sub.children if c.dep_ == "conj" and c.i > sub.i and _child(c, ("nsubj",))), None)
-        if main is None:
+        joined = next((c for c in sub.children if c.dep_ == "conj" and c.i > sub.i and _child(c, ("nsubj",))), None)
+        if joined is None:
             return None
-        cause = fit_clause(ctx, sub, {tok.i} | subtree_ids(main))
-        return Found(cause, fit_clause(ctx, main, set()), tok.lower_, "after", tok.lower_, past(main))
+        cause = fit_clause(ctx, sub, {tok.i} | subtree_ids(joined))
+        return Found(cause, fit_clause(ctx, joined, set()), tok.lower_, "after", tok.lower_, past(joined))
     elif tok.dep_ == "prep" or tok.lower_ == "following" and tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "advcl"):
         # "ended following the arrival of federal soldiers": the parser may read "following" as a verb
         event = _pobj(tok) or _child(tok, ("dobj",))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Span, Token
 
 from quizgen.extract import lexicon
@@ -41,7 +42,10 @@ def common_nouns() -> frozenset[str]:
     """The nouns of the model's lemmatizer index (a word list from WordNet: common nouns, and some famous
     names), to tell "Legend" and "Fate" opening a sentence from "Ctesias"; empty where the model has none."""
     try:
-        table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        pipe = get_nlp().get_pipe("lemmatizer")
+        if not isinstance(pipe, Lemmatizer):
+            return frozenset()
+        table = pipe.lookups.get_table("lemma_index")
         return frozenset(table.get("noun", []))
     except (KeyError, ValueError, AttributeError):
         return frozenset()
@@ -235,7 +239,7 @@ def person_cue(span: Span) -> str:
     if has_patronymic(span):
         return "patronymic"
     if len(span) > 1 and span[0].lower_ in lexicon.KUNYA_WORDS and span[1].text[:1].isupper() \
-            and span.label_ not in ("GPE", "LOC", "FAC") and (word_before(span) is None or word_before(span).pos_ != "ADP"):
+            and span.label_ not in ("GPE", "LOC", "FAC") and ((before := word_before(span)) is None or before.pos_ != "ADP"):
         return "kunya"  # "Abu Yazid"; not "in Abu Dhabi"
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].text.islower() \

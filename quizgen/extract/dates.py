@@ -189,6 +189,8 @@ def find_dates(doc: Doc) -> Doc:
             continue
         lead = re.match(r"(?:from|between)\s", m.group(0)) if m.lastgroup == "range" else None
         span = doc.char_span(m.start() + (lead.end() if lead else 0), m.end(), alignment_mode="expand")
+        if span is None:  # only outside the text, which a match never is
+            continue
         span._.date_value = value
         found.append(span)
     doc.spans["dates"] = found

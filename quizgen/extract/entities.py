@@ -321,7 +321,7 @@ def bare_subject(t: Token) -> bool:
     """"Coriolanus opposed ...": a word opening a sentence that the model tagged a common noun, singular
     with no article (which a common noun of that kind would need), the subject of what a person does,
     and never written in small letters in the paragraph."""
-    return (t.is_sent_start and t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ == "nsubj" and t.head.lemma_ in ACTING_VERBS
+    return bool(t.is_sent_start and t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ == "nsubj" and t.head.lemma_ in ACTING_VERBS
             and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in t.children)
             and not re.search(rf"\b{re.escape(t.lower_)}\b", t.doc.text))
 
@@ -694,9 +694,8 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
         if t in owner or k != "person":
             continue
         # a lone name: with a title of rank ("King James") or not, the same person when the bare names match
-        canon = next((c for c in people_canon if bare(c) == bare(t)), None)
-        if canon is None:
-            canon = t
+        canon = next((c for c in people_canon if bare(c) == bare(t)), t)
+        if canon == t:
             people_canon.append(t)
         groups[canon].append(t)
         owner[t] = canon

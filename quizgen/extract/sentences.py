@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 COMPONENT = "quizgen_sentences"
@@ -26,9 +27,11 @@ _ROMAN = {"I.", "V.", "X."}
 
 def add_abbreviations(nlp: Language) -> None:
     """Keep each abbreviation one token with its full stop, as the tokenizer already does for "Gen."."""
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)  # the model's own, which takes special cases
     for abbr in LOWER_ABBREVIATIONS | TITLE_ABBREVIATIONS:
-        if len(nlp.tokenizer(abbr)) > 1:
-            nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
+        if len(tokenizer(abbr)) > 1:
+            tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
 
 
 ENDS = {".", "!", "?", "...", "…"}

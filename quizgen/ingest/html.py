@@ -45,7 +45,7 @@ def is_noise(tag: Tag) -> bool:
         return True
     if not tag.attrs:
         return False
-    classes = tag.get("class") or []
+    classes: list[str] | str = tag.get("class") or []
     tag_id = str(tag.get("id") or "")
     return (
         any(c in NOISE_CLASSES for c in classes)

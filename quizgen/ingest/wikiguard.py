@@ -173,7 +173,7 @@ def prepare(text: str, *, dropped_tags: Collection[str], dropped_links: tuple[st
         m = search(text, pos)
         if m is None:
             break
-        kind, pos = m.lastgroup, m.end()
+        kind, pos = m.lastgroup or "", m.end()  # every alternative of the pattern is a named group
         if kind == "lt":
             out[pos - 1] = STAND_INS["<"]  # a tag that never ends
         elif kind == "tag":

@@ -154,7 +154,7 @@ def _items(d: Draft) -> list[str]:
     if d.format == "timeline":
         return [str(x) for x in d.answer]
     if d.format == "matching":
-        return [s for pair in d.answer for s in pair]  # type: ignore[union-attr]
+        return [s for pair in d.answer for s in pair if isinstance(pair, tuple)]
     return []
 
 

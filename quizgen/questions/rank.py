@@ -97,5 +97,4 @@ def dedupe(drafts: list[Draft], scores: dict[int, float]) -> list[Draft]:
             continue
         for k in keys:
             best[k] = d
-    seen: set[int] = set()
-    return [d for d in best.values() if not (id(d) in seen or seen.add(id(d)))]
+    return list({id(d): d for d in best.values()}.values())  # one entry per draft, first place kept
