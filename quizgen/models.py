@@ -10,11 +10,13 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from quizgen.vocabulary import Format, Topic
+
 LEAD_SECTION = "Introduction"  # display name of the untitled section before the first heading
 
 Precision = Literal["day", "month", "year", "decade", "century"]
-FORMATS = ("cloze", "short_answer", "multiple_choice", "true_false", "timeline", "matching")
-TOPICS = ("date", "person", "place", "organization", "event", "cause", "effect", "definition", "related")
+FORMATS = tuple(Format)
+TOPICS = tuple(Topic)
 
 
 @dataclass(frozen=True)

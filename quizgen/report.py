@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from quizgen.models import Facts, Question, QuestionSet
+from quizgen.vocabulary import Format
 
 
 def print_facts(facts: Facts) -> None:
@@ -51,9 +52,9 @@ def questions_text(qs: QuestionSet, *, suggestions: bool = False) -> str:
 
 def _question_lines(n: int, q: Question) -> list[str]:
     lines = ["", f"{n}. [{q.format} · {q.topic} · difficulty {q.difficulty} · score {q.score:.2f}] {q.prompt}"]
-    if q.format in ("multiple_choice", "timeline"):
+    if q.format in (Format.MULTIPLE_CHOICE, Format.TIMELINE):
         lines += [f"   {chr(65 + i)}) {c}" for i, c in enumerate(q.choices)]
-    elif q.format == "matching":
+    elif q.format == Format.MATCHING:
         lefts = [a for a, _ in q.pairs()]
         lines += [f"   {chr(65 + i)}) {c}" for i, c in enumerate(q.choices)]
         lines += [f"   {i + 1}. {a}" for i, a in enumerate(lefts)]
@@ -63,8 +64,8 @@ def _question_lines(n: int, q: Question) -> list[str]:
 
 
 def answer_text(q: Question) -> str:
-    if q.format == "timeline":
+    if q.format == Format.TIMELINE:
         return " → ".join(q.answer)  # type: ignore[arg-type]
-    if q.format == "matching":
+    if q.format == Format.MATCHING:
         return "; ".join(f"{a} = {b}" for a, b in q.pairs())
     return str(q.answer)

@@ -2,7 +2,35 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from slugify import slugify as _slugify
+
+
+class Format(StrEnum):
+    """A question's format; a member is its own name as a string, so JSON, the database and templates see
+    the same text."""
+
+    CLOZE = "cloze"
+    SHORT_ANSWER = "short_answer"
+    MULTIPLE_CHOICE = "multiple_choice"
+    TRUE_FALSE = "true_false"
+    TIMELINE = "timeline"
+    MATCHING = "matching"
+
+
+class Topic(StrEnum):
+    """What a question asks about."""
+
+    DATE = "date"
+    PERSON = "person"
+    PLACE = "place"
+    ORGANIZATION = "organization"
+    EVENT = "event"
+    CAUSE = "cause"
+    EFFECT = "effect"
+    DEFINITION = "definition"
+    RELATED = "related"
 
 BLANK = "_____"  # the gap of a cloze prompt
 

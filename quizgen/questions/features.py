@@ -29,6 +29,7 @@ from quizgen.questions.wording import (
     leading_connective,
     shares_stem,
 )
+from quizgen.vocabulary import Format
 
 TOPIC_GROUPS = ("date", "person", "place", "organization", "cause_effect", "other")
 ODD_CHARACTERS = re.compile(r"[\^{}\[\]|\\<>=_#*~]")
@@ -120,7 +121,7 @@ def _pairs(text: str) -> set[tuple[str, str]]:
 def _reworded(d: Draft) -> float:
     """Share of the prompt's word pairs that its sentence does not have, beyond the few a question's
     word order makes ("When did X ..."): a prompt cut together from pieces reads garbled."""
-    if d.format not in ("short_answer", "multiple_choice", "cloze", "true_false") or not d.sentence:
+    if d.format not in (Format.SHORT_ANSWER, Format.MULTIPLE_CHOICE, Format.CLOZE, Format.TRUE_FALSE) or not d.sentence:
         return 0.0
     pairs = _pairs(d.prompt)
     if not pairs:
@@ -151,9 +152,9 @@ def _topic_group(topic: str) -> str:
 
 
 def _items(d: Draft) -> list[str]:
-    if d.format == "timeline":
+    if d.format == Format.TIMELINE:
         return [str(x) for x in d.answer]
-    if d.format == "matching":
+    if d.format == Format.MATCHING:
         return [s for pair in d.answer for s in pair if isinstance(pair, tuple)]
     return []
 
@@ -316,7 +317,7 @@ def _mentions(text: str, article: str) -> int:
 
 
 def _option_features(d: Draft, pool_text: str) -> dict[str, float]:
-    if d.format != "multiple_choice" or not d.choices:
+    if d.format != Format.MULTIPLE_CHOICE or not d.choices:
         return {"options_nested": 0.0, "options_outside": 0.0, "options_unlike": 0.0}
     keys = [norm(c) for c in d.choices]
     nested = any(a != b and f" {a} " in f" {b} " for a in keys for b in keys if a and b)
@@ -344,7 +345,7 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
     title = facts.article.title
     shown = " ".join([d.prompt, *_items(d)])
     answer = d.answer if isinstance(d.answer, str) else ""
-    answer_shown = answer if d.format not in ("true_false",) else ""
+    answer_shown = answer if d.format not in (Format.TRUE_FALSE,) else ""
     prompt_wo_blank = d.prompt.replace(BLANK, " ")
     words = len(d.prompt.split())
     sentence_words = max(1, len(d.sentence.split()))
@@ -357,25 +358,25 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
     f: dict[str, float] = {
         **_fmt(d.format),
         **{f"topic_{g}": float(group == g) for g in TOPIC_GROUPS},
-        "wh_question": float(d.format in ("short_answer", "multiple_choice") and d.prompt.split()[0].lower()
+        "wh_question": float(d.format in (Format.SHORT_ANSWER, Format.MULTIPLE_CHOICE) and d.prompt.split()[0].lower()
                              in ("who", "when", "where", "which", "what", "why", "how")),
-        "tf_false": float(d.format == "true_false" and d.answer == "False"),
+        "tf_false": float(d.format == Format.TRUE_FALSE and d.answer == "False"),
         "answer_in_title": float(bool(answer_words) and bool(answer_words & content_words(title))),
         "answer_stem_in_prompt": float(bool(answer_shown) and shares_stem(answer_shown, prompt_wo_blank)),
-        "answer_repeated_in_prompt": float(bool(answer_shown) and d.format != "true_false" and len(norm(answer_shown)) > 2
+        "answer_repeated_in_prompt": float(bool(answer_shown) and d.format != Format.TRUE_FALSE and len(norm(answer_shown)) > 2
                                            and f" {norm(answer_shown)} " in f" {norm(prompt_wo_blank)} "),
-        "option_in_prompt": float(d.format == "multiple_choice" and any(
+        "option_in_prompt": float(d.format == Format.MULTIPLE_CHOICE and any(
             len(norm(c)) > 3 and f" {norm(c)} " in f" {norm(d.prompt)} " for c in d.choices)),
         "leading_connective": float(leading_connective(d.prompt) is not None or any(
             leading_connective(x) is not None for x in items)),
         "deictic": float(min(3, _count_deictic(shown))),
         "unresolved_pronoun": float(_unresolved_pronoun(d.prompt) or any(_unresolved_pronoun(x) for x in items)),
         "definite_common": float(min(3, _definite_common(d.prompt, facts))),
-        "fragment": float(no_finite and d.format in ("cloze", "true_false")),
+        "fragment": float(no_finite and d.format in (Format.CLOZE, Format.TRUE_FALSE)),
         "unbalanced": float(not _balanced(shown)),
         "odd_characters": float(bool(ODD_CHARACTERS.search(shown.replace(BLANK, "")))),
         "prompt_words": _log(words),
-        "copy_ratio": float(d.format in ("cloze", "true_false")) * min(1.0, words / sentence_words) * _log(sentence_words) / 4,
+        "copy_ratio": float(d.format in (Format.CLOZE, Format.TRUE_FALSE)) * min(1.0, words / sentence_words) * _log(sentence_words) / 4,
         "answer_words": _log(len(answer_shown.split())),
         "answer_in_brackets": float(bool(answer_shown) and any(answer_shown in b for b in BRACKETS.findall(d.sentence))),
         "answer_rare": float(bool(answer_shown) and d.topic in ("person", "place", "organization")
@@ -392,9 +393,9 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
                                  in PERSONAL_PRONOUNS | {"it", "this", "these", "but", "and"})) if items else 0.0,
         "date_day": float(d.topic == "date" and any(c.isdigit() for c in answer_shown) and bool(
             MONTH_LIKE.search(answer_shown))),
-        "cloze_blank_first": float(d.format == "cloze" and d.prompt.startswith(BLANK)),
+        "cloze_blank_first": float(d.format == Format.CLOZE and d.prompt.startswith(BLANK)),
         "answer_pronoun": float(bool(answer_shown) and norm(answer_shown) in PRONOUN_ANSWERS),
-        "prompt_short": float(d.format in ("short_answer", "multiple_choice") and words <= 5),
+        "prompt_short": float(d.format in (Format.SHORT_ANSWER, Format.MULTIPLE_CHOICE) and words <= 5),
         "prompt_long": float(words > 30),
         "substituted_name": min(3.0, _substituted(d)),
         "reworded": _reworded(d),
@@ -412,7 +413,7 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "aside": float("(" in d.prompt or bool(FOREIGN_SCRIPT.search(d.prompt))),
         "first_sentence": float(para_index == 0 and sent_index == 0),
         "relative_time": float(bool(RELATIVE_TIME.search(shown.replace(BLANK, "X")))),
-        "it_subject": float(d.format in ("cloze", "true_false") and bool(IT_SUBJECT.search(d.prompt))),
+        "it_subject": float(d.format in (Format.CLOZE, Format.TRUE_FALSE) and bool(IT_SUBJECT.search(d.prompt))),
         "subject_pronoun": signs.subject_pronoun,
         "subject_common": signs.subject_common,
         "descriptive": signs.descriptive,

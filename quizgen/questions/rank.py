@@ -6,14 +6,16 @@ import math
 import re
 
 from quizgen.questions.draft import BLANK, Draft, norm
+from quizgen.vocabulary import Format
 
 PRONOUNS = {"he", "she", "it", "they", "his", "her", "its", "their", "this", "these", "those", "him", "them",
             "others", "another"}
 # a reference that needs what came before it: "these measures", "the period", "such actions"
 VAGUE = re.compile(r"\b(?:these|those|such|this)\s+(?!is\b|was\b|the\b|a\b|an\b)[a-z]+|\bthe (?:period|time|former|latter|same)\b|\banother one\b")
-FORMAT_WEIGHT = {"short_answer": 0.9, "multiple_choice": 0.95, "timeline": 0.85, "matching": 0.8, "cloze": 0.7,
-                 "true_false": 0.6}
-BASE_DIFFICULTY = {"true_false": 1, "multiple_choice": 2, "cloze": 2, "matching": 2, "short_answer": 3, "timeline": 3}
+FORMAT_WEIGHT: dict[str, float] = {Format.SHORT_ANSWER: 0.9, Format.MULTIPLE_CHOICE: 0.95, Format.TIMELINE: 0.85,
+                                   Format.MATCHING: 0.8, Format.CLOZE: 0.7, Format.TRUE_FALSE: 0.6}
+BASE_DIFFICULTY: dict[str, int] = {Format.TRUE_FALSE: 1, Format.MULTIPLE_CHOICE: 2, Format.CLOZE: 2, Format.MATCHING: 2,
+                                   Format.SHORT_ANSWER: 3, Format.TIMELINE: 3}
 GROUNDED_TOPICS = {"date", "person", "place", "organization"}
 
 
@@ -27,19 +29,19 @@ def problems(d: Draft) -> list[str]:
         a = norm(d.answer)
         if not a:
             out.append("no answer")
-        if d.format in ("cloze", "short_answer", "multiple_choice") and d.topic in GROUNDED_TOPICS and a not in norm(d.sentence):
+        if d.format in (Format.CLOZE, Format.SHORT_ANSWER, Format.MULTIPLE_CHOICE) and d.topic in GROUNDED_TOPICS and a not in norm(d.sentence):
             out.append("answer not in its sentence")
-        if d.format not in ("cloze", "true_false") and len(a) > 3 and re.search(rf"\b{re.escape(a)}\b", p):
+        if d.format not in (Format.CLOZE, Format.TRUE_FALSE) and len(a) > 3 and re.search(rf"\b{re.escape(a)}\b", p):
             out.append("prompt gives the answer")
-        if d.format == "cloze" and BLANK not in d.prompt:
+        if d.format == Format.CLOZE and BLANK not in d.prompt:
             out.append("no blank")
     if p.split()[:1] and p.split()[0] in PRONOUNS:
         out.append("starts with a pronoun")
-    if VAGUE.search(d.prompt.lower()) and d.format not in ("timeline", "matching"):
+    if VAGUE.search(d.prompt.lower()) and d.format not in (Format.TIMELINE, Format.MATCHING):
         out.append("vague reference")
-    if d.format in ("short_answer", "multiple_choice") and unresolved_pronoun(d.prompt):
+    if d.format in (Format.SHORT_ANSWER, Format.MULTIPLE_CHOICE) and unresolved_pronoun(d.prompt):
         out.append("pronoun with nobody named before it")
-    if d.format == "multiple_choice":
+    if d.format == Format.MULTIPLE_CHOICE:
         keys = [norm(c) for c in d.choices]
         if len(d.choices) != 4 or len(set(keys)) != 4 or keys.count(norm(str(d.answer))) != 1:
             out.append("choices")
@@ -70,7 +72,7 @@ def score(d: Draft) -> float:
         "centrality": min(1.0, 0.5 + math.log1p(d.features.get("mentions", 3)) / 4),
         "lead": 1.0 if d.section == "Introduction" else 0.85,
     }
-    if d.format == "multiple_choice":
+    if d.format == Format.MULTIPLE_CHOICE:
         f["distractors"] = 0.7 + 0.3 * d.features.get("distractors_local", 1.0 if d.topic == "date" else 0.0)
     d.features.update(f)
     return round(sum(f.values()) / len(f), 3)
@@ -80,7 +82,7 @@ def difficulty(d: Draft) -> int:
     level = BASE_DIFFICULTY.get(d.format, 2)
     if isinstance(d.answer, str) and len(d.answer.split()) > 8 and level < 3:
         level += 1
-    if d.format == "multiple_choice" and d.topic == "date":
+    if d.format == Format.MULTIPLE_CHOICE and d.topic == "date":
         level = 3  # near dates are hard to tell apart
     return level
 
@@ -91,7 +93,7 @@ def dedupe(drafts: list[Draft], scores: dict[int, float]) -> list[Draft]:
     for d in sorted(drafts, key=lambda x: -scores[id(x)]):
         answer = norm(d.answer) if isinstance(d.answer, str) else norm(" ".join(map(str, d.answer)))
         keys = [f"p:{d.format}:{norm(d.prompt)}"]
-        if d.format not in ("true_false", "timeline", "matching"):
+        if d.format not in (Format.TRUE_FALSE, Format.TIMELINE, Format.MATCHING):
             keys.append(f"a:{d.format}:{answer}|{norm(d.sentence)}")
         if any(k in best for k in keys):
             continue

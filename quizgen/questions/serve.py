@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quizgen.questions.draft import Draft, norm
+from quizgen.vocabulary import Format
 
 GROUPS = {"date": "when", "person": "who", "place": "where", "organization": "who", "cause": "why",
           "effect": "why", "definition": "what", "related": "what"}
@@ -25,7 +26,7 @@ class Rated:
 
 
 def _answer_key(d: Draft) -> str:
-    if d.format in ("true_false", "timeline", "matching"):
+    if d.format in (Format.TRUE_FALSE, Format.TIMELINE, Format.MATCHING):
         return f"{d.format}:{norm(d.prompt)}"
     return norm(str(d.answer))
 
@@ -38,7 +39,7 @@ def _contains(text: str, value: str) -> bool:
 def _gives_away(a: Draft, b: Draft) -> bool:
     """Whether one question's wording answers the other (both from one sentence, or the same fact)."""
     for x, y in ((a, b), (b, a)):
-        if isinstance(x.answer, str) and x.format != "true_false" and (
+        if isinstance(x.answer, str) and x.format != Format.TRUE_FALSE and (
                 _contains(y.prompt, x.answer) or any(_contains(c, x.answer) for c in y.choices if c != y.answer)):
             return True
     return False
@@ -61,10 +62,10 @@ def select(rated: list[Rated], threshold: float, limit: int | None = None, minim
         d = r.draft
         if _answer_key(d) in answers:
             return False
-        if d.format == "true_false":
+        if d.format == Format.TRUE_FALSE:
             # as many false statements as true ones, give or take one: a learner should not win by always
             # answering "True"
-            said = [c.draft.answer for c in chosen if c.draft.format == "true_false"]
+            said = [c.draft.answer for c in chosen if c.draft.format == Format.TRUE_FALSE]
             if said.count(d.answer) > len(said) - said.count(d.answer):
                 return False
         same = per_sentence.get(norm(d.sentence), [])

@@ -24,6 +24,7 @@ from quizgen.questions.events import cause_key, is_event_phrase
 from quizgen.questions.rank import VAGUE
 from quizgen.questions.wh import clause_verb, wh_question
 from quizgen.questions.wording import DEICTIC, PERSONAL_PRONOUNS, content_words, drop_leading_connective
+from quizgen.vocabulary import Format
 
 VERB_STARTS = {"had", "was", "were", "led", "became", "served", "won", "lost", "took", "made", "gave", "ruled", "wrote",
                "fought", "held", "built", "founded", "commanded", "saw", "sought", "ran", "met", "left"}
@@ -209,7 +210,7 @@ def with_choices(d: Draft, pool: Pool) -> Draft | None:
         return None
     options = [d.answer, *wrong]
     shuffle(options, d.template + d.key)
-    return Draft(**{**d.__dict__, "format": "multiple_choice", "template": d.template + "_mc", "choices": tuple(options),
+    return Draft(**{**d.__dict__, "format": Format.MULTIPLE_CHOICE, "template": d.template + "_mc", "choices": tuple(options),
                     "features": {**d.features, "distractors_local": local_share(d, wrong, pool)}})
 
 
@@ -237,12 +238,12 @@ def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Dr
         cloze = framed(ctx, span, readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the, focus=span) or
                        readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the))
         if cloze:
-            yield _draft("date_cloze", "cloze", "date", cloze, d.text, d.where, key, kind="date")
+            yield _draft("date_cloze", Format.CLOZE, "date", cloze, d.text, d.where, key, kind="date")
         verb = clause_verb(span)
         if verb is not None and span.root.dep_ not in ("dobj", "attr", "nsubj") and not misparsed_subordinate(verb):
             q = wh_question(ctx, verb, phrase_ids(span, verb), "When")
             if q:
-                sa = _draft("date_when", "short_answer", "date", q, d.text, d.where, key, kind="date")
+                sa = _draft("date_when", Format.SHORT_ANSWER, "date", q, d.text, d.where, key, kind="date")
                 yield sa
                 mc = with_choices(sa, pool)
                 if mc:
@@ -279,11 +280,11 @@ def entity_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
             cloze = framed(ctx, span, readable_sentence(ctx, span.sent, blank=span, focus=span) or
                            readable_sentence(ctx, span.sent, blank=span))
             if cloze:
-                yield _draft(f"{e.kind}_cloze", "cloze", e.kind, cloze, answer, m, key,
+                yield _draft(f"{e.kind}_cloze", Format.CLOZE, e.kind, cloze, answer, m, key,
                              kind=e.kind, also_true=also, features={"mentions": len(e.mentions)})
             q = entity_wh(ctx, e, span)
             if q:
-                sa = _draft(f"{e.kind}_wh", "short_answer", e.kind, q, answer, m, key, kind=e.kind, also_true=also,
+                sa = _draft(f"{e.kind}_wh", Format.SHORT_ANSWER, e.kind, q, answer, m, key, kind=e.kind, also_true=also,
                             features={"mentions": len(e.mentions)})
                 yield sa
                 mc = with_choices(sa, pool)
@@ -397,7 +398,7 @@ def described_person(e: Entity, facts: Facts, pool: Pool) -> Iterator[Draft]:
         return  # "Who was the Ottoman leader?": a bare office has many holders
     prompt = f"Who {desc}?" if first.lower() in VERB_STARTS or first.endswith("ed") else f"Who was {desc}?"
     where = e.mentions[0] if e.mentions else Provenance("See also", f"See also {e.name}: {e.description}.", 0, 0, 0)
-    d = _draft("person_described", "short_answer", "person", prompt, e.name, where, f"{norm(e.name)}|{norm(desc)}",
+    d = _draft("person_described", Format.SHORT_ANSWER, "person", prompt, e.name, where, f"{norm(e.name)}|{norm(desc)}",
                kind="person", also_true=frozenset(norm(n) for n in e.names), features={"mentions": len(e.mentions)})
     mc = with_choices(d, pool)
     yield mc or d
@@ -455,16 +456,16 @@ def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
         typed = len(effect.split()) <= MAX_TYPED_WORDS
         if link.kind == "verb" and _VERB.match(link.verb or "") and link.verb.split()[0] not in ("have", "be"):
             do = "did" if link.past else "does"
-            asked = _draft("effect_of", "short_answer", "effect", f"What {do} {cause} {link.verb}?", effect, w, key,
+            asked = _draft("effect_of", Format.SHORT_ANSWER, "effect", f"What {do} {cause} {link.verb}?", effect, w, key,
                            kind="effect", also_true=same_cause)
             yield from _mc_or_typed(asked, pool, typed)
             # "what set this in motion?" answered by the article's own title teaches nothing
             if not is_event_phrase(link.cause, facts) and past_cue(link.cue):
-                yield from _optional_mc(_draft("cause_of", "short_answer", "cause",
+                yield from _optional_mc(_draft("cause_of", Format.SHORT_ANSWER, "cause",
                                                f"According to the article, what {link.cue} {effect}?", link.cause, w,
                                                key, kind="cause", also_true=same_effect), pool)
         elif link.kind == "result" and _VERB.match(link.verb or ""):
-            asked = _draft("result_of", "short_answer", "effect",
+            asked = _draft("result_of", Format.SHORT_ANSWER, "effect",
                            f"According to the article, what was the {link.verb} of {cause}?", effect, w, key,
                            kind="effect", also_true=same_cause)
             yield from _mc_or_typed(asked, pool, typed)
@@ -475,12 +476,12 @@ def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
                 prompt = f"According to the article, what happened {PHRASE_CUES[link.cue]} {cause}?"
             else:
                 continue
-            asked = _draft("after", "short_answer", "effect", prompt, effect, w, key, kind="effect", also_true=same_cause)
+            asked = _draft("after", Format.SHORT_ANSWER, "effect", prompt, effect, w, key, kind="effect", also_true=same_cause)
             yield from _mc_or_typed(asked, pool, typed)
         elif link.kind in ("because", "reason"):
             q = why_question(ctx, link)
             if q:
-                asked = _draft("why", "short_answer", "cause", q, link.cause, w, key, kind="cause",
+                asked = _draft("why", Format.SHORT_ANSWER, "cause", q, link.cause, w, key, kind="cause",
                                also_true=same_effect)
                 yield from _mc_or_typed(asked, pool, len(link.cause.split()) <= MAX_TYPED_WORDS)
         if link.kind in ("because", "reason"):
@@ -492,7 +493,7 @@ def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
         # "a consequence of the new government abolished the domains" reads wrong: a clause goes first
         asked_text = (f"{capitalize(link.cause)}. According to the article, which was a consequence?"
                       if clause_cause(link) else f"According to the article, which was a consequence of {cause}?")
-        yield from _only_mc(_draft("consequence", "short_answer", "effect", asked_text, effect, w,
+        yield from _only_mc(_draft("consequence", Format.SHORT_ANSWER, "effect", asked_text, effect, w,
                                    key, kind="effect", also_true=same_cause), pool)
 
 
@@ -577,14 +578,14 @@ def object_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
             cloze = framed(ctx, span, readable_sentence(ctx, sent, blank=span, focus=span) or
                            readable_sentence(ctx, sent, blank=span))
             if cloze and (named or ctx.event):
-                yield _draft("object_cloze", "cloze", "event", cloze, answer, where, key, kind="event")
+                yield _draft("object_cloze", Format.CLOZE, "event", cloze, answer, where, key, kind="event")
             if not named:
                 continue
             # "began levying head taxes": the question is asked of the verb that the infinitive completes
             asked = verb.head if verb.dep_ == "xcomp" else verb
             q = wh_question(ctx, asked, {t.i for t in obj.subtree}, "What")
             if q:
-                yield _draft("object_what", "short_answer", "event", q, answer, where, key, kind="event")
+                yield _draft("object_what", Format.SHORT_ANSWER, "event", q, answer, where, key, kind="event")
 
 
 # -- true or false ----------------------------------------------------------------------------------------
@@ -614,10 +615,10 @@ def true_false(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]
                 and f"the {written.lower()}" not in statement.lower() and swappable(span):
             wrong = false_value(kind, written, where, facts, pool)
             if wrong:
-                yield _draft("true_false", "true_false", kind, statement.replace(written, wrong, 1), "False", where,
+                yield _draft(Format.TRUE_FALSE, Format.TRUE_FALSE, kind, statement.replace(written, wrong, 1), "False", where,
                              key, choices=("True", "False"), explanation=where.sentence)
                 continue
-        yield _draft("true_false", "true_false", kind, statement, "True", where, key, choices=("True", "False"),
+        yield _draft(Format.TRUE_FALSE, Format.TRUE_FALSE, kind, statement, "True", where, key, choices=("True", "False"),
                      explanation=where.sentence)
 
 
@@ -655,7 +656,7 @@ def false_value(kind: str, written: str, where: Provenance, facts: Facts, pool: 
     if kind == "date":
         # the article's own dates, then near ones: a date from another article of the deck may be of another
         # era ("499 BC" for a Tang rebellion), false but absurd
-        probe = Draft("tf", "true_false", kind, "", written, where.sentence, where.section, "", kind="date")
+        probe = Draft("tf", Format.TRUE_FALSE, kind, "", written, where.sentence, where.section, "", kind="date")
         wrong = choose(probe, Pool(facts, [], pool.text), n=1)
         return wrong[0] if wrong else None
     named = {norm(n) for x in facts.entities() if any(norm(m) in norm(where.sentence) for m in x.names)
@@ -695,12 +696,12 @@ def timeline(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
         return
     events = tuple(c[2] for c in chain)
     shown = list(events)
-    shuffle(shown, "timeline" + facts.article.title)
+    shuffle(shown, Format.TIMELINE + facts.article.title)
     if shown == list(events):
         shown = shown[1:] + shown[:1]
     where = chain[0][3]
     when = {d.where.start: d.text for d in facts.dates}
-    yield Draft("timeline", "timeline", "date", f"{facts.article.title}: put these events in the order they happened.",
+    yield Draft(Format.TIMELINE, Format.TIMELINE, "date", f"{facts.article.title}: put these events in the order they happened.",
                 events, where.sentence, where.section, "|".join(norm(e) for e in events), choices=tuple(shown),
                 explanation="; ".join(f"{c[2]} ({when.get(c[3].start, 'afterwards')})" for c in chain),
                 position=where.start)
@@ -788,7 +789,7 @@ def matching(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
                  "date": facts.dates[0].where if facts.dates else None}.get(topic)
         sentence = first.sentence if first else "; ".join(f"See also {a} for {b}" for a, b in pairs)
         section = first.section if first else "See also"
-        yield Draft(f"matching_{topic}", "matching", topic, f"{facts.article.title}: {prompt[0].lower()}{prompt[1:]}",
+        yield Draft(f"matching_{topic}", Format.MATCHING, topic, f"{facts.article.title}: {prompt[0].lower()}{prompt[1:]}",
                     tuple(pairs), sentence, section, "|".join(norm(a) for a, _ in pairs), choices=tuple(rights),
                     explanation="; ".join(f"{a}: {b}" for a, b in pairs), position=first.start if first else 10**9)
 
@@ -800,7 +801,7 @@ def related_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator
             continue
         shared = frozenset(norm(r.title) for r in facts.article.see_also if norm(r.description) == norm(ref.description))
         where = Provenance("See also", f"See also {ref.title} for {ref.description}.", 0, 0, 0)
-        d = _draft("related", "short_answer", "related",
+        d = _draft("related", Format.SHORT_ANSWER, "related",
                    f"Which related topic does the article point to for {ref.description}?", ref.title, where,
                    norm(ref.title), kind="related", also_true=shared)
         mc = with_choices(d, pool)
@@ -813,8 +814,8 @@ TEMPLATES: dict[str, Template] = {
     "entities": entity_questions,
     "causal": causal_questions,
     "object": object_questions,
-    "true_false": true_false,
-    "timeline": timeline,
-    "matching": matching,
+    Format.TRUE_FALSE: true_false,
+    Format.TIMELINE: timeline,
+    Format.MATCHING: matching,
     "related": related_questions,
 }
