@@ -94,30 +94,68 @@ class QuestionSet(SQLModel, table=True):
     generated_at: datetime = when()
 
 
-class Question(SQLModel, table=True):
+def text(*, default: str | None = None) -> Any:
+    """A text column of any length; sa_type (not a shared sa_column) so each table that inherits it gets its own."""
+    if default is None:
+        return Field(sa_type=Text, nullable=False)
+    return Field(default=default, sa_type=Text, nullable=False, sa_column_kwargs={"server_default": default})
+
+
+def json_column(*, nullable: bool = False) -> Any:
+    return Field(default=None, sa_type=JSON, nullable=True) if nullable else Field(sa_type=JSON, nullable=False)
+
+
+class QuestionFields(SQLModel):
+    """What a library question and a teacher's set question both hold, declared once."""
+
+    uid: str = Field(max_length=64)  # quizgen's stable id (also the Anki GUID seed), or "added-..." for a teacher's
+    position: int
+    format: str = Field(max_length=20)
+    topic: str = Field(max_length=20)
+    prompt: str = text()
+    answer: Any = json_column()  # str, or a list for timeline/matching
+    choices: list[str] = json_column()
+    explanation: str = text()
+    source_sentence: str = text()
+    source_section: str = Field(max_length=300)
+    difficulty: int = 2
+    score: float = 0.5
+    tags: list[str] = json_column()
+    # what counts most against it, for a question the quality model would not serve; and what the model read
+    reason: str = text(default="")
+    features: dict[str, float] | None = json_column(nullable=True)
+
+
+class AttemptFields(SQLModel):
+    """A run through a quiz, in the library or in a class; its questions are fixed when it starts."""
+
+    learner_id: int = fk("learners.id")
+    question_ids: list[int] = json_column()
+    started_at: datetime = when()
+    finished_at: datetime | None = when(nullable=True)
+    correct: int = 0
+
+
+class AnswerFields(SQLModel):
+    position: int  # index into the attempt's question_ids
+    response: Any = json_column()  # what the learner gave, as given
+    correct: bool
+    answered_at: datetime = when()
+
+
+class Question(QuestionFields, table=True):
     __tablename__ = "questions"
     __table_args__ = (UniqueConstraint("question_set_id", "uid"),)
 
     id: int | None = Field(default=None, primary_key=True)
     question_set_id: int = fk("question_sets.id")
-    uid: str = Field(max_length=64, index=True)  # quizgen's stable id (also the Anki GUID seed)
-    position: int
+    # the library is searched by these
+    uid: str = Field(max_length=64, index=True)
     format: str = Field(max_length=20, index=True)
     topic: str = Field(max_length=20, index=True)
-    prompt: str = Field(sa_column=Column(Text, nullable=False))
-    answer: Any = Field(sa_column=Column(JSON, nullable=False))  # str, or a list for timeline/matching
-    choices: list[str] = Field(sa_column=Column(JSON, nullable=False))
-    explanation: str = Field(sa_column=Column(Text, nullable=False))
-    source_sentence: str = Field(sa_column=Column(Text, nullable=False))
-    source_section: str = Field(max_length=300)
-    difficulty: int = 2
-    score: float = 0.5
-    tags: list[str] = Field(sa_column=Column(JSON, nullable=False))
     # a suggestion the quality model does not expect a teacher to keep: the library's quizzes leave it out,
     # a teacher's set from the deck offers it in the editor
     served: bool = Field(default=True, index=True)
-    reason: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
-    features: dict[str, float] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class Learner(SQLModel, table=True):
@@ -128,32 +166,23 @@ class Learner(SQLModel, table=True):
     created_at: datetime = when()
 
 
-class Attempt(SQLModel, table=True):
-    """One run through a quiz: its questions in the order asked, fixed when it starts."""
+class Attempt(AttemptFields, table=True):
+    """One run through a library quiz."""
 
     __tablename__ = "attempts"
 
     id: int | None = Field(default=None, primary_key=True)
-    learner_id: int = fk("learners.id")
     deck_id: int = fk("decks.id")
     article_id: int | None = fk("articles.id", nullable=True)  # None: the whole deck
-    question_ids: list[int] = Field(sa_column=Column(JSON, nullable=False))
-    started_at: datetime = when()
-    finished_at: datetime | None = when(nullable=True)
-    correct: int = 0
 
 
-class Answer(SQLModel, table=True):
+class Answer(AnswerFields, table=True):
     __tablename__ = "answers"
     __table_args__ = (UniqueConstraint("attempt_id", "position"),)
 
     id: int | None = Field(default=None, primary_key=True)
     attempt_id: int = fk("attempts.id")
     question_id: int = fk("questions.id")
-    position: int  # index into Attempt.question_ids
-    response: Any = Field(sa_column=Column(JSON, nullable=False))  # what the learner gave, as given
-    correct: bool
-    answered_at: datetime = when()
 
 
 class CardState(SQLModel, table=True):
@@ -254,59 +283,35 @@ class SetArticle(SQLModel, table=True):
     body: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # quizgen Article.to_dict()
 
 
-class SetQuestion(SQLModel, table=True):
+class SetQuestion(QuestionFields, table=True):
     __tablename__ = "set_questions"
     __table_args__ = (UniqueConstraint("set_id", "uid"),)
 
     id: int | None = Field(default=None, primary_key=True)
     set_id: int = fk("class_sets.id")
     set_article_id: int = fk("set_articles.id")
-    uid: str = Field(max_length=64)  # quizgen's stable id, or "added-..." for a question written by hand
     origin: str = Field(default="generated", max_length=20)  # generated, added
     # approved (the quality model's pick, or the teacher's), suggested (left out, with the reason), pending, rejected
     status: str = Field(default="pending", max_length=20, index=True)
     edited: bool = False
     # the teacher approved, rejected or edited it: their verdict, kept as a rating for the quality model
     reviewed: bool = False
-    reason: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
-    features: dict[str, float] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
-    position: int
-    format: str = Field(max_length=20)
-    topic: str = Field(max_length=20)
-    prompt: str = Field(sa_column=Column(Text, nullable=False))
-    answer: Any = Field(sa_column=Column(JSON, nullable=False))
-    choices: list[str] = Field(sa_column=Column(JSON, nullable=False))
-    explanation: str = Field(sa_column=Column(Text, nullable=False))
-    source_sentence: str = Field(sa_column=Column(Text, nullable=False))
-    source_section: str = Field(max_length=300)
-    difficulty: int = 2
-    score: float = 0.5
-    tags: list[str] = Field(sa_column=Column(JSON, nullable=False))
 
 
-class ClassAttempt(SQLModel, table=True):
-    """A student's run through a published set; like Attempt, its questions are fixed when it starts."""
+class ClassAttempt(AttemptFields, table=True):
+    """A student's run through a published set."""
 
     __tablename__ = "class_attempts"
 
     id: int | None = Field(default=None, primary_key=True)
     set_id: int = fk("class_sets.id")
-    learner_id: int = fk("learners.id")
     name: str = Field(max_length=60)  # the name given when starting, as the teacher sees it
-    question_ids: list[int] = Field(sa_column=Column(JSON, nullable=False))
-    started_at: datetime = when()
-    finished_at: datetime | None = when(nullable=True)
-    correct: int = 0
 
 
-class ClassAnswer(SQLModel, table=True):
+class ClassAnswer(AnswerFields, table=True):
     __tablename__ = "class_answers"
     __table_args__ = (UniqueConstraint("attempt_id", "position"),)
 
     id: int | None = Field(default=None, primary_key=True)
     attempt_id: int = fk("class_attempts.id")
     question_id: int = fk("set_questions.id")
-    position: int
-    response: Any = Field(sa_column=Column(JSON, nullable=False))
-    correct: bool
-    answered_at: datetime = when()
