@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from fastapi import HTTPException
 from sqlmodel import Session
 
 from quizgen.models import FORMATS
 from web import crud
 from web.models import Answer, Article, Attempt, Deck, Learner, Question
+from web.problems import Invalid, NotFound, OutOfOrder
 from web.quiz import BadAnswer, QuestionView, answer_lines, is_correct, read_response, view
 
 MAX_QUESTIONS = 500
@@ -121,20 +121,20 @@ def progress(session: Session, learner_id: int, attempt_id: int, *, window: int 
         attempt, answered = found if found else (None, 0)  # type: ignore[assignment]
         answers = {}
     if attempt is None or attempt.learner_id != learner_id:
-        raise HTTPException(404, f"There is no quiz number {attempt_id} of yours.")
+        raise NotFound(f"There is no quiz number {attempt_id} of yours.")
     wanted = attempt.question_ids if window is None else attempt.question_ids[answered:answered + window]
     questions = crud.get_questions(session=session, ids=wanted)
     if len(questions) < len(set(wanted)):
-        raise HTTPException(404, "This quiz's questions are no longer in the library.")
+        raise NotFound("This quiz's questions are no longer in the library.")
     return Progress(attempt, answered, answers, questions)
 
 
 def check_position(state: Progress, position: int) -> None:
     """Only the current question may be answered; an answered one may be posted again (its answer stands)."""
     if position >= state.total:
-        raise HTTPException(400, f"This quiz has {state.total} questions; there is no question {position + 1}.")
+        raise Invalid(f"This quiz has {state.total} questions; there is no question {position + 1}.")
     if position > state.answered:
-        raise HTTPException(409, "Answer the questions in order: that one is not the current question yet.")
+        raise OutOfOrder("Answer the questions in order: that one is not the current question yet.")
 
 
 def record(session: Session, state: Progress, position: int, response: Any) -> Answer:
@@ -154,7 +154,7 @@ def answer_form(session: Session, state: Progress, fields: dict[str, str]) -> tu
     stored before), or what is wrong with what was given."""
     raw_position = fields.get("position", "")
     if not raw_position.isdigit() or len(raw_position) > 6:
-        raise HTTPException(400, "The answer does not say which question it is for.")
+        raise Invalid("The answer does not say which question it is for.")
     position = int(raw_position)
     check_position(state, position)
     if position == state.answered:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import random
 
-from fastapi import HTTPException
 from sqlmodel import Session
 
 from web import crud
 from web.attempts import Progress
 from web.models import ClassAnswer, ClassAttempt, ClassSet, Learner
+from web.problems import NotFound
 from web.quiz import QuestionView, view
 
 
@@ -65,7 +65,7 @@ def progress(session: Session, learner: Learner, attempt_id: int) -> tuple[Class
     """A student's own attempt with its answers; 404 for anyone else's."""
     attempt = crud.get_class_attempt(session=session, attempt_id=attempt_id)
     if attempt is None or attempt.learner_id != learner.id:
-        raise HTTPException(404, f"There is no class quiz number {attempt_id} of yours.")
+        raise NotFound(f"There is no class quiz number {attempt_id} of yours.")
     class_set = crud.get_class_set(session=session, set_id=attempt.set_id)
     assert class_set is not None
     answers = {a.position: a for a in crud.list_class_answers(session=session, attempt_id=attempt_id)}

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from quizgen.errors import QuizgenError
 from web.learner import LearnerRequired
+from web.problems import Invalid, NotFound, OutOfOrder, Problem
 from web.security import CsrfFailed
 from web.teachers import TeacherRequired
 from web.templating import is_htmx, render
@@ -87,6 +88,14 @@ async def teacher_required(request: Request, exc: TeacherRequired) -> Response:
     return RedirectResponse(target, status_code=303)
 
 
+# each refusal of a service, as the response it becomes
+PROBLEM_STATUS: dict[type[Problem], int] = {NotFound: 404, OutOfOrder: 409, Invalid: 400}
+
+
+async def problem(request: Request, exc: Problem) -> Response:
+    return error_page(request, PROBLEM_STATUS.get(type(exc), 400), str(exc))
+
+
 async def quizgen_error(request: Request, exc: QuizgenError) -> Response:
     return error_page(request, 400, str(exc))
 
@@ -103,4 +112,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(CsrfFailed, csrf_failed)  # type: ignore[arg-type]
     app.add_exception_handler(TeacherRequired, teacher_required)  # type: ignore[arg-type]
     app.add_exception_handler(QuizgenError, quizgen_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Problem, problem)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, unexpected)

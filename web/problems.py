@@ -1,0 +1,20 @@
+"""What a service refuses, said without HTTP: the services raise these, and web/errors.py alone decides
+which response each becomes."""
+
+from __future__ import annotations
+
+
+class Problem(Exception):
+    """A request the service cannot carry out, with a message for the person who made it."""
+
+
+class NotFound(Problem):
+    """What was asked for does not exist, or is not the asker's."""
+
+
+class OutOfOrder(Problem):
+    """Asked at the wrong moment: already done, or not yet possible."""
+
+
+class Invalid(Problem):
+    """The request names something that cannot be."""
