@@ -19,7 +19,7 @@ from quizgen.errors import QuizgenError
 from quizgen.models import LEAD_SECTION, Question, QuestionSet
 from quizgen.settings import get_settings
 
-BLANK = re.compile(r"_{3,}")  # the gap of a cloze prompt ("_____")
+GAP = re.compile(r"_{3,}")  # the gap of a cloze prompt (BLANK), or a longer one a teacher typed
 REASON = re.compile(r"^(.*?) \((.*)\)$")  # "timeline (GIFT has no ordering question)"
 
 
@@ -163,7 +163,7 @@ def all_questions(sets: Sequence[QuestionSet], report: ExportReport) -> Iterator
 
 def split_cloze(prompt: str) -> tuple[str, str] | None:
     """The text before and after a cloze prompt's blank, or None when it has no blank."""
-    m = BLANK.search(prompt)
+    m = GAP.search(prompt)
     return (prompt[: m.start()], prompt[m.end():]) if m else None
 
 
