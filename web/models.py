@@ -32,6 +32,14 @@ class UTCDateTime(TypeDecorator[datetime]):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
+def row_id(row: SQLModel) -> int:
+    """The id of a row read from (or saved to) the database, which always has one."""
+    value = getattr(row, "id", None)
+    if value is None:
+        raise ValueError(f"{type(row).__name__} has not been saved")
+    return int(value)
+
+
 def when(*, nullable: bool = False, index: bool = False) -> Any:
     if nullable:
         return Field(default=None, sa_type=UTCDateTime, nullable=True, index=index)

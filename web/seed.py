@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -84,7 +84,7 @@ def seed_if_empty(engine: Engine, decks_dir: Path, *, console: Console | None = 
             n_articles = sum(1 for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
             task = progress.add_task(f"{folder.name}: starting", total=n_articles + 3)
 
-            def step(what: str, task: int = task, name: str = folder.name) -> None:
+            def step(what: str, task: TaskID = task, name: str = folder.name) -> None:
                 progress.update(task, description=f"{name}: {what}", advance=1)
 
             try:

@@ -14,7 +14,7 @@ from web import crud, flashcards
 from web.convert import to_article
 from web.deps import Id, LearnerDep, SessionDep, article_or_404
 from web.highlight import KINDS, sections
-from web.models import Article, Deck
+from web.models import Article, Deck, row_id
 from web.routing import DatabaseRoute
 from web.templating import render
 
@@ -61,7 +61,7 @@ def library(request: Request, session: SessionDep, learner: LearnerDep) -> HTMLR
     grids: dict[int, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     articles = crud.list_articles(session=session)
     for a in articles:
-        counts[a.id] = ArticleSummary(a)  # type: ignore[index]
+        counts[row_id(a)] = ArticleSummary(a)
     for article_id, topic, fmt, n in crud.question_counts(session=session):
         counts[article_id].by_format[fmt] += n
         counts[article_id].by_topic[topic] += n
@@ -72,10 +72,10 @@ def library(request: Request, session: SessionDep, learner: LearnerDep) -> HTMLR
         due = None
         if learner is not None:
             cards = flashcards.card_questions(crud.list_questions(session=session, deck_id=deck.id))
-            states = crud.card_states(session=session, learner_id=learner.id, question_ids=[q.id for q in cards])  # type: ignore[arg-type]
+            states = crud.card_states(session=session, learner_id=row_id(learner), question_ids=[row_id(q) for q in cards])
             due = flashcards.due_summary(cards, states, now)
-        decks.append(DeckSummary(deck, [counts[a.id] for a in articles if a.deck_id == deck.id],  # type: ignore[index]
-                                 grids[deck.id], due))  # type: ignore[index]
+        decks.append(DeckSummary(deck, [counts[row_id(a)] for a in articles if a.deck_id == deck.id],
+                                 grids[row_id(deck)], due))
     return render(request, "library/index.html", {"decks": decks, "format_names": FORMAT_NAMES})
 
 
