@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Dialect, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Dialect, Text, TypeDecorator, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -43,6 +43,11 @@ def fk(target: str, *, nullable: bool = False) -> Any:
     if nullable:
         return Field(default=None, foreign_key=target, ondelete="CASCADE", nullable=True, index=True)
     return Field(foreign_key=target, ondelete="CASCADE", index=True)
+
+
+def why_field() -> Any:
+    """Why an answer was graded as it was (web.grading.Decision.why)."""
+    return Field(default="", max_length=60, sa_column_kwargs={"server_default": ""})
 
 
 class Deck(SQLModel, table=True):
@@ -153,6 +158,7 @@ class Answer(SQLModel, table=True):
     position: int  # index into Attempt.question_ids
     response: Any = Field(sa_column=Column(JSON, nullable=False))  # what the learner gave, as given
     correct: bool
+    why: str = why_field()
     answered_at: datetime = when()
 
 
@@ -282,6 +288,9 @@ class SetQuestion(SQLModel, table=True):
     difficulty: int = 2
     score: float = 0.5
     tags: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    # typed answers the teacher also accepts (web.grading)
+    accepted: list[str] = Field(default_factory=list,
+                                sa_column=Column(JSON, nullable=False, server_default=text("'[]'")))
 
 
 class ClassAttempt(SQLModel, table=True):
@@ -309,4 +318,7 @@ class ClassAnswer(SQLModel, table=True):
     position: int
     response: Any = Field(sa_column=Column(JSON, nullable=False))
     correct: bool
+    why: str = why_field()
+    # the student's "I was right" on a wrong answer: open, then accepted or declined by the teacher
+    claim: str = Field(default="", max_length=20, sa_column_kwargs={"server_default": ""})
     answered_at: datetime = when()

@@ -24,7 +24,8 @@ from quizgen.vocabulary import BLANK
 from web import crud
 from web.convert import slugify, to_article, to_question
 from web.models import ClassSet, Deck, Question, SetArticle, SetQuestion, Teacher
-from web.quiz import normalise, shuffled
+from web.grading import normalise
+from web.quiz import shuffled
 
 STATUSES = ("approved", "suggested", "pending", "rejected")
 FEEDBACK = ("immediate", "end")
