@@ -205,6 +205,9 @@ def grade_text(question: Gradable, response: str, accepted: Iterable[str] = ()) 
         return Decision(False, WRONG)
     answer = str(question.answer)
     person = question.topic == "person"
+    accepted = list(accepted)
+    if any(given == fold(a) for a in accepted):  # the teacher's word first: it may even be a listed option
+        return Decision(True, ALTERNATIVE)
     # a wrong option of the question is wrong, even one letter away from the answer
     wrong_options = [fold(c) for c in question.choices if fold(c) != fold(answer)]
     if given in wrong_options:
