@@ -95,7 +95,8 @@ def _numbers(words: list[str]) -> list[str]:
 
 def normalise(text: str) -> str:
     """Fold case, accents, quotes and punctuation, and drop articles: 'The  Smolny Institute.' -> 'smolny institute'."""
-    text = unicodedata.normalize("NFKD", text.translate(QUOTES))
+    # case folded first as well: some capitals stand for two letters ("ᾀ".upper() is "ἈΙ")
+    text = unicodedata.normalize("NFKD", text.translate(QUOTES).casefold())
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"'s\b", "", text)  # possessive: "Kirov's" -> "kirov"
     text = re.sub(r"[^\w\s]|_", " ", text)
@@ -241,7 +242,7 @@ def grade(question: Gradable, response: Any, accepted: Iterable[str] | None = No
         right = [str(e) for e in response] == [str(e) for e in question.answer]
     elif fmt == "matching":
         right = sorted(map(tuple, response)) == sorted((str(a), str(b)) for a, b in question.answer)
-    elif self_marked(question):
+    elif self_marked(question) and response in (HAD_IT, MISSED_IT):
         return Decision(response == HAD_IT, SELF_MARKED)
     else:
         if accepted is None:

@@ -73,7 +73,7 @@ def read_response(question: QuestionView, form: Mapping[str, str]) -> Any:
     matching: `match-N` (a right-hand item) for the N-th left-hand item; self-marked: `mark` (had or missed).
     """
     fmt = question.format
-    if question.self_marked:
+    if question.self_marked and "text" not in form:  # the page's self-marked card; the API may type the answer
         mark = form.get("mark", "")
         if mark not in ("had", "missed"):
             raise BadAnswer("Show the answer, then say whether you had it.")
@@ -129,9 +129,7 @@ def parse_api_response(question: QuestionView, response: Any) -> Any:
         for i, left in enumerate(question.lefts):
             form[f"match-{i}"] = chosen.get(left, "")
         return read_response(question, form)
-    if question.self_marked:
-        if not isinstance(response, bool):
-            raise BadAnswer("This answer is marked by the learner: send true if you had it, false if not.")
+    if question.self_marked and isinstance(response, bool):  # the learner's own mark; a typed answer is graded
         return HAD_IT if response else MISSED_IT
     if not isinstance(response, str):
         raise BadAnswer("Send the answer as a string.")

@@ -101,7 +101,8 @@ def test_a_long_answer_is_marked_by_the_student() -> None:
     q = question("mass arrests and purges across the whole party", "cause")
     assert grade(q, HAD_IT) == Decision(True, "self-marked")
     assert grade(q, MISSED_IT) == Decision(False, "self-marked")
-    assert grade(q, "mass arrests and purges across the whole party") == Decision(False, "self-marked")
+    # a program sending the whole answer through the API is graded like any typed answer
+    assert grade(q, "mass arrests and purges across the whole party") == Decision(True, "exact")
 
 
 def test_the_teacher_alternatives_given_explicitly_win_over_the_stored_ones() -> None:

@@ -98,7 +98,8 @@ class CurrentQuestion(BaseModel):
     events: list[str] = Field(description="timeline: answer with these in time order")
     lefts: list[str] = Field(description="matching: answer with [left, right] pairs")
     rights: list[str]
-    self_marked: bool = Field(description="an answer too long to type: answer true if you had it, false if not")
+    self_marked: bool = Field(description="an answer too long to type: answer true if you had it, false if not "
+                                                 "(a typed answer is graded as usual)")
 
 
 class AnswerIn(BaseModel):
