@@ -12,8 +12,8 @@ from sqlmodel import Session
 
 from quizgen.models import FORMATS
 from web import crud
-from web.models import Answer, Article, Attempt, Deck, Learner, Question
 from web.grading import grade
+from web.models import Answer, Article, Attempt, Deck, Learner, Question
 from web.quiz import BadAnswer, QuestionView, answer_lines, read_response, view
 
 MAX_QUESTIONS = 500

@@ -23,8 +23,8 @@ from quizgen.models import FORMATS, TOPICS
 from quizgen.vocabulary import BLANK
 from web import crud
 from web.convert import slugify, to_article, to_question
-from web.models import ClassSet, Deck, Question, SetArticle, SetQuestion, Teacher
 from web.grading import normalise
+from web.models import ClassSet, Deck, Question, SetArticle, SetQuestion, Teacher
 from web.quiz import shuffled
 
 STATUSES = ("approved", "suggested", "pending", "rejected")

@@ -10,7 +10,6 @@ import re
 import tomllib
 
 import tomli_w
-
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from webtests import Db, PageClient, set_from_deck, set_questions, sign_up

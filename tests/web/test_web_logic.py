@@ -11,9 +11,9 @@ from sqlmodel import Session
 
 from web import crud
 from web.db import make_engine, upgrade
+from web.grading import Decision, grade
 from web.highlight import mark_up
 from web.models import ArticleFact, Question
-from web.grading import Decision, grade
 from web.quiz import BadAnswer, read_response, view
 from web.seed import DeckBuild, seed_if_empty
 
