@@ -99,12 +99,16 @@ class CurrentQuestion(BaseModel):
     lefts: list[str] = Field(description="matching: answer with [left, right] pairs")
     rights: list[str]
     self_marked: bool = Field(description="an answer too long to type: answer true if you had it, false if not "
-                                                 "(a typed answer is graded as usual)")
+                                          "(a typed answer is graded as usual)")
 
 
 class AnswerIn(BaseModel):
     position: int = Field(ge=0, le=MAX_QUESTIONS, description="which question (0 is the first)")
-    response: bool | str | list[str] | list[list[str]] = Field(max_length=MAX_QUESTIONS)
+    response: (bool | Annotated[str, Field(max_length=MAX_QUESTIONS)]
+               | Annotated[list[str], Field(max_length=MAX_QUESTIONS)]
+               | Annotated[list[list[str]], Field(max_length=MAX_QUESTIONS)]) = Field(
+        description="a string; for timeline the events in order; for matching [left, right] pairs; for a question "
+                    "the learner marks (self_marked), true or false")
 
 
 class AnswerOut(BaseModel):
