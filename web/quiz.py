@@ -1,4 +1,4 @@
-"""Quiz logic without I/O: what a learner sees of a question, reading their answer, checking it."""
+"""Quiz logic without I/O: what a learner sees of a question and reading their answer (web.grading checks it)."""
 
 from __future__ import annotations
 

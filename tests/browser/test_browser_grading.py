@@ -1,7 +1,7 @@
 """Fair grading in real Chromium, at desktop and phone widths: the teacher adds typed questions with an accepted
 alternative; a student's one-letter slip is accepted with the reason shown; a wrong answer is claimed with "I was
-right"; the teacher sees the claim on the results page, accepts it, and the score follows. No page scrolls
-sideways."""
+right"; a long answer is shown and marked by the student; the teacher sees the claim on the results page, accepts
+it, and the score follows. No page scrolls sideways."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from sqlmodel import Session
 from web import crud
 
 pytestmark = pytest.mark.browser
+
+LONG = "a wave of arrests across the whole party"  # too long to type: the student marks it
 
 
 def fits(page: Page) -> None:
@@ -58,6 +60,7 @@ def test_a_typo_is_accepted_with_its_reason_and_a_claim_reaches_the_teacher(brow
         add_typed(teacher, set_id, "Who was shot at the Smolny Institute?", "Sergei Kirov", "person")
         add_typed(teacher, set_id, "Which state did the Berlin Wall enclose West Berlin in?", "East Germany", "place",
                   also="GDR\nGerman Democratic Republic")
+        add_typed(teacher, set_id, "What followed the killing?", LONG, "event")
         fits(teacher)
         options = teacher.locator("#options")
         options.get_by_label("Questions per student").fill("0")
@@ -70,7 +73,7 @@ def test_a_typo_is_accepted_with_its_reason_and_a_claim_reaches_the_teacher(brow
         student.goto(f"{server.url}/join/{code}")
         student.get_by_label("Your name, as your teacher knows you").fill("Dana")
         student.get_by_role("button", name="Start the quiz").click()
-        expect(student.locator(".progress-row label")).to_have_text("Question 1 of 2")
+        expect(student.locator(".progress-row label")).to_have_text("Question 1 of 3")
         student.locator("#answer-text").fill("Sergei Kirow")
         student.get_by_role("button", name="Check answer").click()
         expect(student.locator(".verdict")).to_contain_text("Correct!")
@@ -87,24 +90,37 @@ def test_a_typo_is_accepted_with_its_reason_and_a_claim_reaches_the_teacher(brow
         expect(student.locator(".claim")).to_contain_text("Sent to your teacher")
         fits(student)
         shot(student, f"grading-claim-sent-{width}")
+        student.get_by_role("link", name="Next question").click()
+
+        # the long answer is a card: not on the page until shown, then marked by the student
+        expect(student.locator("#answer-text")).to_have_count(0)
+        assert LONG not in student.locator("#quiz").inner_html()
+        student.get_by_role("link", name="Show the answer").click()
+        expect(student.locator("#revealed-answer")).to_have_text(LONG)
+        fits(student)
+        shot(student, f"grading-self-marked-card-{width}")
+        student.get_by_role("button", name="I had it").click()
+        expect(student.locator(".verdict")).to_contain_text("Correct!")
+        expect(student.locator(".verdict .why")).to_have_text("(self-marked)")
+        expect(student.get_by_role("button", name="I was right")).to_have_count(0)
         student.get_by_role("link", name="See your score").click()
-        expect(student.locator("#score")).to_have_text("1")
+        expect(student.locator("#score")).to_have_text("2")
 
         teacher.goto(f"{server.url}/teach/sets/{set_id}/results")
         claim = teacher.locator(".claim-row")
         expect(claim).to_have_count(1)
         expect(claim).to_contain_text("Dana")
         expect(claim.locator("q.given")).to_have_text("DDR")
-        expect(teacher.locator("#students tr", has_text="Dana")).to_contain_text("1 / 2")
+        expect(teacher.locator("#students tr", has_text="Dana")).to_contain_text("2 / 3")
         fits(teacher)
         shot(teacher, f"grading-claim-for-the-teacher-{width}")
         claim.get_by_role("button", name="Accept").click()
         expect(teacher.locator(".claim-row")).to_have_count(0)
-        expect(teacher.locator("#students tr", has_text="Dana")).to_contain_text("2 / 2")
+        expect(teacher.locator("#students tr", has_text="Dana")).to_contain_text("3 / 3")
         fits(teacher)
 
         student.reload()
-        expect(student.locator("#score")).to_have_text("2")
+        expect(student.locator("#score")).to_have_text("3")
         expect(student.locator(".review")).to_contain_text("Your teacher accepted this answer.")
         expect(student.locator(".review")).to_contain_text("accepted: one letter off")
         fits(student)
