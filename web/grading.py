@@ -115,12 +115,12 @@ MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 # words that join the parts of a date or a span of dates and say nothing more
-DATE_FILLERS = frozenset({"to", "until", "till", "through", "and", "from", "between", "in", "on", "of", "the"})
+DATE_FILLERS = frozenset({"to", "until", "till", "through", "and", "from", "between", "in", "on", "of"})
 
 
 def dates(words: Sequence[str]) -> list[tuple[int, int, int]] | None:
     """The dates an answer is made of, as (year, month, day) with 0 for a part not given, or None when it is
-    not only dates: '1 december 1934' = 'december 1st 1934' -> [(1934, 12, 1)]; '1961 89' -> [(1961,), (1989,)]."""
+    not only dates: '1 december 1934' = 'december 1st 1934' -> [(1934, 12, 1)]; '1961 89' -> [(1961, 0, 0), (1989, 0, 0)]."""
     out: list[tuple[int, int, int]] = []
     month = day = 0
     for i, w in enumerate(words):
@@ -201,6 +201,7 @@ def _match(given: list[str], wanted: list[str], *, person: bool) -> str | None:
 
 
 def grade_text(question: Gradable, response: str, accepted: Iterable[str] = ()) -> Decision:
+    """A typed answer against the question's answer (and its short forms), then the teacher's alternatives."""
     given = fold(response)
     if not given:
         return Decision(False, WRONG)
