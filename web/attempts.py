@@ -11,9 +11,10 @@ from sqlmodel import Session
 
 from quizgen.models import FORMATS
 from web import crud
+from web.grading import grade
 from web.models import Answer, Article, Attempt, Deck, Learner, Question
 from web.problems import Invalid, NotFound, OutOfOrder
-from web.quiz import BadAnswer, QuestionView, answer_lines, is_correct, read_response, view
+from web.quiz import BadAnswer, QuestionView, answer_lines, read_response, view
 
 MAX_QUESTIONS = 500
 
@@ -51,9 +52,11 @@ class Feedback:
     position: int
     question: Question
     correct: bool
+    why: str  # web.grading's reason: "exact", "accepted: one letter off", "wrong", ...
     response: Any
     given: list[str]
     expected: list[str]
+    claim: str = ""  # a class answer's "I was right": open, accepted, declined
 
 
 @dataclass
@@ -85,17 +88,22 @@ class Progress:
 
     def feedback(self, position: int) -> Feedback:
         answer, question = self.answers[position], self.question_at(position)
-        return Feedback(position, question, answer.correct, answer.response,
-                        answer_lines(question.format, answer.response), answer_lines(question.format, question.answer))
+        return Feedback(position, question, answer.correct, answer.why, answer.response,
+                        answer_lines(question.format, answer.response), answer_lines(question.format, question.answer),
+                        getattr(answer, "claim", ""))
 
 
-def page_context(state: Progress, shown: str, position: int | None = None) -> dict[str, Any]:
+def page_context(state: Progress, shown: str, position: int | None = None, *,
+                 reveal: bool = False) -> dict[str, Any]:
     """What a quiz page shows of an attempt: the current question, the feedback on one answer, or the
-    review of them all."""
+    review of them all. With `reveal`, a self-marked question shows its answer, for the learner to mark."""
     context: dict[str, Any] = {"attempt": state.attempt, "progress": state, "state": shown}
     if shown == "question":
         context["position"] = state.answered
         context["view"] = state.view_at(state.answered)
+        if reveal and context["view"].self_marked:
+            question = state.question_at(state.answered)
+            context["revealed"] = answer_lines(question.format, question.answer)
     elif shown == "feedback":
         assert position is not None
         context["position"] = position
@@ -141,8 +149,9 @@ def record(session: Session, state: Progress, position: int, response: Any) -> A
     """Store the answer at `position` (the current one) and add it to `state`; if a racing post stored one
     first, that one stands."""
     question = state.question_at(position)
+    decision = grade(question, response)
     answer = state.answer_type(attempt_id=state.attempt.id, position=position, question_id=question.id,
-                               response=response, correct=is_correct(question, response))
+                               response=response, correct=decision.correct, why=decision.why)
     stored = crud.record_answer(session=session, attempt=state.attempt, answer=answer)
     state.answers[position] = stored  # type: ignore[assignment]
     state.answered = max(state.answered, position + 1)

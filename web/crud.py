@@ -649,3 +649,48 @@ def question_results(*, session: Session, set_id: int) -> dict[int, tuple[int, i
              .join(ClassAttempt, col(ClassAnswer.attempt_id) == ClassAttempt.id)
              .where(ClassAttempt.set_id == set_id).group_by(ClassAnswer.question_id))
     return {qid: (n, int(r or 0)) for qid, n, r in session.exec(query)}
+
+
+# --- claims and regrading ------------------------------------------------------------------------------------
+
+
+def save_claim(*, session: Session, answer: ClassAnswer, claim: str) -> ClassAnswer:
+    answer.claim = claim
+    session.add(answer)
+    session.commit()
+    session.refresh(answer)
+    return answer
+
+
+def get_set_answer(*, session: Session, set_id: int, answer_id: int) -> ClassAnswer | None:
+    """An answer given to this set (None for another set's)."""
+    query = (select(ClassAnswer).join(ClassAttempt, col(ClassAnswer.attempt_id) == ClassAttempt.id)
+             .where(ClassAnswer.id == answer_id, ClassAttempt.set_id == set_id))
+    return session.exec(query).first()
+
+
+def list_claims(*, session: Session, set_id: int) -> list[tuple[ClassAnswer, ClassAttempt]]:
+    """The set's open claims, oldest first, each with its attempt (the student's name)."""
+    query = (select(ClassAnswer, ClassAttempt).join(ClassAttempt, col(ClassAnswer.attempt_id) == ClassAttempt.id)
+             .where(ClassAttempt.set_id == set_id, ClassAnswer.claim == "open").order_by(col(ClassAnswer.id)))
+    return list(session.exec(query))  # type: ignore[arg-type]
+
+
+def list_question_answers(*, session: Session, question_id: int) -> list[ClassAnswer]:
+    return list(session.exec(select(ClassAnswer).where(ClassAnswer.question_id == question_id)
+                             .order_by(col(ClassAnswer.id))))
+
+
+def save_regrade(*, session: Session, question: SetQuestion, answers: Sequence[ClassAnswer]) -> None:
+    """A question (its accepted answers) and its regraded answers, with every attempt that holds one of them
+    counted again, in one transaction."""
+    session.add(question)
+    session.add_all(answers)
+    session.flush()
+    attempt_ids = {a.attempt_id for a in answers}
+    if attempt_ids:
+        right = (select(func.count()).where(ClassAnswer.attempt_id == ClassAttempt.id,
+                                            col(ClassAnswer.correct).is_(True)).scalar_subquery())
+        session.exec(update(ClassAttempt).where(col(ClassAttempt.id).in_(attempt_ids))  # type: ignore[call-overload]
+                     .values(correct=right))
+    session.commit()

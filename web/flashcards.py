@@ -9,8 +9,8 @@ from typing import Any
 
 from fsrs import Card, Rating, Scheduler
 
+from web.grading import normalise
 from web.models import CardState, Question
-from web.quiz import normalise
 
 # true/false statements make poor cards (half of them are false); the rest read as question -> answer
 CARD_FORMATS = ("short_answer", "cloze", "multiple_choice", "timeline", "matching")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Dialect, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Dialect, Text, TypeDecorator, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -51,6 +51,11 @@ def fk(target: str, *, nullable: bool = False) -> Any:
     if nullable:
         return Field(default=None, foreign_key=target, ondelete="CASCADE", nullable=True, index=True)
     return Field(foreign_key=target, ondelete="CASCADE", index=True)
+
+
+def why_field() -> Any:
+    """Why an answer was graded as it was (web.grading.Decision.why)."""
+    return Field(default="", max_length=60, sa_column_kwargs={"server_default": ""})
 
 
 class Deck(SQLModel, table=True):
@@ -102,7 +107,7 @@ class QuestionSet(SQLModel, table=True):
     generated_at: datetime = when()
 
 
-def text(*, default: str | None = None) -> Any:
+def long_text(*, default: str | None = None) -> Any:
     """A text column of any length; sa_type (not a shared sa_column) so each table that inherits it gets its own."""
     if default is None:
         return Field(sa_type=Text, nullable=False)
@@ -120,17 +125,17 @@ class QuestionFields(SQLModel):
     position: int
     format: str = Field(max_length=20)
     topic: str = Field(max_length=20)
-    prompt: str = text()
+    prompt: str = long_text()
     answer: Any = json_column()  # str, or a list for timeline/matching
     choices: list[str] = json_column()
-    explanation: str = text()
-    source_sentence: str = text()
+    explanation: str = long_text()
+    source_sentence: str = long_text()
     source_section: str = Field(max_length=300)
     difficulty: int = 2
     score: float = 0.5
     tags: list[str] = json_column()
     # what counts most against it, for a question the quality model would not serve; and what the model read
-    reason: str = text(default="")
+    reason: str = long_text(default="")
     features: dict[str, float] | None = json_column(nullable=True)
 
 
@@ -148,6 +153,7 @@ class AnswerFields(SQLModel):
     position: int  # index into the attempt's question_ids
     response: Any = json_column()  # what the learner gave, as given
     correct: bool
+    why: str = why_field()
     answered_at: datetime = when()
 
 
@@ -304,6 +310,9 @@ class SetQuestion(QuestionFields, table=True):
     edited: bool = False
     # the teacher approved, rejected or edited it: their verdict, kept as a rating for the quality model
     reviewed: bool = False
+    # typed answers the teacher also accepts (web.grading)
+    accepted: list[str] = Field(default_factory=list,
+                                sa_column=Column(JSON, nullable=False, server_default=text("'[]'")))
 
 
 class ClassAttempt(AttemptFields, table=True):
@@ -323,3 +332,5 @@ class ClassAnswer(AnswerFields, table=True):
     id: int | None = Field(default=None, primary_key=True)
     attempt_id: int = fk("class_attempts.id")
     question_id: int = fk("set_questions.id")
+    # the student's "I was right" on a wrong answer: open, then accepted or declined by the teacher
+    claim: str = Field(default="", max_length=20, sa_column_kwargs={"server_default": ""})

@@ -1,52 +1,21 @@
-"""Quiz logic without I/O: what a learner sees of a question, reading their answer, checking it."""
+"""Quiz logic without I/O: what a learner sees of a question and reading their answer (web.grading checks it)."""
 
 from __future__ import annotations
 
 import random
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from web.grading import CHOICE_FORMATS, HAD_IT, MISSED_IT, self_marked
 from web.models import Question
 
-TEXT_FORMATS = ("short_answer", "cloze")
-CHOICE_FORMATS = ("multiple_choice", "true_false")
 TRUE_FALSE = ("True", "False")
-ARTICLES = frozenset({"a", "an", "the"})
-QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"'})
 MAX_TEXT = 500
 
 
 class BadAnswer(ValueError):
     """A submitted answer that cannot be read (missing field, unknown option, ...); the message says why."""
-
-
-def normalise(text: str) -> str:
-    """Fold case, accents, quotes and punctuation, and drop articles: 'The  Smolny Institute.' -> 'smolny institute'."""
-    text = unicodedata.normalize("NFKD", text.translate(QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"'s\b", "", text)  # possessive: "Kirov's" -> "kirov"
-    text = re.sub(r"[^\w\s]|_", " ", text)
-    return " ".join(w for w in text.split() if w not in ARTICLES)
-
-
-def _date_tokens(text: str) -> list[str]:
-    return sorted(re.sub(r"(\d+)(st|nd|rd|th)\b", r"\1", normalise(text)).split())
-
-
-def text_matches(response: str, expected: str, *, topic: str) -> bool:
-    """Typed answers: equal after normalising; a person's surname alone; a date's parts in any order."""
-    given, wanted = normalise(response), normalise(expected)
-    if not given:
-        return False
-    if given == wanted:
-        return True
-    if topic == "person" and len(wanted.split()) > 1 and given == wanted.split()[-1]:
-        return True
-    return topic == "date" and _date_tokens(response) == _date_tokens(expected)
 
 
 def options(question: Question) -> list[str]:
@@ -78,6 +47,7 @@ class QuestionView:
     events: list[str] = field(default_factory=list)  # timeline, in shuffled order
     lefts: list[str] = field(default_factory=list)  # matching
     rights: list[str] = field(default_factory=list)  # matching, shuffled
+    self_marked: bool = False  # an answer too long to type: revealed, then marked by the learner
 
 
 def view(question: Question, *, seed: str, shuffle_choices: bool = False) -> QuestionView:
@@ -93,16 +63,21 @@ def view(question: Question, *, seed: str, shuffle_choices: bool = False) -> Que
     if question.format == "matching":
         pairs = [(str(a), str(b)) for a, b in question.answer]
         return QuestionView(**base, lefts=[a for a, _ in pairs], rights=shuffled([b for _, b in pairs], seed))
-    return QuestionView(**base)
+    return QuestionView(**base, self_marked=self_marked(question))
 
 
 def read_response(question: QuestionView, form: Mapping[str, str]) -> Any:
     """The learner's answer from the posted form fields, or BadAnswer naming what is wrong.
 
     choice: `choice`; typed: `text`; timeline: `position-N` (1..n) for the N-th event shown;
-    matching: `match-N` (a right-hand item) for the N-th left-hand item.
+    matching: `match-N` (a right-hand item) for the N-th left-hand item; self-marked: `mark` (had or missed).
     """
     fmt = question.format
+    if question.self_marked and "text" not in form:  # the page's self-marked card; the API may type the answer
+        mark = form.get("mark", "")
+        if mark not in ("had", "missed"):
+            raise BadAnswer("Show the answer, then say whether you had it.")
+        return HAD_IT if mark == "had" else MISSED_IT
     if fmt in CHOICE_FORMATS:
         choice = form.get("choice", "")
         if not choice:
@@ -154,21 +129,12 @@ def parse_api_response(question: QuestionView, response: Any) -> Any:
         for i, left in enumerate(question.lefts):
             form[f"match-{i}"] = chosen.get(left, "")
         return read_response(question, form)
+    if question.self_marked and isinstance(response, bool):  # the learner's own mark; a typed answer is graded
+        return HAD_IT if response else MISSED_IT
     if not isinstance(response, str):
         raise BadAnswer("Send the answer as a string.")
     key = "choice" if fmt in CHOICE_FORMATS else "text"
     return read_response(question, {key: response})
-
-
-def is_correct(question: Question, response: Any) -> bool:
-    fmt = question.format
-    if fmt in CHOICE_FORMATS:
-        return normalise(str(response)) == normalise(str(question.answer))
-    if fmt == "timeline":
-        return [str(e) for e in response] == [str(e) for e in question.answer]
-    if fmt == "matching":
-        return sorted(map(tuple, response)) == sorted((str(a), str(b)) for a, b in question.answer)
-    return text_matches(str(response), str(question.answer), topic=question.topic)
 
 
 def answer_lines(fmt: str, value: Any) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from web import crud
-from web.models import ClassAttempt, ClassSet, SetQuestion
+from web.models import ClassAnswer, ClassAttempt, ClassSet, SetQuestion
 from web.templating import percent
 
 # characters that make a spreadsheet read a cell as a formula
@@ -103,11 +103,21 @@ def chart(items: list[tuple[str, str, int, str]]) -> Chart:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A student's "I was right", waiting for the teacher."""
+
+    answer: ClassAnswer
+    attempt: ClassAttempt
+    question: SetQuestion
+
+
+@dataclass(frozen=True)
 class Results:
     students: list[StudentRow]
     questions: list[QuestionRow]
     scores: Chart
     per_question: Chart
+    claims: list[Claim]
 
     @property
     def finished(self) -> list[StudentRow]:
@@ -142,7 +152,10 @@ def results(session: Session, class_set: ClassSet) -> Results:
     per_question = chart([(f"Q{r.number}", r.question.prompt, r.percent or 0,
                            f"{r.percent}% of {r.answered}")
                           for r in questions if r.answered])
-    return Results(students, questions, scores, per_question)
+    by_id = {q.id: q for q in crud.list_set_questions(session=session, set_id=class_set.id)}  # type: ignore[arg-type]
+    claims = [Claim(answer, attempt, by_id[answer.question_id])
+              for answer, attempt in crud.list_claims(session=session, set_id=class_set.id)]  # type: ignore[arg-type]
+    return Results(students, questions, scores, per_question, claims)
 
 
 def _cell(value: object) -> str:

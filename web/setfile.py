@@ -13,6 +13,7 @@ that is still the same in the bundled library takes its questions from there, wi
     [review]   order, approved, rejected   (question ids)
     [[edits]]  id, format, topic, prompt, answer, choices, explanation, section, difficulty
     [[added]]  id, article (1-based), format, topic, prompt, answer, choices, explanation, section, difficulty
+    [accepted] question id = [other typed answers the teacher accepts]
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from sqlmodel import Session
 from quizgen import models as qm
 from quizgen.models import FORMATS
 from web import crud, sets
+from web.grading import TEXT_FORMATS
 from web.models import ClassSet, SetArticle, SetQuestion
 
 KIND = "question-set"
@@ -75,6 +77,7 @@ def dump(session: Session, class_set: ClassSet) -> str:
                    "rejected": [q.uid for q in questions if q.status == "rejected"]},
         "edits": [_question_entry(q) for q in questions if q.origin == "generated" and q.edited],
         "added": [{**_question_entry(q), "article": index[q.set_article_id]} for q in questions if q.origin == "added"],
+        "accepted": {q.uid: list(q.accepted) for q in questions if q.accepted},
     }
     return tomli_w.dumps(doc)
 
@@ -196,10 +199,18 @@ def load(data: bytes) -> SetFile:
             n = entry.get("article", 1)
             if not isinstance(n, int) or not 1 <= n <= max(1, len(raw_articles)):
                 problems.append(f"[[added]] {entry['id']}: article is the number of one of the file's articles")
+    accepted = doc.get("accepted", {})
+    if not isinstance(accepted, dict) or not all(_strings(v) for v in accepted.values()):
+        problems.append("[accepted]: each question id names a list of accepted answers")
+        accepted = {}
+    for uid, answers in accepted.items():
+        found: dict[str, str] = {}
+        sets.check_accepted(found, "\n".join(answers))
+        problems += [f"[accepted] {uid}: {message}" for message in found.values()]
     if problems:
         raise SetFileError(problems)
     custom = {"review": {k: list(review.get(k, [])) for k in ("order", "approved", "rejected")},
-              "edits": edits, "added": added}
+              "edits": edits, "added": added, "accepted": accepted}
     return SetFile(title=" ".join(title.split())[: sets.MAX_TITLE], options=options, articles=articles, custom=custom)
 
 
@@ -259,6 +270,9 @@ def customise(questions: Sequence[SetQuestion], custom: dict[str, Any], articles
         q = sets.added_question(checked, set_id=set_id, article=article, position=0, uid=entry["id"][:64])
         by_uid[q.uid] = q
         out.append(q)
+    for uid, answers in custom.get("accepted", {}).items():
+        if uid in by_uid and by_uid[uid].format in TEXT_FORMATS:
+            by_uid[uid].accepted = sets.check_accepted({}, "\n".join(answers))
     review = custom.get("review", {})
     approved, rejected = set(review.get("approved", [])), set(review.get("rejected", []))
     for q in out:

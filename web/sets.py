@@ -23,8 +23,9 @@ from quizgen.models import FORMATS, TOPICS
 from quizgen.vocabulary import BLANK
 from web import crud
 from web.convert import slugify, to_article, to_question
+from web.grading import normalise
 from web.models import ClassSet, Deck, Question, SetArticle, SetQuestion, Teacher
-from web.quiz import normalise, shuffled
+from web.quiz import shuffled
 
 STATUSES = ("approved", "suggested", "pending", "rejected")
 FEEDBACK = ("immediate", "end")
@@ -33,6 +34,7 @@ MAX_PROMPT = 1000
 MAX_ANSWER = 300
 MAX_EXPLANATION = 2000
 MAX_SECTION = 300
+MAX_ACCEPTED = 20  # other answers a teacher accepts for a typed question
 MC_OPTIONS = 4
 TIMELINE_EVENTS = (3, 5)
 MATCHING_PAIRS = (3, 6)
@@ -141,6 +143,7 @@ class Checked:
     prompt: str = ""
     answer: Any = ""
     choices: list[str] = field(default_factory=list)
+    accepted: list[str] = field(default_factory=list)  # typed formats: other answers that count as right
     explanation: str = ""
     section: str = ""
     difficulty: int = 2
@@ -173,7 +176,7 @@ def form_fields(fmt: str) -> list[str]:
         return [f"event-{i}" for i in range(TIMELINE_EVENTS[1])]
     if fmt == "matching":
         return [f"{side}-{i}" for i in range(MATCHING_PAIRS[1]) for side in ("left", "right")]
-    return ["answer"]
+    return ["answer", "accepted"]
 
 
 def check_question(form: Mapping[str, str], fmt: str) -> Checked:
@@ -262,7 +265,23 @@ def check_question(form: Mapping[str, str], fmt: str) -> Checked:
         if fmt == "cloze" and answer and BLANK in answer:
             p["answer"] = "Write the words that fill the blank, not the blank itself."
         c.answer, c.choices = answer, []
+        c.accepted = check_accepted(p, values["accepted"])
     return c
+
+
+def check_accepted(problems: dict[str, str], text: str) -> list[str]:
+    """The teacher's other accepted answers, one a line; repeats (ignoring case, punctuation, "the") dropped."""
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        answer = _clean(line)
+        if answer:
+            out.setdefault(_key(answer), answer)
+    accepted = list(out.values())
+    if len(accepted) > MAX_ACCEPTED:
+        problems["accepted"] = f"At most {MAX_ACCEPTED} other answers (this has {len(accepted)})."
+    elif any(len(a) > MAX_ANSWER for a in accepted):
+        problems["accepted"] = f"An accepted answer is too long: at most {MAX_ANSWER} characters."
+    return accepted
 
 
 def form_values(q: SetQuestion) -> dict[str, str]:
@@ -282,6 +301,7 @@ def form_values(q: SetQuestion) -> dict[str, str]:
             values[f"left-{i}"], values[f"right-{i}"] = str(left), str(right)
     else:
         values["answer"] = str(q.answer)
+        values["accepted"] = "\n".join(q.accepted)
     return values
 
 
@@ -289,6 +309,7 @@ def apply(q: SetQuestion, c: Checked) -> SetQuestion:
     """Write checked fields into a question (the caller saves it)."""
     assert c.ok
     q.topic, q.prompt, q.answer, q.choices = c.topic, c.prompt, c.answer, list(c.choices)
+    q.accepted = list(c.accepted)
     q.explanation, q.difficulty = c.explanation, c.difficulty
     if c.section:
         q.source_section = c.section

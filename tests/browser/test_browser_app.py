@@ -63,8 +63,24 @@ def intended(question: Question, shown: QuestionView, right: bool) -> object:
     return question.answer if right else "certainly not this"
 
 
+def self_mark(page: Page, right: bool) -> None:
+    """A long answer: show it, then say whether it was known."""
+    page.get_by_role("link", name="Show the answer").click()
+    expect(page.locator("#revealed-answer")).to_be_visible()
+    page.get_by_role("button", name="I had it" if right else "I didn't").click()
+
+
+def verdict(right: bool) -> re.Pattern[str]:
+    """The verdict, followed by the reason when it is not a plain match ("Correct! (self-marked)")."""
+    return re.compile(r"^\s*Correct!" if right else r"^\s*Not quite\.")
+
+
 def answer_by_clicking(page: Page, question: Question, shown: QuestionView, right: bool) -> None:
     given = intended(question, shown, right)
+    if shown.self_marked:
+        self_mark(page, right)
+        expect(page.locator(".verdict")).to_have_text(verdict(right))
+        return
     if question.format in ("multiple_choice", "true_false"):
         page.get_by_role("radio", name=str(given), exact=True).check()
     elif question.format == "timeline":
@@ -76,7 +92,7 @@ def answer_by_clicking(page: Page, question: Question, shown: QuestionView, righ
     else:
         page.locator("#answer-text").fill(str(given))
     page.get_by_role("button", name="Check answer").click()
-    expect(page.locator(".verdict")).to_have_text("Correct!" if right else "Not quite.")
+    expect(page.locator(".verdict")).to_have_text(verdict(right))
 
 
 def test_whole_quiz_by_clicking_gives_the_right_score(page: Page, server: Server) -> None:
@@ -133,7 +149,11 @@ def keyboard_answer(page: Page, question: Question, shown: QuestionView) -> None
     """Answer the current question right with the keyboard alone, starting from the autofocused field."""
     given = intended(question, shown, True)
     kb = page.keyboard
-    if question.format in ("multiple_choice", "true_false"):
+    if shown.self_marked:
+        kb.press("Enter")  # "Show the answer" has the focus
+        expect(page.get_by_role("button", name="I had it")).to_be_focused()
+        kb.press("Enter")
+    elif question.format in ("multiple_choice", "true_false"):
         index = shown.options.index(str(given))
         if index == 0:
             kb.press("Space")
@@ -166,7 +186,7 @@ def test_quiz_with_the_keyboard_only(page: Page, server: Server) -> None:
         # autofocus is applied at the browser's next rendering step, so wait for it (5 s at most)
         page.wait_for_function("document.activeElement?.closest('form.answer-form') != null", timeout=5000)
         keyboard_answer(page, question, shown)
-        expect(page.locator(".verdict")).to_have_text("Correct!")
+        expect(page.locator(".verdict")).to_have_text(verdict(True))
         expect(page.get_by_role("link", name="See your score" if n == 4 else "Next question")).to_be_focused()
         page.keyboard.press("Enter")
     expect(page.locator("#score")).to_have_text("5")

@@ -81,6 +81,34 @@ def test_answer_reply_gives_the_next_question(client: TestClient, db: Db) -> Non
         current = reply["next"]
     assert current is None
 
+def test_answers_carry_their_reason_and_long_answers_take_the_learners_mark(client: TestClient, db: Db) -> None:
+    client.post("/api/learners", json={"name": "Api User"})
+    state = client.post("/api/attempts", json={"deck": "kirov-assassination", "count": 500}).json()
+    url = f"/api/attempts/{state['id']}/answers"
+    seen = set()
+    for position in range(state["total"]):
+        current = client.get(f"/api/attempts/{state['id']}").json()["current"]
+        q = client.get(f"/api/questions/{current['id']}").json()
+        if current["self_marked"]:
+            reply = client.post(url, json={"position": position, "response": position % 2 == 0}).json()
+            assert (reply["correct"], reply["why"]) == (position % 2 == 0, "self-marked")
+        elif current["format"] == "short_answer" and q["topic"] == "person" and len(q["answer"].split()) > 1:
+            reply = client.post(url, json={"position": position, "response": q["answer"].split()[-1]}).json()
+            assert (reply["correct"], reply["why"]) == (True, "accepted: surname")
+        else:
+            reply = client.post(url, json={"position": position, "response": q["answer"]}).json()
+            assert (reply["correct"], reply["why"]) == (True, "exact")
+        seen.add(reply["why"])
+    assert {"self-marked", "exact"} <= seen
+    assert all(a["why"] for a in client.get(f"/api/attempts/{state['id']}").json()["answers"])
+    # a true or false answers only a question the learner marks
+    again = client.post("/api/attempts", json={"deck": "kirov-assassination", "count": 500}).json()
+    current = again["current"]
+    if not current["self_marked"]:
+        r = client.post(f"/api/attempts/{again['id']}/answers", json={"position": 0, "response": True})
+        assert r.status_code == 422
+
+
 def test_an_attempt_is_its_learners_alone(app: FastAPI, client: TestClient) -> None:
     client.post("/api/learners", json={"name": "Owner"})
     attempt = client.post("/api/attempts", json={"deck": "kirov-assassination", "count": 2}).json()

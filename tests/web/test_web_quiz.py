@@ -157,6 +157,8 @@ def test_bad_answer_forms_are_explained(learner: TestClient, db: Db) -> None:
             bad = [({**base, **same}, "different position"), ({**base, **big}, "from 1 to"), (base, "from 1 to")]
         elif question.format == "matching":
             bad = [(base, "Choose a match"), ({**base, "match-0": "Nobody", "match-1": "x"}, "not among")]
+        elif shown.self_marked:
+            bad = [(base, "say whether you had it"), ({**base, "mark": "maybe"}, "say whether you had it")]
         else:
             bad = [(base, "Type your answer"), ({**base, "text": "   "}, "Type your answer"),
                    ({**base, "text": "x" * 600}, "too long")]

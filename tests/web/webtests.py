@@ -118,7 +118,9 @@ def attempt_view(db: Db, attempt_id: int, position: int) -> tuple[Question, Ques
 def answer_fields(question: Any, shown: QuestionView, position: int, *, right: bool) -> dict[str, str]:
     """The form fields that answer a question, as shown to the learner, right or wrong."""
     form = {"position": str(position)}
-    if question.format in ("multiple_choice", "true_false"):
+    if shown.self_marked:
+        form["mark"] = "had" if right else "missed"
+    elif question.format in ("multiple_choice", "true_false"):
         form["choice"] = question.answer if right else next(o for o in shown.options if o != question.answer)
     elif question.format == "timeline":
         order = list(question.answer) if right else list(reversed(question.answer))

@@ -98,17 +98,25 @@ class CurrentQuestion(BaseModel):
     events: list[str] = Field(description="timeline: answer with these in time order")
     lefts: list[str] = Field(description="matching: answer with [left, right] pairs")
     rights: list[str]
+    self_marked: bool = Field(description="an answer too long to type: answer true if you had it, false if not "
+                                          "(a typed answer is graded as usual)")
 
 
 class AnswerIn(BaseModel):
     position: int = Field(ge=0, le=MAX_QUESTIONS, description="which question (0 is the first)")
-    response: str | list[str] | list[list[str]] = Field(max_length=MAX_QUESTIONS)
+    response: (bool | Annotated[str, Field(max_length=MAX_QUESTIONS)]
+               | Annotated[list[str], Field(max_length=MAX_QUESTIONS)]
+               | Annotated[list[list[str]], Field(max_length=MAX_QUESTIONS)]) = Field(
+        description="a string; for timeline the events in order; for matching [left, right] pairs; for a question "
+                    "the learner marks (self_marked), true or false")
 
 
 class AnswerOut(BaseModel):
     position: int
     question_id: int
     correct: bool
+    why: str = Field(description='why it was graded so: "exact", "accepted: one letter off", "accepted: surname", '
+                                 '"accepted: same date", "self-marked", "wrong", ...')
     response: Any
     expected: Any
     explanation: str
@@ -232,7 +240,7 @@ def me(learner: RequiredLearner) -> LearnerOut:
 
 
 def _answer_out(f: attempts.Feedback) -> AnswerOut:
-    return AnswerOut(position=f.position, question_id=f.question.id, correct=f.correct, response=f.response,  # type: ignore[arg-type]
+    return AnswerOut(position=f.position, question_id=f.question.id, correct=f.correct, why=f.why, response=f.response,  # type: ignore[arg-type]
                      expected=f.question.answer, explanation=f.question.explanation,
                      source=SourceOut(sentence=f.question.source_sentence, section=f.question.source_section))
 
@@ -242,7 +250,8 @@ def _current(state: attempts.Progress) -> CurrentQuestion | None:
         return None
     v = state.view_at(state.answered)
     return CurrentQuestion(position=state.answered, id=v.id, format=v.format, topic=v.topic, prompt=v.prompt,
-                           options=v.options, events=v.events, lefts=v.lefts, rights=v.rights)
+                           options=v.options, events=v.events, lefts=v.lefts, rights=v.rights,
+                           self_marked=v.self_marked)
 
 
 def _attempt_out(session: SessionDep, state: attempts.Progress) -> AttemptOut:

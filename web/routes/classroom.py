@@ -13,7 +13,7 @@ from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
-from web import classroom, crud, sets
+from web import claims, classroom, crud, sets
 from web.attempts import MAX_QUESTIONS, answer_form, page_context
 from web.deps import Id, LearnerDep, RequiredLearner, SessionDep
 from web.learner import MAX_NAME, clean_name, remember
@@ -94,16 +94,18 @@ def start_class_quiz(request: Request, code: Code, session: SessionDep, learner:
 
 
 def _page(request: Request, class_set: ClassSet, progress: classroom.ClassProgress, *, state: str,
-          position: int | None = None, error: str | None = None, status_code: int = 200) -> HTMLResponse:
-    context = {**page_context(progress, state, position), "class_set": class_set, "format_names": FORMAT_NAMES,
+          position: int | None = None, error: str | None = None, status_code: int = 200,
+          reveal: bool = False) -> HTMLResponse:
+    context = {**page_context(progress, state, position, reveal=reveal), "class_set": class_set, "format_names": FORMAT_NAMES,
                "error": error, "at_end": class_set.feedback == "end"}
     return render(request, "classroom/attempt.html", context, block="quiz", status_code=status_code)
 
 
 @router.get("/class/{attempt_id}", response_class=HTMLResponse, name="class_attempt")
-def class_attempt(request: Request, attempt_id: Id, session: SessionDep, learner: RequiredLearner) -> HTMLResponse:
+def class_attempt(request: Request, attempt_id: Id, session: SessionDep, learner: RequiredLearner,
+                  reveal: bool = False) -> HTMLResponse:
     class_set, progress = classroom.progress(session, learner, attempt_id)
-    return _page(request, class_set, progress, state="results" if progress.done else "question")
+    return _page(request, class_set, progress, state="results" if progress.done else "question", reveal=reveal)
 
 
 @router.post("/class/{attempt_id}/answers", name="class_answer")
@@ -138,3 +140,22 @@ def class_feedback(request: Request, attempt_id: Id, position: Annotated[int, Pa
         # not answered yet, or answers are only shown at the end: back to the quiz
         return RedirectResponse(request.app.url_path_for("class_attempt", attempt_id=str(attempt_id)), status_code=303)
     return _page(request, class_set, progress, state="feedback", position=position)
+
+
+@router.post("/class/{attempt_id}/answers/{position}/claim", name="class_claim")
+def class_claim(request: Request, attempt_id: Id, position: Annotated[int, Path(ge=0, le=MAX_QUESTIONS)],
+                session: SessionDep, learner: RequiredLearner) -> Response:
+    """The student's "I was right" on a wrong typed answer, for the teacher to accept or decline."""
+    class_set, progress = classroom.progress(session, learner, attempt_id)
+    if class_set.feedback == "end" and not progress.done:
+        raise HTTPException(409, "Your answers are shown at the end of the quiz; claim one from there.")
+    try:
+        claims.claim(session, progress, position)
+    except claims.CannotClaim as exc:
+        raise HTTPException(409, str(exc)) from None
+    if is_htmx(request):
+        context = {"f": progress.feedback(position),
+                   "claim_url": request.app.url_path_for("class_attempt", attempt_id=str(attempt_id)) + "/answers"}
+        return render(request, "quiz/_claim.html", context)
+    return RedirectResponse(request.app.url_path_for("class_feedback", attempt_id=str(attempt_id),
+                                                     position=str(position)), status_code=303)

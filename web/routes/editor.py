@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from quizgen.models import FORMATS, TOPICS
-from web import crud, exports, jobs, setfile, sets
+from web import claims, crud, exports, jobs, setfile, sets
 from web.deps import Id, SessionDep
 from web.models import ClassSet, SetQuestion, Teacher
 from web.routes.downloads import format_or_404
@@ -238,6 +238,7 @@ async def save_question(request: Request, set_id: Id, question_id: Id, session: 
     sets.apply(q, checked)
     q.edited = q.reviewed = q.origin == "generated"  # an edit says the question was not fit as it was made
     q = crud.save_set_question(session=session, question=q)
+    claims.regrade(session, q)  # answers already given follow the new answer and accepted answers
     if is_htmx(request):
         return row(request, session, class_set, q)
     return back_to_editor(request, class_set, anchor=f"#q-{q.id}")

@@ -90,21 +90,22 @@ def start_article_quiz(request: Request, article_id: Id, session: SessionDep, le
 
 
 def _page(request: Request, session: Session, progress: attempts.Progress, *, state: str, position: int | None = None,
-          error: str | None = None, status_code: int = 200) -> HTMLResponse:
+          error: str | None = None, status_code: int = 200, reveal: bool = False) -> HTMLResponse:
     attempt = progress.attempt
     deck = crud.get_deck_by_id(session=session, deck_id=attempt.deck_id)
     article = crud.get_article(session=session, article_id=attempt.article_id) if attempt.article_id else None
-    context = {**attempts.page_context(progress, state, position), "deck": deck, "article": article,
+    context = {**attempts.page_context(progress, state, position, reveal=reveal), "deck": deck, "article": article,
                "format_names": FORMAT_NAMES, "error": error}
     return render(request, "quiz/attempt.html", context, block="quiz", status_code=status_code)
 
 
 @router.get("/attempts/{attempt_id}", response_class=HTMLResponse, name="attempt")
-def attempt_page(request: Request, attempt_id: Id, session: SessionDep,
-                 learner: RequiredLearner) -> HTMLResponse:
-    """The first unanswered question, or the score when every question is answered."""
+def attempt_page(request: Request, attempt_id: Id, session: SessionDep, learner: RequiredLearner,
+                 reveal: bool = False) -> HTMLResponse:
+    """The first unanswered question, or the score when every question is answered; `reveal` shows a
+    self-marked question's answer."""
     progress = attempts.progress(session, learner.id, attempt_id)
-    return _page(request, session, progress, state="results" if progress.done else "question")
+    return _page(request, session, progress, state="results" if progress.done else "question", reveal=reveal)
 
 
 @router.post("/attempts/{attempt_id}/answers", name="answer")
