@@ -17,6 +17,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from quizgen.settings import Settings
 from web import errors, outage
 from web.db import make_engine
+from web.hygiene import RefuseUnstorableText
 from web.jobs import Analyses
 from web.prepare import prepare
 from web.routes import api, classroom, downloads, editor, flashcards, learner, library, quiz, results, teacher
@@ -58,6 +59,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.hasher = PasswordHasher(time_cost=settings.password_time_cost, memory_cost=settings.password_memory_kib)
     app.state.analyses = Analyses()
     app.state.fetch_transport = None  # tests put an httpx transport here to see that nothing is sent
+    # added first, so it runs inside the session middleware, whose session its error page shows
+    app.add_middleware(RefuseUnstorableText)
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie=SESSION_COOKIE,
                        max_age=settings.session_max_age, same_site="lax", https_only=settings.session_https_only)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
