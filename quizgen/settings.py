@@ -27,8 +27,13 @@ class Settings(BaseSettings):
     export_timestamp: float | None = 1_700_000_000.0
     # teachers: the signed session cookie lapses after this long without a request
     session_max_age: int = 8 * 3600
-    # send the session cookie over HTTPS only (set it when the app is served over HTTPS)
+    # send the session cookie over HTTPS only, whatever the request's scheme (cookies set in answer to a request
+    # that came over HTTPS are marked Secure anyway)
     session_https_only: bool = False
+    # reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: comma-separated addresses or
+    # networks (uvicorn's FORWARDED_ALLOW_IPS syntax, "*" for any); empty, no forwarded header is believed, so a
+    # client cannot pick its own address for the log-in and /join limits
+    forwarded_allow_ips: str = ""
     # argon2id cost of teacher passwords (argon2-cffi's defaults; tests lower them to run fast)
     password_time_cost: int = 3
     password_memory_kib: int = 64 * 1024

@@ -13,10 +13,12 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from quizgen.settings import Settings
 from web import errors, outage
 from web.db import make_engine
+from web.headers import SecurityHeaders
 from web.hygiene import RefuseUnstorableText
 from web.jobs import Analyses
 from web.prepare import prepare
@@ -69,6 +71,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # every page router refuses a state-changing request without the session's CSRF token
     for module in PAGE_ROUTERS:
         app.include_router(module.router, dependencies=[Depends(csrf_protect)])
+    app.add_middleware(SecurityHeaders)
+    if settings.forwarded_allow_ips.strip():
+        # outermost: the client address and scheme everything inside sees are the proxy's word for them
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.forwarded_allow_ips)
     errors.install(app)
     outage.install(app)
 
