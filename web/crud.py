@@ -374,6 +374,13 @@ def get_teacher_by_email(*, session: Session, email: str) -> Teacher | None:
     return session.exec(select(Teacher).where(Teacher.email == email)).first()
 
 
+def end_sessions(*, session: Session, teacher_id: int) -> None:
+    """Move the teacher's session generation on, in one statement (two log-outs at once both count)."""
+    session.execute(update(Teacher).where(Teacher.id == teacher_id)  # type: ignore[arg-type]
+                    .values(session_generation=Teacher.session_generation + 1))
+    session.commit()
+
+
 def update_password_hash(*, session: Session, teacher: Teacher, password_hash: str) -> None:
     teacher.password_hash = password_hash
     session.add(teacher)

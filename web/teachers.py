@@ -20,6 +20,7 @@ from web.models import Teacher, utcnow
 from web.security import new_session
 
 SESSION_KEY = "teacher"
+GENERATION_KEY = "generation"
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024  # argon2 hashes any length; a cap keeps a huge body from costing much
 MAX_EMAIL = 254
@@ -39,11 +40,14 @@ def hasher(request: Request) -> PasswordHasher:
 
 
 def load_teacher(request: Request, session: Annotated[Session, Depends(get_session)]) -> Teacher | None:
-    teacher_id = request.session.get(SESSION_KEY)
+    """The teacher this session is logged in as, unless they logged out since it was signed."""
+    teacher_id, generation = request.session.get(SESSION_KEY), request.session.get(GENERATION_KEY)
     teacher = None
     if isinstance(teacher_id, int):
         teacher = crud.get_teacher(session=session, teacher_id=teacher_id)
         release(session)
+        if teacher is not None and generation != teacher.session_generation:
+            teacher = None  # a cookie kept from before a log-out
     request.state.teacher = teacher
     return teacher
 
@@ -58,9 +62,13 @@ def require_teacher(request: Request, teacher: Annotated[Teacher | None, Depends
 def log_in(request: Request, teacher: Teacher) -> None:
     new_session(request)
     request.session[SESSION_KEY] = teacher.id
+    request.session[GENERATION_KEY] = teacher.session_generation
 
 
-def log_out(request: Request) -> None:
+def log_out(request: Request, session: Session, teacher: Teacher | None) -> None:
+    """End this session and every other one of the teacher's: a copy of the cookie is refused from now on."""
+    if teacher is not None:
+        crud.end_sessions(session=session, teacher_id=teacher.id)  # type: ignore[arg-type]
     new_session(request)
 
 

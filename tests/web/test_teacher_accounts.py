@@ -200,3 +200,22 @@ def test_a_hash_made_with_other_costs_is_redone_at_log_in(client: TestClient, db
     with db.session() as session:
         stored = crud.get_teacher_by_email(session=session, email="teacher@school.org").password_hash
     assert stored != old and stored.startswith("$argon2id$") and "m=1024,t=1" in stored
+
+
+def test_a_session_cookie_copied_before_log_out_is_refused_after_it(app: FastAPI, client: TestClient, db: Db) -> None:
+    sign_up(client)
+    set_id = set_from_deck(client)
+    stolen = PageClient(app, follow_redirects=False)
+    stolen.cookies.set(SESSION_COOKIE, client.cookies[SESSION_COOKIE])
+    assert stolen.get(f"/teach/sets/{set_id}").status_code == 200
+    assert client.post("/teach/logout").status_code == 303
+    r = stolen.get(f"/teach/sets/{set_id}")
+    assert r.status_code == 303 and r.headers["location"].startswith("/teach/login")
+    r = stolen.post(f"/teach/sets/{set_id}/publish")  # its CSRF token is still good: the teacher is not
+    assert r.status_code == 403 and "Teachers only" in r.text
+    # logging in again makes a new session; the old copy stays refused
+    r = client.post("/teach/login", data={"email": "teacher@school.org", "password": PASSWORD})
+    assert r.status_code == 303 and client.get(f"/teach/sets/{set_id}").status_code == 200
+    assert stolen.get(f"/teach/sets/{set_id}").status_code == 303
+    with db.session() as session:
+        assert crud.get_teacher_by_email(session=session, email="teacher@school.org").session_generation == 1

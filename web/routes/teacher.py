@@ -117,8 +117,8 @@ def login(request: Request, session: SessionDep, email: Text = "",
 
 
 @router.post("/teach/logout", name="logout")
-def logout(request: Request) -> Response:
-    teachers.log_out(request)
+def logout(request: Request, session: SessionDep, teacher: OptionalTeacher) -> Response:
+    teachers.log_out(request, session, teacher)
     return RedirectResponse(request.app.url_path_for("login_form"), status_code=303)
 
 
