@@ -632,6 +632,11 @@ def list_learner_class_attempts(*, session: Session, set_id: int, learner_id: in
     return list(session.exec(query))
 
 
+def list_class_attempt_names(*, session: Session, set_id: int) -> list[str]:
+    """The name given with each attempt at a set."""
+    return list(session.exec(select(ClassAttempt.name).where(ClassAttempt.set_id == set_id)))
+
+
 def list_class_answers(*, session: Session, attempt_id: int) -> list[ClassAnswer]:
     query = select(ClassAnswer).where(ClassAnswer.attempt_id == attempt_id).order_by(ClassAnswer.position)
     return list(session.exec(query))

@@ -58,7 +58,8 @@ def start_page(request: Request, session: Session, class_set: ClassSet, learner:
     context = {"class_set": class_set, "teacher_name": teacher.name if teacher else "",
                "count": min(class_set.question_count or len(approved), len(approved)),
                "resume": classroom.open_attempt(mine), "done": [a for a in mine if a.finished_at is not None],
-               "left": classroom.attempts_left(class_set, len(mine)), "max_name": MAX_NAME,
+               "left": classroom.attempts_left(class_set, classroom.attempts_by_name(session, class_set, learner.name)
+                                               if learner else 0), "max_name": MAX_NAME,
                "name": name if name is not None else (learner.name if learner else ""), "error": error}
     return render(request, "classroom/start.html", context, status_code=status_code)
 
