@@ -632,6 +632,14 @@ def list_learner_class_attempts(*, session: Session, set_id: int, learner_id: in
     return list(session.exec(query))
 
 
+def private_uids(*, session: Session, deck_slug: str) -> set[str]:
+    """The uids of a bundled deck's questions that a set with private answers holds."""
+    query = (select(SetQuestion.uid).join(SetArticle, col(SetArticle.id) == SetQuestion.set_article_id)
+             .join(ClassSet, col(ClassSet.id) == SetQuestion.set_id)
+             .where(SetArticle.deck_slug == deck_slug, col(ClassSet.private_answers)))
+    return set(session.exec(query))
+
+
 def list_class_attempt_names(*, session: Session, set_id: int) -> list[str]:
     """The name given with each attempt at a set."""
     return list(session.exec(select(ClassAttempt.name).where(ClassAttempt.set_id == set_id)))
