@@ -37,10 +37,21 @@ class Settings(BaseSettings):
     # argon2id cost of teacher passwords (argon2-cffi's defaults; tests lower them to run fast)
     password_time_cost: int = 3
     password_memory_kib: int = 64 * 1024
-    # failed log-ins allowed within login_window_seconds, per account and per client address
-    login_max_failures: int = 5
+    # teacher passwords: at least 10 characters and at least this zxcvbn score (0-4; 3 is "safely unguessable"):
+    # common and breached passwords, keyboard runs, dates, repeats and the teacher's own name or address score low
+    password_min_score: int = 3
+    # failed log-ins back off instead of locking the account: after login_backoff_after failures for an account
+    # from one client address, each try from there waits twice as long as the one before (login_backoff_seconds
+    # first, at most login_backoff_max_seconds); the account's owner at another address is not held up
+    login_backoff_after: int = 3
+    login_backoff_seconds: int = 2
+    login_backoff_max_seconds: int = 15 * 60
+    # and at most this many failures from one client address, for any accounts, within login_window_seconds
+    # (failures older than the window are forgotten)
     login_max_failures_per_ip: int = 20
     login_window_seconds: int = 15 * 60
+    # /join: codes one client address may try per minute, per server process (a 429 page after that)
+    join_per_minute: int = 30
     # articles fetched from a URL: seconds for the whole fetch (the size limit is max_article_bytes)
     fetch_timeout: float = 15.0
     # let the URL fetcher reach 127.0.0.1/::1; for tests and local development only

@@ -389,22 +389,21 @@ def update_password_hash(*, session: Session, teacher: Teacher, password_hash: s
 
 @dataclass(frozen=True)
 class FailureCounts:
-    by_account: int
-    by_ip: int
-    account_oldest: datetime | None
+    by_pair: int  # this account from this address
+    pair_latest: datetime | None
+    by_ip: int  # any account from this address
     ip_oldest: datetime | None
 
 
 def count_login_failures(*, session: Session, account: str, ip: str, since: datetime) -> FailureCounts:
-    """Failed log-ins since `since` for this account and from this address, with the oldest of each."""
-    def counted(where: Any) -> tuple[int, datetime | None]:
-        query = select(func.count(col(LoginFailure.id)), func.min(LoginFailure.at)).where(where, LoginFailure.at >= since)
-        n, oldest = session.exec(query).one()
-        return n, oldest
-
-    by_account, account_oldest = counted(LoginFailure.account == account)
-    by_ip, ip_oldest = counted(LoginFailure.ip == ip)
-    return FailureCounts(by_account, by_ip, account_oldest, ip_oldest)
+    """Failed log-ins since `since` for this account from this address (with the latest), and from this address
+    for any account (with the oldest)."""
+    recent = LoginFailure.at >= since
+    query = select(func.count(col(LoginFailure.id)), func.max(LoginFailure.at))
+    by_pair, pair_latest = session.exec(query.where(LoginFailure.account == account, LoginFailure.ip == ip, recent)).one()
+    query = select(func.count(col(LoginFailure.id)), func.min(LoginFailure.at))
+    by_ip, ip_oldest = session.exec(query.where(LoginFailure.ip == ip, recent)).one()
+    return FailureCounts(by_pair, pair_latest, by_ip, ip_oldest)
 
 
 def record_login_failure(*, session: Session, account: str, ip: str, forget_before: datetime) -> None:
@@ -414,8 +413,10 @@ def record_login_failure(*, session: Session, account: str, ip: str, forget_befo
     session.commit()
 
 
-def clear_login_failures(*, session: Session, account: str) -> None:
-    session.exec(delete(LoginFailure).where(col(LoginFailure.account) == account))  # type: ignore[call-overload]
+def clear_login_failures(*, session: Session, account: str, ip: str) -> None:
+    """Forget the account's failures from this address (someone else's elsewhere still count)."""
+    session.exec(delete(LoginFailure).where(col(LoginFailure.account) == account,  # type: ignore[call-overload]
+                                            col(LoginFailure.ip) == ip))
     session.commit()
 
 

@@ -220,7 +220,10 @@ class ArticleHandler(BaseHTTPRequestHandler):
 
 
 def sign_up(client: TestClient, email: str = "teacher@school.org", name: str = "Ms Teach") -> TestClient:
+    """A new teacher account, logged in."""
     r = client.post("/teach/signup", data={"email": email, "name": name, "password": PASSWORD})
+    assert r.status_code == 303 and r.headers["location"] == "/teach/login?signed_up=1", r.text
+    r = client.post("/teach/login", data={"email": email, "password": PASSWORD})
     assert r.status_code == 303, r.text
     return client
 
