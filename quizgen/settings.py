@@ -50,8 +50,9 @@ class Settings(BaseSettings):
     # (failures older than the window are forgotten)
     login_max_failures_per_ip: int = 20
     login_window_seconds: int = 15 * 60
-    # /join: codes one client address may try per minute, per server process (a 429 page after that)
-    join_per_minute: int = 30
+    # /join: wrong codes (naming no quiz) one client address may try per minute, per server process; a 429 page
+    # after that. Right codes never count, so a class behind one school address is not held up
+    join_misses_per_minute: int = 20
     # articles fetched from a URL: seconds for the whole fetch (the size limit is max_article_bytes)
     fetch_timeout: float = 15.0
     # let the URL fetcher reach 127.0.0.1/::1; for tests and local development only

@@ -24,6 +24,7 @@ from web.jobs import Analyses
 from web.prepare import prepare
 from web.routes import api, classroom, downloads, editor, flashcards, learner, library, quiz, results, teacher
 from web.secret_key import secret_key
+from web.throttle import CodeGuesses
 from web.security import SESSION_COOKIE, csrf_protect
 from web.templating import make_env
 
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # argon2id; a stored hash made with other costs is redone at the next log-in
     app.state.hasher = PasswordHasher(time_cost=settings.password_time_cost, memory_cost=settings.password_memory_kib)
     app.state.analyses = Analyses()
+    app.state.code_guesses = CodeGuesses(settings.join_misses_per_minute)
     app.state.fetch_transport = None  # tests put an httpx transport here to see that nothing is sent
     # added first, so it runs inside the session middleware, whose session its error page shows
     app.add_middleware(RefuseUnstorableText)

@@ -15,6 +15,9 @@ from web.models import ClassAnswer, ClassAttempt, ClassSet, Learner
 from web.quiz import QuestionView, view
 
 
+CLOSED = "This quiz is closed: your teacher is not taking answers to it now."
+
+
 class CannotStart(ValueError):
     """The student cannot start (no questions, no attempts left); the message says why."""
 
@@ -54,7 +57,7 @@ def start(session: Session, class_set: ClassSet, learner: Learner, name: str) ->
     if current is not None:
         return current
     if not class_set.published:
-        raise CannotStart("This quiz is closed: your teacher is not taking answers to it now.")
+        raise CannotStart(CLOSED)
     if attempts_left(class_set, attempts_by_name(session, class_set, name)) == 0:
         raise CannotStart(f"You have used all {class_set.attempts_allowed} attempt"
                           f"{'s' if class_set.attempts_allowed != 1 else ''} at this quiz.")
