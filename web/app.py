@@ -24,9 +24,9 @@ from web.jobs import Analyses
 from web.prepare import prepare
 from web.routes import api, classroom, downloads, editor, flashcards, learner, library, quiz, results, teacher
 from web.secret_key import secret_key
-from web.throttle import CodeGuesses
 from web.security import SESSION_COOKIE, csrf_protect
 from web.templating import make_env
+from web.throttle import CodeGuesses
 
 STATIC = Path(__file__).resolve().parent / "static"
 PAGE_ROUTERS = (library, learner, quiz, flashcards, downloads, teacher, editor, results, classroom)

@@ -14,7 +14,6 @@ from web.learner import name_key
 from web.models import ClassAnswer, ClassAttempt, ClassSet, Learner
 from web.quiz import QuestionView, view
 
-
 CLOSED = "This quiz is closed: your teacher is not taking answers to it now."
 
 
