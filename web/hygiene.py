@@ -87,10 +87,10 @@ class RefuseUnstorableText:
             except _BodyTooLarge:
                 await error_page(Request(scope), 413, "The request is too large.")(scope, receive, send)
                 return
-            receive = _replay(messages, receive)
             body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.request")
             where = await self._in_form(scope, _replay(messages, receive)) if media in FORM_TYPES \
                 else self._in_json(body)
+            receive = _replay(messages, receive)  # the route reads the same body again
         if where is None:
             await self.app(scope, receive, send)
             return
