@@ -185,7 +185,9 @@ def serve(
     if workers > 1:
         # import the decks once, here, before the workers start: each would wait for the others' lock
         init_db()
-    uvicorn.run("web.app:create_app", factory=True, host=host, port=port, workers=workers, access_log=access_log)
+    # proxy headers are the app's to read, from QUIZGEN_FORWARDED_ALLOW_IPS only (uvicorn would trust 127.0.0.1)
+    uvicorn.run("web.app:create_app", factory=True, host=host, port=port, workers=workers, access_log=access_log,
+                proxy_headers=False)
 
 
 @app.command("init-db")

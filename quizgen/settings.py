@@ -27,15 +27,32 @@ class Settings(BaseSettings):
     export_timestamp: float | None = 1_700_000_000.0
     # teachers: the signed session cookie lapses after this long without a request
     session_max_age: int = 8 * 3600
-    # send the session cookie over HTTPS only (set it when the app is served over HTTPS)
+    # send the session cookie over HTTPS only, whatever the request's scheme (cookies set in answer to a request
+    # that came over HTTPS are marked Secure anyway)
     session_https_only: bool = False
+    # reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: comma-separated addresses or
+    # networks (uvicorn's FORWARDED_ALLOW_IPS syntax, "*" for any); empty, no forwarded header is believed, so a
+    # client cannot pick its own address for the log-in and /join limits
+    forwarded_allow_ips: str = ""
     # argon2id cost of teacher passwords (argon2-cffi's defaults; tests lower them to run fast)
     password_time_cost: int = 3
     password_memory_kib: int = 64 * 1024
-    # failed log-ins allowed within login_window_seconds, per account and per client address
-    login_max_failures: int = 5
+    # teacher passwords: at least 10 characters and at least this zxcvbn score (0-4; 3 is "safely unguessable"):
+    # common and breached passwords, keyboard runs, dates, repeats and the teacher's own name or address score low
+    password_min_score: int = 3
+    # failed log-ins back off instead of locking the account: after login_backoff_after failures for an account
+    # from one client address, each try from there waits twice as long as the one before (login_backoff_seconds
+    # first, at most login_backoff_max_seconds); the account's owner at another address is not held up
+    login_backoff_after: int = 3
+    login_backoff_seconds: int = 2
+    login_backoff_max_seconds: int = 15 * 60
+    # and at most this many failures from one client address, for any accounts, within login_window_seconds
+    # (failures older than the window are forgotten)
     login_max_failures_per_ip: int = 20
     login_window_seconds: int = 15 * 60
+    # /join: wrong codes (naming no quiz) one client address may try per minute, per server process; a 429 page
+    # after that. Right codes never count, so a class behind one school address is not held up
+    join_misses_per_minute: int = 20
     # articles fetched from a URL: seconds for the whole fetch (the size limit is max_article_bytes)
     fetch_timeout: float = 15.0
     # let the URL fetcher reach 127.0.0.1/::1; for tests and local development only

@@ -13,16 +13,20 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from quizgen.settings import Settings
 from web import errors, outage
 from web.db import make_engine
+from web.headers import SecurityHeaders
+from web.hygiene import RefuseUnstorableText
 from web.jobs import Analyses
 from web.prepare import prepare
 from web.routes import api, classroom, downloads, editor, flashcards, learner, library, quiz, results, teacher
 from web.secret_key import secret_key
 from web.security import SESSION_COOKIE, csrf_protect
 from web.templating import make_env
+from web.throttle import CodeGuesses
 
 STATIC = Path(__file__).resolve().parent / "static"
 PAGE_ROUTERS = (library, learner, quiz, flashcards, downloads, teacher, editor, results, classroom)
@@ -57,7 +61,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # argon2id; a stored hash made with other costs is redone at the next log-in
     app.state.hasher = PasswordHasher(time_cost=settings.password_time_cost, memory_cost=settings.password_memory_kib)
     app.state.analyses = Analyses()
+    app.state.code_guesses = CodeGuesses(settings.join_misses_per_minute)
     app.state.fetch_transport = None  # tests put an httpx transport here to see that nothing is sent
+    # added first, so it runs inside the session middleware, whose session its error page shows
+    app.add_middleware(RefuseUnstorableText)
     app.add_middleware(SessionMiddleware, secret_key=settings.secret_key, session_cookie=SESSION_COOKIE,
                        max_age=settings.session_max_age, same_site="lax", https_only=settings.session_https_only)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -66,6 +73,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # every page router refuses a state-changing request without the session's CSRF token
     for module in PAGE_ROUTERS:
         app.include_router(module.router, dependencies=[Depends(csrf_protect)])
+    app.add_middleware(SecurityHeaders)
+    if settings.forwarded_allow_ips.strip():
+        # outermost: the client address and scheme everything inside sees are the proxy's word for them
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.forwarded_allow_ips)
     errors.install(app)
     outage.install(app)
 

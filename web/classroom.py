@@ -9,9 +9,12 @@ from sqlmodel import Session
 
 from web import crud
 from web.attempts import Progress
+from web.learner import name_key
 from web.models import ClassAnswer, ClassAttempt, ClassSet, Learner
 from web.problems import NotFound
 from web.quiz import QuestionView, view
+
+CLOSED = "This quiz is closed: your teacher is not taking answers to it now."
 
 
 class CannotStart(ValueError):
@@ -35,6 +38,13 @@ def attempts_left(class_set: ClassSet, used: int) -> int | None:
     return None if class_set.attempts_allowed == 0 else max(0, class_set.attempts_allowed - used)
 
 
+def attempts_by_name(session: Session, class_set: ClassSet, name: str) -> int:
+    """Attempts at the set under this name, however it was typed (web.learner.name_key): the limit is per
+    student, and a student is their name, not the browser or the spelling."""
+    key = name_key(name)
+    return sum(name_key(given) == key for given in crud.list_class_attempt_names(session=session, set_id=class_set.id))  # type: ignore[arg-type]
+
+
 def open_attempt(attempts: list[ClassAttempt]) -> ClassAttempt | None:
     return next((a for a in reversed(attempts) if a.finished_at is None), None)
 
@@ -46,8 +56,8 @@ def start(session: Session, class_set: ClassSet, learner: Learner, name: str) ->
     if current is not None:
         return current
     if not class_set.published:
-        raise CannotStart("This quiz is closed: your teacher is not taking answers to it now.")
-    if attempts_left(class_set, len(mine)) == 0:
+        raise CannotStart(CLOSED)
+    if attempts_left(class_set, attempts_by_name(session, class_set, name)) == 0:
         raise CannotStart(f"You have used all {class_set.attempts_allowed} attempt"
                           f"{'s' if class_set.attempts_allowed != 1 else ''} at this quiz.")
     approved = crud.list_set_questions(session=session, set_id=class_set.id, statuses=["approved"])  # type: ignore[arg-type]

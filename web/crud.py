@@ -374,6 +374,13 @@ def get_teacher_by_email(*, session: Session, email: str) -> Teacher | None:
     return session.exec(select(Teacher).where(Teacher.email == email)).first()
 
 
+def end_sessions(*, session: Session, teacher_id: int) -> None:
+    """Move the teacher's session generation on, in one statement (two log-outs at once both count)."""
+    session.execute(update(Teacher).where(Teacher.id == teacher_id)  # type: ignore[arg-type]
+                    .values(session_generation=Teacher.session_generation + 1))
+    session.commit()
+
+
 def update_password_hash(*, session: Session, teacher: Teacher, password_hash: str) -> None:
     teacher.password_hash = password_hash
     session.add(teacher)
@@ -382,22 +389,21 @@ def update_password_hash(*, session: Session, teacher: Teacher, password_hash: s
 
 @dataclass(frozen=True)
 class FailureCounts:
-    by_account: int
-    by_ip: int
-    account_oldest: datetime | None
+    by_pair: int  # this account from this address
+    pair_latest: datetime | None
+    by_ip: int  # any account from this address
     ip_oldest: datetime | None
 
 
 def count_login_failures(*, session: Session, account: str, ip: str, since: datetime) -> FailureCounts:
-    """Failed log-ins since `since` for this account and from this address, with the oldest of each."""
-    def counted(where: Any) -> tuple[int, datetime | None]:
-        query = select(func.count(col(LoginFailure.id)), func.min(LoginFailure.at)).where(where, LoginFailure.at >= since)
-        n, oldest = session.exec(query).one()
-        return n, oldest
-
-    by_account, account_oldest = counted(LoginFailure.account == account)
-    by_ip, ip_oldest = counted(LoginFailure.ip == ip)
-    return FailureCounts(by_account, by_ip, account_oldest, ip_oldest)
+    """Failed log-ins since `since` for this account from this address (with the latest), and from this address
+    for any account (with the oldest)."""
+    recent = LoginFailure.at >= since
+    query = select(func.count(col(LoginFailure.id)), func.max(LoginFailure.at))
+    by_pair, pair_latest = session.exec(query.where(LoginFailure.account == account, LoginFailure.ip == ip, recent)).one()
+    query = select(func.count(col(LoginFailure.id)), func.min(LoginFailure.at))
+    by_ip, ip_oldest = session.exec(query.where(LoginFailure.ip == ip, recent)).one()
+    return FailureCounts(by_pair, pair_latest, by_ip, ip_oldest)
 
 
 def record_login_failure(*, session: Session, account: str, ip: str, forget_before: datetime) -> None:
@@ -407,8 +413,10 @@ def record_login_failure(*, session: Session, account: str, ip: str, forget_befo
     session.commit()
 
 
-def clear_login_failures(*, session: Session, account: str) -> None:
-    session.exec(delete(LoginFailure).where(col(LoginFailure.account) == account))  # type: ignore[call-overload]
+def clear_login_failures(*, session: Session, account: str, ip: str) -> None:
+    """Forget the account's failures from this address (someone else's elsewhere still count)."""
+    session.exec(delete(LoginFailure).where(col(LoginFailure.account) == account,  # type: ignore[call-overload]
+                                            col(LoginFailure.ip) == ip))
     session.commit()
 
 
@@ -623,6 +631,19 @@ def list_learner_class_attempts(*, session: Session, set_id: int, learner_id: in
     query = (select(ClassAttempt).where(ClassAttempt.set_id == set_id, ClassAttempt.learner_id == learner_id)
              .order_by(ClassAttempt.started_at, ClassAttempt.id))
     return list(session.exec(query))
+
+
+def private_uids(*, session: Session, deck_slug: str) -> set[str]:
+    """The uids of a bundled deck's questions that a set with private answers holds."""
+    query = (select(SetQuestion.uid).join(SetArticle, col(SetArticle.id) == SetQuestion.set_article_id)
+             .join(ClassSet, col(ClassSet.id) == SetQuestion.set_id)
+             .where(SetArticle.deck_slug == deck_slug, col(ClassSet.private_answers)))
+    return set(session.exec(query))
+
+
+def list_class_attempt_names(*, session: Session, set_id: int) -> list[str]:
+    """The name given with each attempt at a set."""
+    return list(session.exec(select(ClassAttempt.name).where(ClassAttempt.set_id == set_id)))
 
 
 def list_class_answers(*, session: Session, attempt_id: int) -> list[ClassAnswer]:

@@ -98,6 +98,14 @@ def clean_name(raw: str) -> str:
     return name
 
 
+def name_key(name: str) -> str:
+    """What makes two typed names one student where a name keys a limit: "Dana", "Dana." and " DANA " are one.
+    Compatibility forms (full-width letters, ligatures) are unified, case folded, and everything but letters and
+    digits dropped; a name of punctuation only keeps its folded self."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return "".join(c for c in folded if c.isalnum()) or " ".join(folded.split())
+
+
 def safe_next(path: str | None, default: str) -> str:
     """Only a path on this site, so the name form cannot send anyone elsewhere."""
     if path and path.startswith("/") and not path.startswith("//") and "\\" not in path:

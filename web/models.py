@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import JSON, Column, DateTime, Dialect, Text, TypeDecorator, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
@@ -234,6 +235,8 @@ class Teacher(SQLModel, table=True):
     email: str = Field(max_length=254, unique=True, index=True)  # stored lower-cased
     name: str = Field(max_length=60)
     password_hash: str = Field(max_length=300)  # argon2id, as PasswordHasher writes it
+    # written into the session cookie at log-in; log-out moves it on, so every cookie signed before is refused
+    session_generation: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = when()
 
 
@@ -278,6 +281,8 @@ class ClassSet(SQLModel, table=True):
     attempts_allowed: int = 1  # 0 means no limit
     join_code: str | None = Field(default=None, max_length=12, unique=True, index=True)
     published: bool = False
+    # a private copy of bundled questions: the public API withholds the deck's questions that it holds
+    private_answers: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
     created_at: datetime = when()
     updated_at: datetime = when()
 

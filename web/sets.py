@@ -371,6 +371,36 @@ def options_of(class_set: ClassSet) -> dict[str, Any]:
             "attempts_allowed": class_set.attempts_allowed}
 
 
+# --- public answers -----------------------------------------------------------------------------
+
+
+def public_decks(session: Session, class_set: ClassSet) -> list[str]:
+    """The bundled decks the set's questions come from, whose answers the public API lists (unless the set's
+    answers are private)."""
+    if class_set.private_answers:
+        return []
+    articles = crud.list_set_articles(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    return list(dict.fromkeys(a.deck_slug for a in articles if a.deck_slug))
+
+
+def private_copy(session: Session, class_set: ClassSet) -> ClassSet:
+    """A new, unpublished set with the same articles, questions and options whose answers are private: the public
+    API stops listing the bundled questions it holds."""
+    articles = crud.list_set_articles(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    questions = crud.list_set_questions(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    copy = ClassSet(teacher_id=class_set.teacher_id, title=f"{class_set.title} (private)"[:MAX_TITLE],
+                    slug=class_set.slug, notice=class_set.notice, private_answers=True, **options_of(class_set))
+    new_articles = [SetArticle(title=a.title, source=a.source, deck_slug=a.deck_slug, article_slug=a.article_slug,
+                               body=a.body) for a in articles]
+    copy = crud.create_class_set(session=session, class_set=copy, articles=new_articles)
+    article_ids = {old.id: new.id for old, new in zip(articles, new_articles, strict=True)}
+    keep = set(SetQuestion.model_fields) - {"id", "set_id", "set_article_id"}
+    crud.add_set_questions(session=session, questions=[
+        SetQuestion(**{name: getattr(q, name) for name in keep}, set_id=copy.id, set_article_id=article_ids[q.set_article_id])
+        for q in questions])
+    return copy
+
+
 # --- publishing ---------------------------------------------------------------------------------
 
 

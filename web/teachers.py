@@ -1,4 +1,5 @@
-"""Teacher accounts: argon2 password hashes, the session that says who is logged in, the failed log-in limit."""
+"""Teacher accounts: argon2 password hashes checked for strength with zxcvbn, the session that says who is logged
+in, the back-off after failed log-ins."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import Depends, Request
 from sqlmodel import Session
+from zxcvbn import zxcvbn
 
 from quizgen.settings import Settings
 from web import crud
@@ -20,7 +22,9 @@ from web.models import Teacher, utcnow
 from web.security import new_session
 
 SESSION_KEY = "teacher"
+GENERATION_KEY = "generation"
 MIN_PASSWORD = 10
+ZXCVBN_CHARS = 100
 MAX_PASSWORD = 1024  # argon2 hashes any length; a cap keeps a huge body from costing much
 MAX_EMAIL = 254
 MAX_NAME = 60
@@ -39,11 +43,14 @@ def hasher(request: Request) -> PasswordHasher:
 
 
 def load_teacher(request: Request, session: Annotated[Session, Depends(get_session)]) -> Teacher | None:
-    teacher_id = request.session.get(SESSION_KEY)
+    """The teacher this session is logged in as, unless they logged out since it was signed."""
+    teacher_id, generation = request.session.get(SESSION_KEY), request.session.get(GENERATION_KEY)
     teacher = None
     if isinstance(teacher_id, int):
         teacher = crud.get_teacher(session=session, teacher_id=teacher_id)
         release(session)
+        if teacher is not None and generation != teacher.session_generation:
+            teacher = None  # a cookie kept from before a log-out
     request.state.teacher = teacher
     return teacher
 
@@ -58,9 +65,13 @@ def require_teacher(request: Request, teacher: Annotated[Teacher | None, Depends
 def log_in(request: Request, teacher: Teacher) -> None:
     new_session(request)
     request.session[SESSION_KEY] = teacher.id
+    request.session[GENERATION_KEY] = teacher.session_generation
 
 
-def log_out(request: Request) -> None:
+def log_out(request: Request, session: Session, teacher: Teacher | None) -> None:
+    """End this session and every other one of the teacher's: a copy of the cookie is refused from now on."""
+    if teacher is not None:
+        crud.end_sessions(session=session, teacher_id=teacher.id)  # type: ignore[arg-type]
     new_session(request)
 
 
@@ -71,7 +82,24 @@ def clean_email(raw: str) -> str:
     return raw.strip().lower()
 
 
-def signup_problems(email: str, name: str, password: str) -> dict[str, str]:
+def password_problem(password: str, *, email: str, name: str, min_score: int) -> str | None:
+    """Why a password is too weak, or None: too short, or guessable by zxcvbn's measure (its dictionaries of
+    common and breached passwords, names and words; keyboard runs, dates, repeats; the teacher's own details)."""
+    if len(password) < MIN_PASSWORD:
+        return f"Choose a password of at least {MIN_PASSWORD} characters."
+    if len(password) > MAX_PASSWORD:
+        return f"That password is too long: at most {MAX_PASSWORD} characters."
+    # zxcvbn takes time with the length; the first 100 characters are enough to judge
+    mine = [email, *email.split("@"), name, *name.split(), "".join(name.split())]
+    verdict = zxcvbn(password[:ZXCVBN_CHARS], user_inputs=[m.lower() for m in mine if m])
+    if verdict["score"] < min_score:
+        hint = verdict["feedback"]["warning"] or "It is too easy to guess."
+        return (f"{hint.rstrip('.')}. Choose a password that is harder to guess: several uncommon words, "
+                "for example.")
+    return None
+
+
+def signup_problems(email: str, name: str, password: str, *, min_score: int = 3) -> dict[str, str]:
     """Field name -> what is wrong with it."""
     problems = {}
     if not EMAIL.match(email) or len(email) > MAX_EMAIL:
@@ -83,10 +111,9 @@ def signup_problems(email: str, name: str, password: str) -> dict[str, str]:
         problems["name"] = f"That name is too long: at most {MAX_NAME} characters."
     elif any(unicodedata.category(c).startswith("C") for c in clean):
         problems["name"] = "That name has characters that cannot be shown."
-    if len(password) < MIN_PASSWORD:
-        problems["password"] = f"Choose a password of at least {MIN_PASSWORD} characters."
-    elif len(password) > MAX_PASSWORD:
-        problems["password"] = f"That password is too long: at most {MAX_PASSWORD} characters."
+    weak = password_problem(password, email=email, name=clean, min_score=min_score)
+    if weak:
+        problems["password"] = weak
     return problems
 
 
@@ -107,7 +134,7 @@ def verify(request: Request, teacher: Teacher | None, password: str) -> bool:
     return teacher is not None
 
 
-# --- the failed log-in limit -------------------------------------------------------------------
+# --- backing off after failed log-ins ----------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -116,24 +143,26 @@ class Lockout:
 
 
 def client_ip(request: Request) -> str:
+    """The client's address: the peer's, or a configured proxy's word for it (web/headers.py), never a header
+    the client chose."""
     return (request.client.host if request.client else "unknown")[:64]
 
 
 def lockout(session: Session, settings: Settings, account: str, ip: str) -> Lockout | None:
-    """Too many recent failures for this account or from this address: how long to wait."""
+    """How long this address must wait before trying this account again, or None. Only the address that failed
+    waits: an attacker cannot lock the owner out of their account from elsewhere."""
     now = utcnow()
-    since = now - timedelta(seconds=settings.login_window_seconds)
-    counts = crud.count_login_failures(session=session, account=account, ip=ip, since=since)
-    over = []
-    if counts.by_account >= settings.login_max_failures and counts.account_oldest:
-        over.append(counts.account_oldest)
+    window = timedelta(seconds=settings.login_window_seconds)
+    counts = crud.count_login_failures(session=session, account=account, ip=ip, since=now - window)
+    lifts = []
+    extra = counts.by_pair - settings.login_backoff_after
+    if extra >= 0 and counts.pair_latest:
+        delay = min(settings.login_backoff_max_seconds, settings.login_backoff_seconds * 2 ** min(extra, 30))
+        lifts.append(counts.pair_latest + timedelta(seconds=delay))
     if counts.by_ip >= settings.login_max_failures_per_ip and counts.ip_oldest:
-        over.append(counts.ip_oldest)
-    if not over:
-        return None
-    # the window slides: the block lifts when the oldest counted failure leaves it
-    lifts = min(over) + timedelta(seconds=settings.login_window_seconds)
-    return Lockout(max(1, int((lifts - now).total_seconds()) + 1))
+        lifts.append(counts.ip_oldest + window)  # the window slides: lifted when the oldest failure leaves it
+    wait = (max(lifts) - now).total_seconds() if lifts else 0
+    return Lockout(int(wait) + 1) if wait > 0 else None
 
 
 def note_failure(session: Session, settings: Settings, account: str, ip: str) -> None:
@@ -141,7 +170,9 @@ def note_failure(session: Session, settings: Settings, account: str, ip: str) ->
                               forget_before=utcnow() - timedelta(seconds=settings.login_window_seconds))
 
 
-def minutes(seconds: int) -> str:
-    n = max(1, round(seconds / 60))
-    return f"{n} minute{'s' if n != 1 else ''}"
+def wait_text(seconds: int) -> str:
+    if seconds < 90:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    n = round(seconds / 60)
+    return f"{n} minutes"
 

@@ -28,4 +28,9 @@ def sign_up(page: Page, server: Server, email: str) -> None:
     page.get_by_label("Your name, as students see it").fill("Ms Curie")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
+    # sign-up says the same whether or not the address had an account: the new teacher then logs in
+    expect(page.get_by_text("If that address was new, its account is ready")).to_be_visible()
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="My question sets")).to_be_visible()

@@ -54,9 +54,10 @@ def test_a_cookie_signed_with_the_old_default_key_is_not_accepted(db: Db, tmp_pa
     app = create_app(default_settings(db, tmp_path))
     try:
         assert app.state.settings.secret_key != OLD_DEFAULT
-        assert not logged_in_as(app, session_cookie(OLD_DEFAULT, {"teacher": teacher_id}))
+        assert not logged_in_as(app, session_cookie(OLD_DEFAULT, {"teacher": teacher_id, "generation": 0}))
         # the same cookie signed with the app's own key is accepted: the forgery above was well made
-        assert logged_in_as(app, session_cookie(app.state.settings.secret_key, {"teacher": teacher_id}))
+        assert logged_in_as(app, session_cookie(app.state.settings.secret_key, {"teacher": teacher_id,
+                                                                   "generation": 0}))
     finally:
         app.state.engine.dispose()
 

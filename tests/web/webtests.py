@@ -222,7 +222,10 @@ class ArticleHandler(BaseHTTPRequestHandler):
 
 
 def sign_up(client: TestClient, email: str = "teacher@school.org", name: str = "Ms Teach") -> TestClient:
+    """A new teacher account, logged in."""
     r = client.post("/teach/signup", data={"email": email, "name": name, "password": PASSWORD})
+    assert r.status_code == 303 and r.headers["location"] == "/teach/login?signed_up=1", r.text
+    r = client.post("/teach/login", data={"email": email, "password": PASSWORD})
     assert r.status_code == 303, r.text
     return client
 
@@ -371,3 +374,19 @@ class SlowServer:
                 record.closed = time.monotonic()
                 return True
         return False
+
+
+def publish_from_deck(teacher: TestClient, db: Db, **options: str) -> tuple[int, str]:
+    """A set from the bundled deck with every question approved, published: (its id, its join code)."""
+    set_id = set_from_deck(teacher)
+    ids = [str(q.id) for q in set_questions(db, set_id)]
+    r = teacher.post(f"/teach/sets/{set_id}/questions/status", data={"action": "approve", "ids": ids})
+    assert r.status_code == 303, r.text
+    if options:
+        form = {"title": "Class quiz", "question_count": "3", "attempts_allowed": "1", "feedback": "immediate", **options}
+        assert teacher.post(f"/teach/sets/{set_id}/options", data=form).status_code == 303
+    assert teacher.post(f"/teach/sets/{set_id}/publish").status_code == 303
+    with db.session() as session:
+        code = crud.get_class_set(session=session, set_id=set_id).join_code  # type: ignore[union-attr]
+    assert code
+    return set_id, code

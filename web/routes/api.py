@@ -179,7 +179,13 @@ def get_deck(slug: str, session: SessionDep) -> DeckOut:
 Filter = Annotated[list[str] | None, Query(max_length=10)]
 
 
-def _questions(session: SessionDep, *, deck_id: int | None = None, article_id: int | None = None,
+def _withheld(session: SessionDep, deck_id: int) -> set[str]:
+    """The uids of the deck's questions that a teacher's private copy holds: they are not given out here."""
+    deck = crud.get_deck_by_id(session=session, deck_id=deck_id)
+    return crud.private_uids(session=session, deck_slug=deck.slug) if deck else set()
+
+
+def _questions(session: SessionDep, *, deck_id: int, article_id: int | None = None,
                format: list[str] | None = None, topic: list[str] | None = None) -> list[QuestionOut]:
     for value, allowed, what in ((format, FORMATS, "format"), (topic, TOPICS, "topic")):
         bad = sorted(set(value or ()) - set(allowed))
@@ -187,6 +193,8 @@ def _questions(session: SessionDep, *, deck_id: int | None = None, article_id: i
             raise HTTPException(422, f"unknown {what} {', '.join(bad)}; choose from {', '.join(allowed)}")
     questions = crud.list_questions(session=session, deck_id=deck_id, article_id=article_id, formats=format,
                                     topics=topic)
+    withheld = _withheld(session, deck_id)
+    questions = [q for q in questions if q.uid not in withheld]
     articles = crud.question_articles(session=session, ids=[q.id for q in questions])  # type: ignore[misc]
     return [_question_out(q, articles[q.id].id) for q in questions]  # type: ignore[index, arg-type]
 
@@ -209,16 +217,16 @@ def get_article(article_id: Id, session: SessionDep) -> ArticleOut:
 @router.get("/articles/{article_id}/questions", response_model=list[QuestionOut], tags=["questions"])
 def article_questions(article_id: Id, session: SessionDep, format: Filter = None,
                       topic: Filter = None) -> list[QuestionOut]:
-    article_or_404(session, article_id)
-    return _questions(session, article_id=article_id, format=format, topic=topic)
+    article = article_or_404(session, article_id)
+    return _questions(session, deck_id=article.deck_id, article_id=article_id, format=format, topic=topic)
 
 
 @router.get("/questions/{question_id}", response_model=QuestionOut, tags=["questions"])
 def get_question(question_id: Id, session: SessionDep) -> QuestionOut:
     question = crud.get_question(session=session, question_id=question_id)
-    if question is None:
+    article = crud.question_articles(session=session, ids=[question_id]).get(question_id) if question else None
+    if question is None or article is None or question.uid in _withheld(session, article.deck_id):
         raise HTTPException(404, f"There is no question number {question_id}.")
-    article = crud.question_articles(session=session, ids=[question_id])[question_id]
     return _question_out(question, article.id)  # type: ignore[arg-type]
 
 

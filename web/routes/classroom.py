@@ -20,6 +20,7 @@ from web.learner import MAX_NAME, clean_name, remember
 from web.models import ClassSet, Learner
 from web.routes.library import FORMAT_NAMES
 from web.routing import DatabaseRoute, form_fields, in_thread
+from web.teachers import client_ip
 from web.templating import is_htmx, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
@@ -34,7 +35,7 @@ def join(request: Request, session: SessionDep, learner: LearnerDep,
     if code is None:
         return render(request, "classroom/join.html", {"code": "", "error": None})
     clean = sets.clean_code(code)
-    found = crud.get_class_set_by_code(session=session, code=clean) if clean else None
+    found = _find(request, session, clean) if clean else None
     if found is None:
         error = "Type the code your teacher gave you." if not clean else f"No quiz has the code {clean}. Check it and try again."
         return render(request, "classroom/join.html", {"code": code, "error": error},
@@ -42,8 +43,18 @@ def join(request: Request, session: SessionDep, learner: LearnerDep,
     return RedirectResponse(request.app.url_path_for("join_code", code=clean), status_code=303)
 
 
-def _set_or_404(session: Session, code: str) -> ClassSet:
-    found = crud.get_class_set_by_code(session=session, code=sets.clean_code(code))
+def _find(request: Request, session: Session, code: str) -> ClassSet | None:
+    """The set with this code; a code that names none counts towards the client's limit (web.throttle)."""
+    guesses, client = request.app.state.code_guesses, client_ip(request)
+    guesses.check(client)
+    found = crud.get_class_set_by_code(session=session, code=code)
+    if found is None:
+        guesses.missed(client)
+    return found
+
+
+def _set_or_404(request: Request, session: Session, code: str) -> ClassSet:
+    found = _find(request, session, sets.clean_code(code))
     if found is None:
         raise HTTPException(404, "No quiz has that code. Check it with your teacher.")
     return found
@@ -58,20 +69,21 @@ def start_page(request: Request, session: Session, class_set: ClassSet, learner:
     context = {"class_set": class_set, "teacher_name": teacher.name if teacher else "",
                "count": min(class_set.question_count or len(approved), len(approved)),
                "resume": classroom.open_attempt(mine), "done": [a for a in mine if a.finished_at is not None],
-               "left": classroom.attempts_left(class_set, len(mine)), "max_name": MAX_NAME,
+               "left": classroom.attempts_left(class_set, classroom.attempts_by_name(session, class_set, learner.name)
+                                               if learner else 0), "max_name": MAX_NAME,
                "name": name if name is not None else (learner.name if learner else ""), "error": error}
     return render(request, "classroom/start.html", context, status_code=status_code)
 
 
 @router.get("/join/{code}", response_class=HTMLResponse, name="join_code")
 def join_code(request: Request, code: Code, session: SessionDep, learner: LearnerDep) -> HTMLResponse:
-    return start_page(request, session, _set_or_404(session, code), learner)
+    return start_page(request, session, _set_or_404(request, session, code), learner)
 
 
 @router.post("/join/{code}", name="start_class_quiz")
 def start_class_quiz(request: Request, code: Code, session: SessionDep, learner: LearnerDep,
                      name: Annotated[str, Form(max_length=1000)] = "") -> Response:
-    class_set = _set_or_404(session, code)
+    class_set = _set_or_404(request, session, code)
     try:
         clean = clean_name(name)
     except ValueError as exc:
@@ -116,6 +128,9 @@ async def class_answer(request: Request, attempt_id: Id, session: SessionDep, le
 
 def _answer(request: Request, session: Session, learner: Learner, attempt_id: int, fields: dict[str, str]) -> Response:
     class_set, progress = classroom.progress(session, learner, attempt_id)
+    if not class_set.published and not progress.done:
+        # closed by the teacher: an attempt under way ends where it is
+        return _page(request, class_set, progress, state="question", error=classroom.CLOSED, status_code=409)
     position, error = answer_form(session, progress, fields)
     if error:
         return _page(request, class_set, progress, state="question", error=error, status_code=422)

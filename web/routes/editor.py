@@ -104,7 +104,7 @@ def editor_page(request: Request, session: Session, class_set: ClassSet, *, bloc
         "options": option_values or sets.options_of(class_set) | {"title": class_set.title},
         "options_problems": options_problems or {}, "publish_error": publish_error,
         "join_url": str(request.url_for("join_code", code=class_set.join_code)) if class_set.join_code else None,
-        "formats": exports.formats(), "all_formats": FORMATS,
+        "formats": exports.formats(), "all_formats": FORMATS, "public_decks": sets.public_decks(session, class_set),
     }
     return render(request, "teacher/editor.html", context, block=block, status_code=status_code)
 
@@ -330,6 +330,15 @@ def publish_set(request: Request, set_id: Id, session: SessionDep, teacher: Teac
     if is_htmx(request):
         return editor_page(request, session, class_set, block="publish")
     return back_to_editor(request, class_set, anchor="#publish")
+
+
+@router.post("/teach/sets/{set_id}/private-copy", name="private_copy")
+def private_copy(request: Request, set_id: Id, session: SessionDep, teacher: TeacherDep) -> Response:
+    copy = sets.private_copy(session, ready_set(session, teacher, set_id))
+    target = str(request.app.url_path_for("set_page", set_id=str(copy.id)))
+    if is_htmx(request):
+        return Response(status_code=204, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
 
 
 @router.post("/teach/sets/{set_id}/unpublish", name="unpublish_set")

@@ -68,25 +68,24 @@ def signup_form(request: Request, teacher: OptionalTeacher) -> HTMLResponse:
 def signup(request: Request, session: SessionDep, email: Text = "", name: Text = "",
            password: Annotated[str, Form(max_length=teachers.MAX_PASSWORD * 4)] = "") -> Response:
     email = teachers.clean_email(email)
-    problems = teachers.signup_problems(email, name, password)
-    teacher = None
-    if not problems:
-        teacher = crud.create_teacher(session=session, email=email, name=" ".join(name.split()),
-                                      password_hash=teachers.hasher(request).hash(password))
-        if teacher is None:
-            problems["email"] = "There is already an account with this e-mail address: log in instead."
-    if teacher is None:
+    problems = teachers.signup_problems(email, name, password, min_score=settings_of(request).password_min_score)
+    if problems:
         context = {"values": {"email": email, "name": name}, "problems": problems,
                    "min_password": teachers.MIN_PASSWORD}
         return render(request, "teacher/signup.html", context, status_code=422)
-    teachers.log_in(request, teacher)
-    return RedirectResponse(request.app.url_path_for("teacher_home"), status_code=303)
+    # the same answer whether the address is new or already has an account (which stays as it was), so sign-up
+    # cannot be used to find out who has one; the new teacher then logs in
+    crud.create_teacher(session=session, email=email, name=" ".join(name.split()),
+                        password_hash=teachers.hasher(request).hash(password))
+    return RedirectResponse(str(request.app.url_path_for("login_form")) + "?signed_up=1", status_code=303)
 
 
 @router.get("/teach/login", response_class=HTMLResponse, name="login_form")
 def login_form(request: Request, teacher: OptionalTeacher,
-               next: Annotated[str | None, Query(max_length=2000)] = None) -> HTMLResponse:
-    return render(request, "teacher/login.html", {"email": "", "error": None, "next": safe_next(next, "")})
+               next: Annotated[str | None, Query(max_length=2000)] = None,
+               signed_up: Annotated[str | None, Query(max_length=10)] = None) -> HTMLResponse:
+    context = {"email": "", "error": None, "next": safe_next(next, ""), "signed_up": signed_up is not None}
+    return render(request, "teacher/login.html", context)
 
 
 @router.post("/teach/login", name="login")
@@ -97,8 +96,8 @@ def login(request: Request, session: SessionDep, email: Text = "",
     blocked = teachers.lockout(session, settings, account, ip)
     if blocked is not None:
         context = {"email": account, "next": safe_next(next, ""),
-                   "error": f"Too many failed log-ins for this account or from this network. "
-                            f"Try again in {teachers.minutes(blocked.retry_after)}.",
+                   "error": f"Too many failed log-ins for this account from this network. "
+                            f"Try again in {teachers.wait_text(blocked.retry_after)}.",
                    "locked": True}
         return render(request, "teacher/login.html", context, status_code=429,
                       headers={"Retry-After": str(blocked.retry_after)})
@@ -108,7 +107,7 @@ def login(request: Request, session: SessionDep, email: Text = "",
         context = {"email": account, "next": safe_next(next, ""), "error": "That e-mail address and password do not match an account."}
         return render(request, "teacher/login.html", context, status_code=401)
     assert teacher is not None
-    crud.clear_login_failures(session=session, account=account)
+    crud.clear_login_failures(session=session, account=account, ip=ip)
     ph = teachers.hasher(request)
     if ph.check_needs_rehash(teacher.password_hash):
         crud.update_password_hash(session=session, teacher=teacher, password_hash=ph.hash(password))
@@ -117,8 +116,8 @@ def login(request: Request, session: SessionDep, email: Text = "",
 
 
 @router.post("/teach/logout", name="logout")
-def logout(request: Request) -> Response:
-    teachers.log_out(request)
+def logout(request: Request, session: SessionDep, teacher: OptionalTeacher) -> Response:
+    teachers.log_out(request, session, teacher)
     return RedirectResponse(request.app.url_path_for("login_form"), status_code=303)
 
 
