@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import anyio.to_thread
@@ -15,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from quizgen.settings import Settings
-from web import errors, outage
+from web import errors, leases, outage
 from web.db import make_engine
 from web.jobs import Analyses
 from web.prepare import prepare
@@ -39,7 +40,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.web_threads
+        # builds left "building" by a process that died are marked failed, now and every little while
+        sweeper = leases.Sweeper(engine, timedelta(seconds=settings.build_lease_seconds))
+        sweeper.start()
         yield
+        sweeper.stop()
         engine.dispose()
 
     app = FastAPI(

@@ -18,6 +18,7 @@ that is still the same in the bundled library takes its questions from there, wi
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,7 @@ KIND = "question-set"
 VERSION = 1
 MAX_ARTICLES = 20
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ID = 64  # SetQuestion.uid
 QUESTION_KEYS = ("format", "topic", "prompt", "answer", "choices", "explanation", "section", "difficulty")
 
 
@@ -116,6 +118,9 @@ def check_entry(entry: Any, where: str, problems: list[str]) -> sets.Checked | N
     if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry["id"].strip():
         problems.append(f"{where}: each entry needs an id")
         return None
+    if len(entry["id"]) > MAX_ID:
+        problems.append(f"{where} {entry['id'][:MAX_ID]}…: an id is at most {MAX_ID} characters")
+        return None
     fmt = entry.get("format")
     if fmt not in FORMATS:
         problems.append(f"{where} {entry['id']}: format must be one of {', '.join(FORMATS)}")
@@ -191,6 +196,8 @@ def load(data: bytes) -> SetFile:
         edits, added = [], []
     for entry in edits:
         check_entry(entry, "[[edits]]", problems)
+    ids = [e["id"] for e in added if isinstance(e, dict) and isinstance(e.get("id"), str)]
+    problems += [f"[[added]] {uid}: two added questions have this id" for uid, n in Counter(ids).items() if n > 1]
     for entry in added:
         if check_entry(entry, "[[added]]", problems) is not None:
             n = entry.get("article", 1)
@@ -256,7 +263,7 @@ def customise(questions: Sequence[SetQuestion], custom: dict[str, Any], articles
         article = articles[min(int(entry.get("article", 1)), len(articles)) - 1]
         if entry["id"] in by_uid:
             continue
-        q = sets.added_question(checked, set_id=set_id, article=article, position=0, uid=entry["id"][:64])
+        q = sets.added_question(checked, set_id=set_id, article=article, position=0, uid=entry["id"])
         by_uid[q.uid] = q
         out.append(q)
     review = custom.get("review", {})

@@ -116,10 +116,10 @@ def set_to_fetch(session: Session, teacher: Teacher, url: str, input_format: str
     return crud.create_class_set(session=session, class_set=class_set, articles=[])
 
 
-def add_fetched(session: Session, class_set: ClassSet, article: qm.Article, *, source: str) -> None:
-    """The article fetched for a set made from a URL: the set takes its title."""
-    class_set.title, class_set.slug = article.title[:MAX_TITLE], slugify(article.title)[:120]
-    crud.add_fetched_article(session=session, class_set=class_set, article=article_row(article, source=source))
+def add_fetched(session: Session, set_id: int, owner: str, article: qm.Article, *, source: str) -> bool:
+    """The article fetched for a set made from a URL: the set takes its title (False if the build lost the set)."""
+    return crud.add_fetched_article(session=session, set_id=set_id, owner=owner, title=article.title[:MAX_TITLE],
+                                    slug=slugify(article.title)[:120], article=article_row(article, source=source))
 
 
 def article_row(article: qm.Article, *, source: str, deck_slug: str = "", article_slug: str = "") -> SetArticle:
