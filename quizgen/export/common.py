@@ -205,6 +205,20 @@ def xml_safe(text: str) -> str:
     return XML_INVALID.sub("", text)
 
 
+# what makes a spreadsheet read a cell as a formula (=1+1, =HYPERLINK(...), @SUM(...), +1, -1; tab and CR too)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_START)
+
+
+def spreadsheet_cell(value: object) -> str:
+    """A CSV cell that no spreadsheet runs: one that starts like a formula gets a leading ' (as OWASP advises)."""
+    text = "" if value is None else str(value)
+    return "'" + text if looks_like_formula(text) else text
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
 
