@@ -15,6 +15,7 @@ from web import crud
 from web.models import ClassAttempt, ClassSet, SetQuestion
 from web.templating import percent
 
+
 @dataclass(frozen=True)
 class StudentRow:
     attempt: ClassAttempt

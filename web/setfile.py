@@ -207,7 +207,7 @@ def load(data: bytes) -> SetFile:
         raise SetFileError(problems)
     custom = {"review": {k: list(review.get(k, [])) for k in ("order", "approved", "rejected")},
               "edits": edits, "added": added}
-    return SetFile(title=" ".join(title.split())[: sets.MAX_TITLE], options=options, articles=articles, custom=custom)
+    return SetFile(title=sets.set_title(title), options=options, articles=articles, custom=custom)
 
 
 def _article(a: Any, n: int, problems: list[str]) -> ArticleSpec | None:

@@ -18,6 +18,7 @@ from typing import Protocol, TypeVar
 from quizgen.errors import QuizgenError
 from quizgen.models import LEAD_SECTION, Question, QuestionSet
 from quizgen.settings import get_settings
+from quizgen.titles import plain_title
 
 BLANK = re.compile(r"_{3,}")  # the gap of a cloze prompt ("_____")
 REASON = re.compile(r"^(.*?) \((.*)\)$")  # "timeline (GIFT has no ordering question)"
@@ -232,6 +233,6 @@ def category_path(parent: str | None, article: str, section: str) -> list[str]:
     if not parent or parent.strip().casefold() != article.strip().casefold():
         levels.append(article)
     levels.append(section)
-    return [one_line(level) for level in levels]
+    return [plain_title(level) for level in levels]
 
 

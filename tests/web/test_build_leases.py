@@ -113,11 +113,11 @@ def test_of_many_claims_at_once_exactly_one_takes_the_build(client: TestClient, 
         set_id = _failed_set(db)
         barrier, owners = threading.Barrier(8), []
 
-        def claim() -> None:
+        def claim(set_id: int, barrier: threading.Barrier, owners: list[str | None]) -> None:
             barrier.wait()
-            owners.append(leases.claim(db.engine, set_id, timedelta(seconds=30)))  # noqa: B023
+            owners.append(leases.claim(db.engine, set_id, timedelta(seconds=30)))
 
-        threads = [threading.Thread(target=claim) for _ in range(8)]
+        threads = [threading.Thread(target=claim, args=(set_id, barrier, owners)) for _ in range(8)]
         for t in threads:
             t.start()
         for t in threads:
