@@ -36,6 +36,7 @@ VERSION = 1
 MAX_ARTICLES = 20
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ID = 64  # SetQuestion.uid
+MAX_DEPTH = 10  # a set file's deepest values, its paragraphs, sit 6 levels down; far deeper is no set file
 QUESTION_KEYS = ("format", "topic", "prompt", "answer", "choices", "explanation", "section", "difficulty")
 
 
@@ -148,6 +149,10 @@ def load(data: bytes) -> SetFile:
         raise SetFileError(["the file is not UTF-8 text"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise SetFileError([f"not valid TOML ({exc})"]) from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise SetFileError([f"arrays or tables nested more than {MAX_DEPTH} deep"]) from None
+    if _depth(doc) > MAX_DEPTH:
+        raise SetFileError([f"arrays or tables nested more than {MAX_DEPTH} deep"])
     meta = doc.get("quizgen")
     if not isinstance(meta, dict) or meta.get("kind") != KIND:
         raise SetFileError([f'this deck.toml holds no question set (it needs [quizgen] kind = "{KIND}")'])
@@ -208,6 +213,19 @@ def load(data: bytes) -> SetFile:
     custom = {"review": {k: list(review.get(k, [])) for k in ("order", "approved", "rejected")},
               "edits": edits, "added": added}
     return SetFile(title=sets.set_title(title), options=options, articles=articles, custom=custom)
+
+
+def _depth(value: Any) -> int:
+    """How deeply arrays and tables nest in a parsed document (without recursion)."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(item, dict):
+            stack += [(v, depth + 1) for v in item.values()]
+        elif isinstance(item, list):
+            stack += [(v, depth + 1) for v in item]
+    return deepest
 
 
 def _article(a: Any, n: int, problems: list[str]) -> ArticleSpec | None:
