@@ -55,6 +55,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
+        # a pasted article may be as large as an uploaded one: a form field is read up to that many bytes of
+        # UTF-8 sent URL-encoded (three bytes each at worst), not Starlette's 1 MB
+        form_limits={"max_part_size": 3 * settings.max_article_bytes + 64 * 1024},
     )
     app.state.settings = settings
     app.state.engine = engine
