@@ -26,10 +26,10 @@ from sqlmodel import Session
 
 from quizgen import models as qm
 from quizgen.errors import QuizgenError
-from quizgen.ingest import parse_article
 from web import crud, leases, setfile, sets
 from web.fetch import Fetched
 from web.models import ClassSet, SetArticle, SetQuestion
+from web.reading import read_article
 
 log = logging.getLogger("quizgen.web")
 
@@ -159,7 +159,7 @@ def fetch_article(session: Session, class_set: ClassSet, job: Build, fetcher: Fe
     job.progress(session, f"Fetching the article from {host}", 0, total)
     fetched = fetcher(url)
     job.progress(session, "Reading the article", 1, total)
-    article = parse_article(fetched.content, input_format=chosen_format or fetched.input_format, source=fetched.url)
+    article = read_article(fetched.content, input_format=chosen_format or fetched.input_format, source=fetched.url)
     if not sets.add_fetched(session, job.set_id, job.owner, article, source=fetched.url):
         raise LeaseLost
 

@@ -14,13 +14,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from quizgen.errors import InputError
-from quizgen.ingest import EXTENSIONS, PARSERS, parse_article
+from quizgen.ingest import EXTENSIONS, PARSERS
 from quizgen.settings import Settings
 from web import crud, jobs, leases, setfile, sets, teachers
 from web.deps import Id, SessionDep
 from web.fetch import FetchRefused, check_url_offline, fetch
 from web.learner import safe_next
 from web.models import ClassSet, Teacher
+from web.reading import read_article
 from web.routing import DatabaseRoute
 from web.templating import is_htmx, render
 
@@ -223,7 +224,7 @@ def set_from_article(
             else:
                 content, fmt, source = _read_upload(file, settings.max_article_bytes)
                 fmt = input_format or fmt
-            article = parse_article(content, input_format=fmt, source=source)
+            article = read_article(content, input_format=fmt, source=source)  # in a child process
             class_set = sets.set_for_articles(session, teacher, article.title, [sets.article_row(article, source=source)])
     except (InputError, FetchRefused) as exc:
         return new_page(request, session, errors={how: str(exc)}, values=values, status_code=422)
