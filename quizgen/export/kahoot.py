@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Sequence
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -91,7 +92,7 @@ def row(question: Question) -> list[object] | str:
     return [prompt, *answers, TIME_LIMITS.get(question.difficulty, 30), answers.index(correct) + 1]
 
 
-def put(ws: Worksheet, row: int, column: int, value: object) -> None:
+def put(ws: Worksheet, row: int, column: int, value: Any) -> None:
     """Write a cell; text is stored as text, never as a formula (openpyxl would take "=1+1" for one), and text
     that starts like a formula is marked so that a spreadsheet keeps it text when it is edited."""
     cell = ws.cell(row=row, column=column, value=value)
