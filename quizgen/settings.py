@@ -57,6 +57,11 @@ class Settings(BaseSettings):
     fetch_timeout: float = 15.0
     # let the URL fetcher reach 127.0.0.1/::1; for tests and local development only
     allow_loopback_urls: bool = False
+    # a question set's build holds it for this many seconds at a time, renewed by its heartbeat every third of it;
+    # a build whose process died is noticed once its lease runs out, and its set marked failed
+    build_lease_seconds: float = 30.0
+    # question sets one teacher may have generating at once
+    max_builds_per_teacher: int = 3
     # threads per server process for routes that wait on the database; more only queue on one another
     # (one Python interpreter runs one thread at a time) and cost CPU in switching
     web_threads: int = 8

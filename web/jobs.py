@@ -2,6 +2,9 @@
 its progress to the database, which the page polls; for a set made from a URL the thread first fetches and
 reads the article, so no request waits on another server), and new wrong answers for one question.
 
+A build holds its set by a lease (web.leases) that its heartbeat renews; one that lost it writes nothing more,
+so a set is never built twice at once, and one whose process died leaves a set that is soon marked failed.
+
 The spaCy pipeline is shared, so one lock (made by create_app) lets one article be parsed at a time.
 """
 
@@ -13,6 +16,7 @@ import random
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,14 +26,13 @@ from sqlmodel import Session
 
 from quizgen import models as qm
 from quizgen.errors import QuizgenError
-from quizgen.ingest import parse_article
-from web import crud, setfile, sets
+from web import crud, leases, setfile, sets
 from web.fetch import Fetched
-from web.models import ClassSet, SetArticle, SetQuestion, utcnow
+from web.models import ClassSet, SetArticle, SetQuestion
+from web.reading import read_article
 
 log = logging.getLogger("quizgen.web")
 
-STALE_AFTER = timedelta(minutes=10)  # a build that has not reported for this long died with its process
 CACHE_SIZE = 8
 # the kind of value a multiple-choice answer is, by topic, for quizgen's wrong-answer strategies
 KINDS = {"date": "date", "person": "person", "definition": "person", "place": "place",
@@ -62,55 +65,73 @@ class Analyses:
             return result
 
 
-def is_stale(class_set: ClassSet) -> bool:
-    return class_set.status == "building" and utcnow() - class_set.updated_at > STALE_AFTER
+class LeaseLost(Exception):
+    """The build no longer holds its set (deleted, or taken up by another build after its lease ran out)."""
 
 
-def start_build(engine: Engine, analyses: Analyses, set_id: int, fetcher: Fetcher) -> threading.Thread:
-    """Generate a set's questions in the background (fetching its article first if it has an address); the
-    set says how far it got."""
-    thread = threading.Thread(target=build, args=(engine, analyses, set_id, fetcher), name=f"quizgen-build-{set_id}",
-                              daemon=True)
-    thread.start()
-    return thread
+@dataclass(frozen=True)
+class Build:
+    """One build of one set: the lease it holds, and its heartbeat."""
+
+    set_id: int
+    owner: str
+    beat: leases.Heartbeat
+
+    def progress(self, session: Session, step: str, done: int, total: int) -> None:
+        if self.beat.lost.is_set() or not crud.set_progress(session=session, set_id=self.set_id, owner=self.owner,
+                                                              step=step, done=done, total=total):
+            raise LeaseLost
 
 
-def build(engine: Engine, analyses: Analyses, set_id: int, fetcher: Fetcher) -> None:
-    try:
-        _build(engine, analyses, set_id, fetcher)
-    except QuizgenError as exc:
-        _fail(engine, set_id, str(exc))
-    except Exception:
-        log.exception("generating the questions of set %s failed", set_id)
-        _fail(engine, set_id, "Something went wrong while generating the questions. Please try again.")
+def start_build(engine: Engine, analyses: Analyses, set_id: int, fetcher: Fetcher, lease: timedelta) -> bool:
+    """Take up the set's build and run it in the background (fetching its article first if it has an address);
+    the set says how far it got. False when another build holds a live lease on it."""
+    owner = leases.claim(engine, set_id, lease)
+    if owner is None:
+        return False
+    threading.Thread(target=build, args=(engine, analyses, set_id, fetcher, owner, lease),
+                     name=f"quizgen-build-{set_id}", daemon=True).start()
+    return True
 
 
-def _fail(engine: Engine, set_id: int, message: str) -> None:
+def build(engine: Engine, analyses: Analyses, set_id: int, fetcher: Fetcher, owner: str, lease: timedelta) -> None:
+    with leases.Heartbeat(engine, set_id, owner, lease) as beat:
+        job = Build(set_id, owner, beat)
+        try:
+            _build(engine, analyses, job, fetcher)
+        except LeaseLost:
+            log.info("the build of set %s lost its lease and stopped", set_id)
+        except QuizgenError as exc:
+            _fail(engine, job, str(exc))
+        except Exception:
+            log.exception("generating the questions of set %s failed", set_id)
+            _fail(engine, job, "Something went wrong while generating the questions. Please try again.")
+
+
+def _fail(engine: Engine, job: Build, message: str) -> None:
     with Session(engine) as session:
-        class_set = crud.get_class_set(session=session, set_id=set_id)
-        if class_set is not None:
-            class_set.status, class_set.error = "failed", message
-            crud.save_class_set(session=session, class_set=class_set)
+        crud.fail_build(session=session, set_id=job.set_id, owner=job.owner, error=message)
 
 
-def _build(engine: Engine, analyses: Analyses, set_id: int, fetcher: Fetcher) -> None:
+def _build(engine: Engine, analyses: Analyses, job: Build, fetcher: Fetcher) -> None:
     from quizgen.nlp import get_nlp
     from quizgen.questions import generate_sets
 
+    set_id = job.set_id
     with Session(engine) as session:
         class_set = crud.get_class_set(session=session, set_id=set_id)
         if class_set is None:
             return  # deleted before it started
         done = 0
         if class_set.fetch_url:
-            fetch_article(session, class_set, fetcher)
+            fetch_article(session, class_set, job, fetcher)
             done = FETCH_STEPS
         rows = crud.list_set_articles(session=session, set_id=set_id)
         articles = [sets.quizgen_article(a) for a in rows]
         total = done + len(articles) + 3
 
         def step(what: str, at: int) -> None:
-            crud.set_progress(session=session, set_id=set_id, step=what, done=done + at, total=total)
+            job.progress(session, what, done + at, total)
 
         step("Loading the language model", 1)
         with analyses.lock:
@@ -125,37 +146,38 @@ def _build(engine: Engine, analyses: Analyses, set_id: int, fetcher: Fetcher) ->
         for row, qset in zip(rows, generated, strict=True):
             questions += [sets.generated_question(q, set_id=set_id, article_id=row.id, position=len(questions) + i)  # type: ignore[arg-type]
                           for i, q in enumerate(qset.questions + qset.suggestions)]
-        finish(session, set_id, rows, questions)
+        if not finish(session, set_id, rows, questions, owner=job.owner):
+            raise LeaseLost
 
 
-def fetch_article(session: Session, class_set: ClassSet, fetcher: Fetcher) -> None:
+def fetch_article(session: Session, class_set: ClassSet, job: Build, fetcher: Fetcher) -> None:
     """Fetch and read the article at the set's address; the set gets it, and its title."""
-    set_id, url, chosen_format = class_set.id, class_set.fetch_url, class_set.fetch_format
-    assert set_id is not None
+    url, chosen_format = class_set.fetch_url, class_set.fetch_format
     total = FETCH_STEPS + 1 + 3  # one article
     host = urlsplit(url).hostname or url
-    # set_progress commits: no transaction stays open while the other server takes its time
-    crud.set_progress(session=session, set_id=set_id, step=f"Fetching the article from {host}", done=0, total=total)
+    # progress commits: no transaction stays open while the other server takes its time
+    job.progress(session, f"Fetching the article from {host}", 0, total)
     fetched = fetcher(url)
-    crud.set_progress(session=session, set_id=set_id, step="Reading the article", done=1, total=total)
-    article = parse_article(fetched.content, input_format=chosen_format or fetched.input_format, source=fetched.url)
-    sets.add_fetched(session, class_set, article, source=fetched.url)
+    job.progress(session, "Reading the article", 1, total)
+    article = read_article(fetched.content, input_format=chosen_format or fetched.input_format, source=fetched.url)
+    if not sets.add_fetched(session, job.set_id, job.owner, article, source=fetched.url):
+        raise LeaseLost
 
 
-def finish(session: Session, set_id: int, articles: Sequence[SetArticle], questions: list[SetQuestion]) -> ClassSet:
-    """Save a set's questions, with an imported file's customisations applied, and mark it ready."""
+def finish(session: Session, set_id: int, articles: Sequence[SetArticle], questions: list[SetQuestion], *,
+           owner: str | None = None) -> bool:
+    """Save a set's questions, with an imported file's customisations applied, and mark it ready: if the build
+    `owner` still holds it (any time when None, for questions copied within the request)."""
     class_set = crud.get_class_set(session=session, set_id=set_id)
-    assert class_set is not None
+    if class_set is None:
+        return False
     notes: list[str] = []
     if class_set.pending:
         questions, notes = setfile.customise(questions, class_set.pending, articles, set_id)
     if not questions:
         raise QuizgenError("No questions could be made from this article: it needs dated events, people or "
                            "places in full sentences.")
-    crud.add_set_questions(session=session, questions=questions)
-    class_set.status, class_set.pending, class_set.notice = "ready", None, " ".join(notes)
-    class_set.progress_step, class_set.progress_done = "done", class_set.progress_total
-    return crud.save_class_set(session=session, class_set=class_set)
+    return crud.finish_build(session=session, set_id=set_id, owner=owner, questions=questions, notice=" ".join(notes))
 
 
 # --- new wrong answers for one multiple-choice question ------------------------------------------

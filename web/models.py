@@ -273,6 +273,9 @@ class ClassSet(SQLModel, table=True):
     # once the article is read, so a retry after a failed fetch fetches again
     fetch_url: str = Field(default="", max_length=2000)
     fetch_format: str = Field(default="", max_length=20)
+    # the build that holds the set while it is "building", and until when (web.leases); its heartbeat renews it
+    lease_owner: str = Field(default="", max_length=64)
+    lease_until: datetime | None = when(nullable=True)
     # what a student gets
     question_count: int = 10  # drawn from the approved questions; 0 means all of them
     shuffle_questions: bool = True

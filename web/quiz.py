@@ -26,13 +26,17 @@ def options(question: Question) -> list[str]:
 
 
 def shuffled(items: Sequence[Any], seed: str) -> list[Any]:
-    """A fixed shuffle for a seed that never shows items in their true order (a timeline shown in order
-    would give it away)."""
-    out = list(items)
-    random.Random(seed).shuffle(out)
-    if len(out) > 1 and out == list(items):
-        out = out[1:] + out[:1]
-    return out
+    """A fixed shuffle for a seed that never shows items in their true order (a timeline shown in order would
+    give it away): drawn again until it differs, so every other order is as likely as the next, and none is a
+    pattern to learn (moving one item to the end would be)."""
+    original, rng = list(items), random.Random(seed)
+    if len(set(map(str, original))) < 2:
+        return original
+    while True:
+        out = original[:]
+        rng.shuffle(out)
+        if out != original:
+            return out
 
 
 @dataclass(frozen=True)

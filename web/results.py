@@ -10,12 +10,10 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from quizgen.export.common import spreadsheet_cell
 from web import crud
 from web.models import ClassAnswer, ClassAttempt, ClassSet, SetQuestion
 from web.templating import percent
-
-# characters that make a spreadsheet read a cell as a formula
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -158,21 +156,16 @@ def results(session: Session, class_set: ClassSet) -> Results:
     return Results(students, questions, scores, per_question, claims)
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 def csv_rows(r: Results, marks: dict[int, dict[int, bool]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["student", "attempt", "started (UTC)", "finished (UTC)", "seconds", "correct", "questions",
-                     "percent", *[_cell(f"Q{q.number}: {_short(q.question.prompt, 60)}") for q in r.questions]])
+                     "percent", *[spreadsheet_cell(f"Q{q.number}: {_short(q.question.prompt, 60)}") for q in r.questions]])
     for s in r.students:
         a = s.attempt
         mine = marks.get(a.id, {})  # type: ignore[arg-type]
         cells = ["" if q.question.id not in mine else int(mine[q.question.id]) for q in r.questions]  # type: ignore[index]
-        writer.writerow([_cell(a.name), s.number, a.started_at.strftime("%Y-%m-%d %H:%M:%S"),
+        writer.writerow([spreadsheet_cell(a.name), s.number, a.started_at.strftime("%Y-%m-%d %H:%M:%S"),
                          a.finished_at.strftime("%Y-%m-%d %H:%M:%S") if a.finished_at else "",
                          "" if s.seconds is None else s.seconds, a.correct, s.total, s.percent, *cells])
     return out.getvalue()

@@ -19,6 +19,7 @@ that is still the same in the bundled library takes its questions from there, wi
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +37,8 @@ KIND = "question-set"
 VERSION = 1
 MAX_ARTICLES = 20
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ID = 64  # SetQuestion.uid
+MAX_DEPTH = 10  # a set file's deepest values, its paragraphs, sit 6 levels down; far deeper is no set file
 QUESTION_KEYS = ("format", "topic", "prompt", "answer", "choices", "explanation", "section", "difficulty")
 
 
@@ -119,6 +122,9 @@ def check_entry(entry: Any, where: str, problems: list[str]) -> sets.Checked | N
     if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry["id"].strip():
         problems.append(f"{where}: each entry needs an id")
         return None
+    if len(entry["id"]) > MAX_ID:
+        problems.append(f"{where} {entry['id'][:MAX_ID]}…: an id is at most {MAX_ID} characters")
+        return None
     fmt = entry.get("format")
     if fmt not in FORMATS:
         problems.append(f"{where} {entry['id']}: format must be one of {', '.join(FORMATS)}")
@@ -146,6 +152,10 @@ def load(data: bytes) -> SetFile:
         raise SetFileError(["the file is not UTF-8 text"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise SetFileError([f"not valid TOML ({exc})"]) from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise SetFileError([f"arrays or tables nested more than {MAX_DEPTH} deep"]) from None
+    if _depth(doc) > MAX_DEPTH:
+        raise SetFileError([f"arrays or tables nested more than {MAX_DEPTH} deep"])
     meta = doc.get("quizgen")
     if not isinstance(meta, dict) or meta.get("kind") != KIND:
         raise SetFileError([f'this deck.toml holds no question set (it needs [quizgen] kind = "{KIND}")'])
@@ -194,6 +204,8 @@ def load(data: bytes) -> SetFile:
         edits, added = [], []
     for entry in edits:
         check_entry(entry, "[[edits]]", problems)
+    ids = [e["id"] for e in added if isinstance(e, dict) and isinstance(e.get("id"), str)]
+    problems += [f"[[added]] {uid}: two added questions have this id" for uid, n in Counter(ids).items() if n > 1]
     for entry in added:
         if check_entry(entry, "[[added]]", problems) is not None:
             n = entry.get("article", 1)
@@ -211,7 +223,20 @@ def load(data: bytes) -> SetFile:
         raise SetFileError(problems)
     custom = {"review": {k: list(review.get(k, [])) for k in ("order", "approved", "rejected")},
               "edits": edits, "added": added, "accepted": accepted}
-    return SetFile(title=" ".join(title.split())[: sets.MAX_TITLE], options=options, articles=articles, custom=custom)
+    return SetFile(title=sets.set_title(title), options=options, articles=articles, custom=custom)
+
+
+def _depth(value: Any) -> int:
+    """How deeply arrays and tables nest in a parsed document (without recursion)."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(item, dict):
+            stack += [(v, depth + 1) for v in item.values()]
+        elif isinstance(item, list):
+            stack += [(v, depth + 1) for v in item]
+    return deepest
 
 
 def _article(a: Any, n: int, problems: list[str]) -> ArticleSpec | None:
@@ -267,7 +292,7 @@ def customise(questions: Sequence[SetQuestion], custom: dict[str, Any], articles
         article = articles[min(int(entry.get("article", 1)), len(articles)) - 1]
         if entry["id"] in by_uid:
             continue
-        q = sets.added_question(checked, set_id=set_id, article=article, position=0, uid=entry["id"][:64])
+        q = sets.added_question(checked, set_id=set_id, article=article, position=0, uid=entry["id"])
         by_uid[q.uid] = q
         out.append(q)
     for uid, answers in custom.get("accepted", {}).items():

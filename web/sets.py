@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from quizgen import models as qm
 from quizgen.models import FORMATS, TOPICS
+from quizgen.titles import plain_title
 from quizgen.vocabulary import BLANK
 from web import crud
 from web.convert import slugify, to_article, to_question
@@ -87,10 +88,15 @@ def library_copies(session: Session, deck: Deck) -> list[tuple[SetArticle, list[
     return out
 
 
+def set_title(text: str) -> str:
+    """A set's title as stored: plain, one line (no bidi controls), within the limit."""
+    return plain_title(text)[:MAX_TITLE]
+
+
 def set_from_deck(session: Session, teacher: Teacher, deck: Deck) -> ClassSet:
     """A new set holding every question of a bundled deck: the served ones approved, the rest suggested."""
     copies = library_copies(session, deck)
-    class_set = crud.create_class_set(session=session, class_set=ClassSet(teacher_id=teacher.id, title=deck.title[:MAX_TITLE],  # type: ignore[arg-type]
+    class_set = crud.create_class_set(session=session, class_set=ClassSet(teacher_id=teacher.id, title=set_title(deck.title),  # type: ignore[arg-type]
                                                                           slug=deck.slug),
                                       articles=[a for a, _ in copies])
     rows, position = [], 0
@@ -105,7 +111,7 @@ def set_from_deck(session: Session, teacher: Teacher, deck: Deck) -> ClassSet:
 def set_for_articles(session: Session, teacher: Teacher, title: str, articles: Sequence[SetArticle],
                      *, pending: dict[str, Any] | None = None, options: Mapping[str, Any] | None = None) -> ClassSet:
     """A new set whose questions are still to be generated (web.jobs does that in the background)."""
-    class_set = ClassSet(teacher_id=teacher.id, title=title[:MAX_TITLE], slug=slugify(title)[:120],  # type: ignore[arg-type]
+    class_set = ClassSet(teacher_id=teacher.id, title=set_title(title), slug=slugify(title)[:120],  # type: ignore[arg-type]
                          status="building", progress_step="Waiting to start", pending=pending, **(options or {}))
     return crud.create_class_set(session=session, class_set=class_set, articles=articles)
 
@@ -113,19 +119,19 @@ def set_for_articles(session: Session, teacher: Teacher, title: str, articles: S
 def set_to_fetch(session: Session, teacher: Teacher, url: str, input_format: str) -> ClassSet:
     """A new set whose article the build fetches from `url` first; it is named after the address until then."""
     slug = slugify(urlsplit(url).hostname or "")[:120] or "article"
-    class_set = ClassSet(teacher_id=teacher.id, title=url[:MAX_TITLE], slug=slug, status="building",  # type: ignore[arg-type]
+    class_set = ClassSet(teacher_id=teacher.id, title=set_title(url), slug=slug, status="building",  # type: ignore[arg-type]
                          progress_step="Waiting to start", fetch_url=url, fetch_format=input_format)
     return crud.create_class_set(session=session, class_set=class_set, articles=[])
 
 
-def add_fetched(session: Session, class_set: ClassSet, article: qm.Article, *, source: str) -> None:
-    """The article fetched for a set made from a URL: the set takes its title."""
-    class_set.title, class_set.slug = article.title[:MAX_TITLE], slugify(article.title)[:120]
-    crud.add_fetched_article(session=session, class_set=class_set, article=article_row(article, source=source))
+def add_fetched(session: Session, set_id: int, owner: str, article: qm.Article, *, source: str) -> bool:
+    """The article fetched for a set made from a URL: the set takes its title (False if the build lost the set)."""
+    return crud.add_fetched_article(session=session, set_id=set_id, owner=owner, title=set_title(article.title),
+                                    slug=slugify(article.title)[:120], article=article_row(article, source=source))
 
 
 def article_row(article: qm.Article, *, source: str, deck_slug: str = "", article_slug: str = "") -> SetArticle:
-    return SetArticle(title=article.title[:300], source=source[:1000], deck_slug=deck_slug, article_slug=article_slug,
+    return SetArticle(title=plain_title(article.title)[:300], source=source[:1000], deck_slug=deck_slug, article_slug=article_slug,
                       body=article.to_dict())
 
 
@@ -350,7 +356,7 @@ def check_options(form: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, st
         out["feedback"] = feedback
     out["shuffle_questions"] = _truthy(form.get("shuffle_questions"))
     out["shuffle_choices"] = _truthy(form.get("shuffle_choices"))
-    title = _clean(str(form.get("title", "")))
+    title = plain_title(str(form.get("title", "")))
     if "title" in form:
         if not title:
             problems["title"] = "Give the set a title."

@@ -36,6 +36,7 @@ from quizgen.export.common import (
     zip_bytes,
 )
 from quizgen.models import Question, QuestionSet
+from quizgen.titles import text_title
 
 # Fixed forever: Anki recognises a note type by its id, so changing one makes every deck a new note type.
 BASIC_MODEL_ID = 1_498_276_311
@@ -184,7 +185,7 @@ def tag(text: str) -> str:
 
 def deck_name(levels: Sequence[str]) -> str:
     # "::" separates subdecks, so it cannot stay inside one level's name
-    return "::".join(level.replace("::", ":") for level in levels)
+    return "::".join(text_title(level).replace("::", ":") for level in levels)
 
 
 def deck_id(name: str) -> int:

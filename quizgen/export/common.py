@@ -18,6 +18,7 @@ from typing import Protocol, TypeVar
 from quizgen.errors import QuizgenError
 from quizgen.models import LEAD_SECTION, Question, QuestionSet
 from quizgen.settings import get_settings
+from quizgen.titles import plain_title
 
 GAP = re.compile(r"_{3,}")  # the gap of a cloze prompt (BLANK), or a longer one a teacher typed
 REASON = re.compile(r"^(.*?) \((.*)\)$")  # "timeline (GIFT has no ordering question)"
@@ -205,6 +206,20 @@ def xml_safe(text: str) -> str:
     return XML_INVALID.sub("", text)
 
 
+# what makes a spreadsheet read a cell as a formula (=1+1, =HYPERLINK(...), @SUM(...), +1, -1; tab and CR too)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_START)
+
+
+def spreadsheet_cell(value: object) -> str:
+    """A CSV cell that no spreadsheet runs: one that starts like a formula gets a leading ' (as OWASP advises)."""
+    text = "" if value is None else str(value)
+    return "'" + text if looks_like_formula(text) else text
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -218,6 +233,6 @@ def category_path(parent: str | None, article: str, section: str) -> list[str]:
     if not parent or parent.strip().casefold() != article.strip().casefold():
         levels.append(article)
     levels.append(section)
-    return [one_line(level) for level in levels]
+    return [plain_title(level) for level in levels]
 
 

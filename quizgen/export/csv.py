@@ -11,7 +11,16 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from quizgen.export.common import ExportReport, all_questions, answer_text, file_suffix, one_line, pairs, write_text
+from quizgen.export.common import (
+    ExportReport,
+    all_questions,
+    answer_text,
+    file_suffix,
+    one_line,
+    pairs,
+    spreadsheet_cell,
+    write_text,
+)
 from quizgen.models import Question, QuestionSet
 
 
@@ -33,7 +42,8 @@ def export_csv(sets: Sequence[QuestionSet], out: Path, *, parent: str | None = N
     writer = csv.writer(buf, lineterminator="\n")
     for _, q in all_questions(sets, report):
         for term, definition in rows(q):
-            cells = [one_line(term), one_line(definition)]  # one_line also removes tabs
+            # one_line also removes tabs; a cell that starts like a formula is kept as text
+            cells = [spreadsheet_cell(one_line(term)), spreadsheet_cell(one_line(definition))]
             if tsv:
                 buf.write("\t".join(cells) + "\n")  # Quizlet's paste box does not understand quoting
             else:

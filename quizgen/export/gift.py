@@ -23,6 +23,7 @@ from quizgen.export.common import (
     write_text,
 )
 from quizgen.models import Question, QuestionSet
+from quizgen.titles import html_title
 
 GIFT_SPECIAL = str.maketrans({c: "\\" + c for c in "\\~=#{}:"} | {"\n": "\\n", "\r": ""})
 
@@ -39,7 +40,7 @@ def escape_html(text: str) -> str:
 
 def category_line(levels: list[str]) -> str:
     # Moodle splits categories at "/", and reads "//" as a slash inside a name.
-    return "$CATEGORY: $course$/top/" + "/".join(escape(level).replace("/", "//") for level in levels)
+    return "$CATEGORY: $course$/top/" + "/".join(escape(html_title(level)).replace("/", "//") for level in levels)
 
 
 def why_not(question: Question) -> str | None:
@@ -91,6 +92,6 @@ def export_gift(sets: Sequence[QuestionSet], out: Path, *, parent: str | None = 
             category = levels
         blocks.append(f"::{escape(q.id)}::{body(q)}")
         report.count += 1
-    titles = ", ".join(" ".join(s.title.split()) for s in sets)
+    titles = ", ".join(html_title(s.title) for s in sets)
     write_text(out, f"// {titles} (quizgen)\n\n" + "\n\n".join(blocks) + "\n")
     return report

@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Sequence
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -24,6 +25,7 @@ from quizgen.export.common import (
     all_questions,
     export_time,
     file_suffix,
+    looks_like_formula,
     normalize_zip,
     one_line,
     write_bytes,
@@ -90,6 +92,15 @@ def row(question: Question) -> list[str | int] | str:
     return [prompt, *answers, TIME_LIMITS.get(question.difficulty, 30), answers.index(correct) + 1]
 
 
+def put(ws: Worksheet, row: int, column: int, value: Any) -> None:
+    """Write a cell; text is stored as text, never as a formula (openpyxl would take "=1+1" for one), and text
+    that starts like a formula is marked so that a spreadsheet keeps it text when it is edited."""
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+        cell.quotePrefix = looks_like_formula(value)
+
+
 def workbook_bytes(wb: Workbook) -> bytes:
     """The workbook as .xlsx bytes with fixed dates, so the same questions give the same file."""
     from datetime import datetime
@@ -112,7 +123,7 @@ def export_kahoot(sets: Sequence[QuestionSet], out: Path, *, parent: str | None 
     ws["B2"] = "Quiz template"
     ws["B2"].font = Font(bold=True, size=14)
     titles = ", ".join(s.title for s in sets)
-    ws["B3"] = f"{parent or titles}: questions from quizgen. In Kahoot: Add question > Import spreadsheet."
+    put(ws, 3, 2, f"{parent or titles}: questions from quizgen. In Kahoot: Add question > Import spreadsheet.")
     for col, title in enumerate(HEADERS, start=1):
         cell = ws.cell(row=HEADER_ROW, column=col, value=title or None)
         cell.font = Font(bold=True)
@@ -126,6 +137,6 @@ def export_kahoot(sets: Sequence[QuestionSet], out: Path, *, parent: str | None 
             continue
         report.count += 1
         for col, value in enumerate([report.count, *result], start=1):
-            ws.cell(row=HEADER_ROW + report.count, column=col, value=value)
+            put(ws, HEADER_ROW + report.count, col, value)
     write_bytes(out, workbook_bytes(wb))
     return report

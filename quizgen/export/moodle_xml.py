@@ -24,6 +24,7 @@ from quizgen.export.common import (
     xml_safe,
 )
 from quizgen.models import Question, QuestionSet
+from quizgen.titles import html_title
 
 QTYPES = {
     "multiple_choice": "multichoice",
@@ -88,7 +89,7 @@ def question_element(question: Question) -> etree._Element:
 def category_element(levels: list[str]) -> etree._Element:
     el = etree.Element("question", type="category")
     # Moodle splits categories at "/", and reads "//" as a slash inside a name.
-    text_element(el, "category", "$course$/top/" + "/".join(level.replace("/", "//") for level in levels), fmt=None)
+    text_element(el, "category", "$course$/top/" + "/".join(html_title(level).replace("/", "//") for level in levels), fmt=None)
     return el
 
 

@@ -22,6 +22,7 @@ from quizgen.export.common import (
     zip_bytes,
 )
 from quizgen.models import Question, QuestionSet
+from quizgen.titles import text_title
 from quizgen.vocabulary import slugify
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -169,7 +170,7 @@ def export_qti(sets: Sequence[QuestionSet], out: Path, *, parent: str | None = N
         while ident in idents:  # two articles with the same title
             ident += "-2"
         idents.append(ident)
-        entries.append((f"{ident}/{ident}.xml", assessment_xml(ident, qs.title, items)))
+        entries.append((f"{ident}/{ident}.xml", assessment_xml(ident, text_title(qs.title), items)))
     manifest_id = f"quizgen-{slugify(parent or (sets[0].title if sets else 'questions'))}-manifest"
     entries.insert(0, ("imsmanifest.xml", manifest_xml(manifest_id, idents)))
     write_bytes(out, zip_bytes(entries))

@@ -6,6 +6,7 @@ with loopback allowed."""
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -14,12 +15,17 @@ import httpx
 import pytest
 from webtests import HTML, SlowServer, refusing_transport
 
-from web.fetch import FetchRefused, check_url, fetch
+from web.fetch import FetchRefused, check_url, fetch, refusal
 
 PRIVATE = ["http://127.0.0.1/", "http://localhost/", "http://10.0.0.1/", "http://192.168.1.1/",
            "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/",
            "http://172.16.5.4:8080/", "http://100.64.0.1/", "http://224.0.0.1/", "http://[fe80::1]/",
-           "http://127.1/", "http://2130706433/"]
+           "http://127.1/", "http://2130706433/",
+           # IPv6 addresses that reach a private IPv4 one: 6to4, NAT64 (well-known and local-use), IPv4-mapped,
+           # IPv4-compatible, IPv4-translated
+           "http://[2002:7f00:1::]/", "http://[2002:a00:1::1]/", "http://[2002:a9fe:a9fe::]/", "http://[64:ff9b::7f00:1]/",
+           "http://[64:ff9b::10.0.0.1]/", "http://[64:ff9b:1::a00:1]/", "http://[::ffff:10.0.0.1]/", "http://[::127.0.0.1]/",
+           "http://[::ffff:0:7f00:1]/"]
 
 
 def no_dns(host: str, port: int) -> list[str]:
@@ -35,6 +41,12 @@ def test_private_and_loopback_addresses_are_refused(url: str) -> None:
         check_url(url, **({"resolver": no_dns} if literal else {}))
     with pytest.raises(FetchRefused):
         fetch(url, max_bytes=1000, timeout=1, transport=refusing_transport())
+
+
+@pytest.mark.parametrize("address", ["2002:808:808::1", "64:ff9b::808:808", "::ffff:8.8.8.8"])
+def test_ipv6_addresses_that_reach_a_public_ipv4_one_are_allowed(address: str) -> None:
+    assert check_url(f"http://[{address}]/", resolver=no_dns).address == address
+    assert refusal(ipaddress.ip_address(address)) is None
 
 
 def test_a_name_that_resolves_to_a_private_address_is_refused() -> None:

@@ -364,6 +364,11 @@ BAD_FILES = [
      b'[[articles.sections]]\nheading = ""\nparagraphs = ["Text."]\n[[added]]\nid = "a1"\nformat = "multiple_choice"\n'
      b'topic = "person"\nprompt = "Who?"\nanswer = "A"\nchoices = ["A", "A", "B", "C"]\n', "options must all differ"),
     (b"\xff\xfe", "not UTF-8"),
+    # nested past what a set file needs: a clear refusal, whether or not TOML's reader copes with the depth
+    (b"x = " + b"[" * 100_000 + b"]" * 100_000 + b"\n", "nested more than 10 deep"),
+    (b"x = " + b"{a = " * 5000 + b"1" + b"}" * 5000 + b"\n", "nested more than 10 deep"),
+    (b'title = "x"\n[quizgen]\nkind = "question-set"\nversion = 1\n[[added]]\nid = "a"\nx = ' + b"[" * 40
+     + b"]" * 40 + b"\n", "nested more than 10 deep"),
 ]
 
 

@@ -34,6 +34,27 @@ def test_timeline_is_shown_shuffled_and_read_back_in_order() -> None:
         assert response == events and grade(q, response).correct
 
 
+def test_timeline_orders_are_every_other_order_alike() -> None:
+    """Over many quizzes each order but the true one turns up about as often: no event keeps its place, and no
+    one move (a swap, a rotation) tells the answer."""
+    from collections import Counter
+    from itertools import permutations
+
+    from web.quiz import shuffled
+
+    for n in (3, 4):
+        events = [f"event {i}" for i in range(n)]
+        seen = Counter(tuple(shuffled(events, f"{attempt}:{question}")) for attempt in range(300) for question in range(4))
+        others = [p for p in permutations(events) if list(p) != events]
+        assert tuple(events) not in seen and set(seen) == set(others)
+        expected = 1200 / len(others)
+        assert all(0.6 * expected < seen[p] < 1.4 * expected for p in others), seen
+        for position in range(n):
+            assert len({order[position] for order in seen}) == n  # every event is shown in every place
+    assert shuffled(["a", "b", "c"], "7") == shuffled(["a", "b", "c"], "7")  # the same seed, the same order
+    assert shuffled(["a", "a"], "1") == ["a", "a"]
+
+
 def test_matching_choices_and_checking() -> None:
     q = question("matching", [["Kirov", "Leningrad"], ["Stalin", "Moscow"]])
     shown = view(q, seed="1")

@@ -4,6 +4,7 @@ fetch too), or from a deck.toml exported before."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import partial
 from pathlib import PurePath
 from typing import Annotated, Any
@@ -13,13 +14,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from quizgen.errors import InputError
-from quizgen.ingest import EXTENSIONS, PARSERS, parse_article
+from quizgen.ingest import EXTENSIONS, PARSERS
 from quizgen.settings import Settings
-from web import crud, jobs, setfile, sets, teachers
+from web import crud, jobs, leases, setfile, sets, teachers
 from web.deps import Id, SessionDep
 from web.fetch import FetchRefused, check_url_offline, fetch
 from web.learner import safe_next
 from web.models import ClassSet, Teacher
+from web.reading import read_article
 from web.routing import DatabaseRoute
 from web.templating import is_htmx, render
 
@@ -30,6 +32,7 @@ OptionalTeacher = Annotated[Teacher | None, Depends(teachers.load_teacher)]
 Text = Annotated[str, Form(max_length=2000)]
 HOW = ("paste", "upload", "url")
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".wiki")
+STILL_BUILDING = "The questions of this set are still being generated; wait for that to finish or fail."
 
 
 def own_set(session: Session, teacher: Teacher, set_id: int) -> ClassSet:
@@ -44,12 +47,25 @@ def settings_of(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def start_build(request: Request, set_id: int) -> None:
-    """Generate a set's questions in the background, fetching its article first if it was given by address."""
+def lease_of(request: Request) -> timedelta:
+    return timedelta(seconds=settings_of(request).build_lease_seconds)
+
+
+def start_build(request: Request, set_id: int) -> bool:
+    """Generate a set's questions in the background, fetching its article first if it was given by address;
+    False when another build holds the set."""
     settings, state = settings_of(request), request.app.state
     fetcher = partial(fetch, max_bytes=settings.max_article_bytes, timeout=settings.fetch_timeout,
                       allow_loopback=settings.allow_loopback_urls, transport=state.fetch_transport)
-    jobs.start_build(state.engine, state.analyses, set_id, fetcher)
+    return jobs.start_build(state.engine, state.analyses, set_id, fetcher, lease_of(request))
+
+
+def build_room_problem(request: Request, session: Session, teacher: Teacher) -> str | None:
+    """Why the teacher may not start one more build now: as many of theirs are generating as a teacher may."""
+    most = settings_of(request).max_builds_per_teacher
+    if leases.running(session, teacher.id, lease_of(request)) >= most:  # type: ignore[arg-type]
+        return f"You already have {most} question sets being generated; start another when one of them is done."
+    return None
 
 
 def to_set(request: Request, class_set: ClassSet) -> RedirectResponse:
@@ -176,19 +192,22 @@ def set_from_article(
     session: SessionDep,
     teacher: TeacherDep,
     how: Annotated[str, Form(max_length=10)] = "",
-    text: Annotated[str, Form(max_length=6 * 1024 * 1024)] = "",
+    text: Annotated[str, Form()] = "",  # as long as the form limit lets through (web.app); checked below
     input_format: Annotated[str, Form(max_length=20)] = "",
     url: Text = "",
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
     settings = settings_of(request)
-    values = {"how": how, "text": text[:200_000], "url": url, "input_format": input_format}
+    values = {"how": how, "text": text, "url": url, "input_format": input_format}  # a refusal keeps the paste
     if how not in HOW:
         return new_page(request, session, errors={"how": "Paste the article, upload it, or give its address."},
                         values=values, status_code=422)
     if input_format and input_format not in PARSERS:
         return new_page(request, session, errors={how: f"Choose a layout: {', '.join(PARSERS)}."}, values=values,
                         status_code=422)
+    busy = build_room_problem(request, session, teacher)
+    if busy:
+        return new_page(request, session, errors={how: busy}, values=values, status_code=429)
     try:
         if how == "url":
             # only what needs no network here: the build fetches the page, within the fetch deadline, and reads it
@@ -204,7 +223,7 @@ def set_from_article(
             else:
                 content, fmt, source = _read_upload(file, settings.max_article_bytes)
                 fmt = input_format or fmt
-            article = parse_article(content, input_format=fmt, source=source)
+            article = read_article(content, input_format=fmt, source=source)  # in a child process
             class_set = sets.set_for_articles(session, teacher, article.title, [sets.article_row(article, source=source)])
     except (InputError, FetchRefused) as exc:
         return new_page(request, session, errors={how: str(exc)}, values=values, status_code=422)
@@ -224,6 +243,9 @@ def import_set(request: Request, session: SessionDep, teacher: TeacherDep,
         problems = exc.problems[:20] + ([f"… and {len(exc.problems) - 20} more"] if len(exc.problems) > 20 else [])
         return new_page(request, session, errors={"import": "This deck.toml cannot be imported: " + "; ".join(problems)},
                         status_code=422)
+    busy = build_room_problem(request, session, teacher)
+    if busy:
+        return new_page(request, session, errors={"import": busy}, status_code=429)
     return to_set(request, import_file(request, session, teacher, loaded))
 
 
@@ -242,7 +264,8 @@ def import_file(request: Request, session: Session, teacher: Teacher, loaded: se
     for row, found in zip(rows, library, strict=True):
         questions += [sets.copy_question(q, set_id=class_set.id, article_id=row.id, position=len(questions) + i)  # type: ignore[arg-type]
                       for i, q in enumerate(found)]
-    return jobs.finish(session, class_set.id, rows, questions)  # type: ignore[arg-type]
+    jobs.finish(session, class_set.id, rows, questions)  # type: ignore[arg-type]
+    return class_set
 
 
 def library_questions(session: Session, specs: list[setfile.ArticleSpec]) -> list[list[Any]] | None:
@@ -265,10 +288,10 @@ def library_questions(session: Session, specs: list[setfile.ArticleSpec]) -> lis
 
 
 def building_page(request: Request, class_set: ClassSet) -> HTMLResponse:
-    failed = class_set.status == "failed" or jobs.is_stale(class_set)
-    error = class_set.error or ("Generating the questions stopped before it finished (the server restarted). "
-                                "Please try again.")
-    context = {"class_set": class_set, "failed": failed, "error": error if failed else ""}
+    if class_set.status == "building" and leases.sweep(request.app.state.engine, lease_of(request), class_set.id):
+        class_set.status, class_set.error = "failed", leases.STOPPED  # its build died with its process
+    failed = class_set.status == "failed"
+    context = {"class_set": class_set, "failed": failed, "error": (class_set.error or leases.STOPPED) if failed else ""}
     return render(request, "teacher/building.html", context, block="progress")
 
 
@@ -286,18 +309,23 @@ def set_progress(request: Request, set_id: Id, session: SessionDep, teacher: Tea
 @router.post("/teach/sets/{set_id}/retry", name="retry_build")
 def retry_build(request: Request, set_id: Id, session: SessionDep, teacher: TeacherDep) -> Response:
     class_set = own_set(session, teacher, set_id)
-    if class_set.status == "failed" or jobs.is_stale(class_set):
-        class_set.status, class_set.error, class_set.progress_step = "building", "", "Waiting to start"
-        crud.save_class_set(session=session, class_set=class_set)
-        start_build(request, set_id)
+    if class_set.status == "ready":
+        return to_set(request, class_set)
+    if leases.is_live(class_set, lease_of(request)):
+        raise HTTPException(409, STILL_BUILDING)
+    busy = build_room_problem(request, session, teacher)
+    if busy:
+        raise HTTPException(429, busy)
+    if not start_build(request, set_id):  # another retry took it up a moment ago
+        raise HTTPException(409, STILL_BUILDING)
     return to_set(request, class_set)
 
 
 @router.post("/teach/sets/{set_id}/delete", name="delete_set")
 def delete_set(request: Request, set_id: Id, session: SessionDep, teacher: TeacherDep) -> Response:
     class_set = own_set(session, teacher, set_id)
-    if class_set.status == "building" and not jobs.is_stale(class_set):
-        raise HTTPException(409, "The questions are still being generated; delete the set when that is done.")
+    if leases.is_live(class_set, lease_of(request)):
+        raise HTTPException(409, STILL_BUILDING)
     crud.delete_class_set(session=session, class_set=class_set)
     home = str(request.app.url_path_for("teacher_home"))
     if is_htmx(request):
