@@ -20,10 +20,11 @@ from quizgen.nlp import get_nlp
 from quizgen.questions import Analysis, check_options, generate_sets
 from quizgen.questions.distractors import Pool, choose
 from quizgen.questions.draft import Draft
+from quizgen.questions.draft import norm as normalised
 from quizgen.vocabulary import Format
 
 __all__ = ["EXPORTERS", "Analysis", "ExportReport", "analyse", "export", "extract", "generate", "generate_path",
-           "load_articles", "load_model", "questions", "read_article", "wrong_answers"]
+           "load_articles", "load_model", "normalised", "questions", "read_article", "wrong_answers"]
 
 # what a topic's wrong answers are drawn as: a definition asks for a person
 WRONG_ANSWER_KINDS = {"definition": "person"}

@@ -18,14 +18,15 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from quizgen import models as qm
+from quizgen import pipeline
 from quizgen.errors import QuizgenError
+from quizgen.pipeline import Analysis
 from web import crud, leases, setfile, sets
 from web.fetch import Fetched
 from web.models import ClassSet, SetArticle, SetQuestion
@@ -34,11 +35,6 @@ from web.reading import read_article
 log = logging.getLogger("quizgen.web")
 
 CACHE_SIZE = 8
-# the kind of value a multiple-choice answer is, by topic, for quizgen's wrong-answer strategies
-KINDS = {"date": "date", "person": "person", "definition": "person", "place": "place",
-         "organization": "organization", "cause": "cause", "effect": "effect", "related": "related"}
-
-Analysis = tuple[Any, qm.Facts]  # (quizgen.extract.context.ArticleContext, Facts)
 Fetcher = Callable[[str], Fetched]  # web.fetch.fetch with the app's limits
 FETCH_STEPS = 2  # fetching, reading
 
@@ -51,14 +47,12 @@ class Analyses:
         self._cache: OrderedDict[str, Analysis] = OrderedDict()
 
     def of(self, article: qm.Article) -> Analysis:
-        from quizgen.extract import analyze
-
         key = json.dumps(article.to_dict(), sort_keys=True)
         with self.lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-            result = analyze([article])[0]
+            result = pipeline.analyse([article])[0]
             self._cache[key] = result
             while len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
@@ -114,9 +108,6 @@ def _fail(engine: Engine, job: Build, message: str) -> None:
 
 
 def _build(engine: Engine, analyses: Analyses, job: Build, fetcher: Fetcher) -> None:
-    from quizgen.nlp import get_nlp
-    from quizgen.questions import generate_sets
-
     set_id = job.set_id
     with Session(engine) as session:
         class_set = crud.get_class_set(session=session, set_id=set_id)
@@ -135,13 +126,13 @@ def _build(engine: Engine, analyses: Analyses, job: Build, fetcher: Fetcher) -> 
 
         step("Loading the language model", 1)
         with analyses.lock:
-            get_nlp()
+            pipeline.load_model()
         parsed: list[Analysis] = []
         for i, article in enumerate(articles):
             step(f"Finding dates, people, places and causes in “{article.title}”", 2 + i)
             parsed.append(analyses.of(article))
         step("Writing questions and wrong answers", len(articles) + 2)
-        generated = generate_sets(parsed)
+        generated = pipeline.questions(parsed)
         questions: list[SetQuestion] = []
         for row, qset in zip(rows, generated, strict=True):
             questions += [sets.generated_question(q, set_id=set_id, article_id=row.id, position=len(questions) + i)  # type: ignore[arg-type]
@@ -186,21 +177,17 @@ def finish(session: Session, set_id: int, articles: Sequence[SetArticle], questi
 def new_wrong_answers(session: Session, analyses: Analyses, question: SetQuestion, *, seed: str) -> list[str]:
     """The question's options with three other wrong answers, drawn by quizgen's distractor strategies from
     the set's articles, their deck and the bundled lists; SetProblem when there are not enough."""
-    from quizgen.questions.distractors import Pool, choose
-    from quizgen.questions.draft import Draft, norm
-
     if question.format != "multiple_choice" or not isinstance(question.answer, str):
         raise sets.SetProblem("Only multiple-choice questions have wrong answers to regenerate.")
     rows = crud.list_set_articles(session=session, set_id=question.set_id)
     parsed = [analyses.of(sets.quizgen_article(a)) for a in rows]
     facts = [f for _, f in parsed]
     mine = next((f for row, f in zip(rows, facts, strict=True) if row.id == question.set_article_id), facts[0])
-    draft = Draft(template="teacher", format="multiple_choice", topic=question.topic, prompt=question.prompt,
-                  answer=question.answer, sentence=question.source_sentence, section=question.source_section,
-                  key=question.uid, kind=KINDS.get(question.topic, question.topic))
-    candidates = choose(draft, Pool.of(mine, facts), n=30)
-    current = {norm(c) for c in question.choices if c != question.answer}
-    fresh = [c for c in candidates if norm(c) not in current]
+    candidates = pipeline.wrong_answers(mine, facts, topic=question.topic, prompt=question.prompt,
+                                        answer=question.answer, sentence=question.source_sentence,
+                                        section=question.source_section, key=question.uid)
+    current = {pipeline.normalised(c) for c in question.choices if c != question.answer}
+    fresh = [c for c in candidates if pipeline.normalised(c) not in current]
     if len(candidates) < 3 or not fresh:
         raise sets.SetProblem("The article and its deck hold no other values of this kind to make new wrong "
                               "answers from; edit them by hand instead.")
