@@ -27,7 +27,6 @@ from quizgen.export.common import (
     all_questions,
     category_path,
     export_time,
-    file_suffix,
     pairs,
     section_of,
     split_cloze,
@@ -268,7 +267,6 @@ def apkg_bytes(decks: Sequence[genanki.Deck], timestamp: float) -> bytes:
     return zip_bytes([("collection.anki2", data), ("media", b"{}")], timestamp=timestamp)
 
 
-@file_suffix(".apkg")
 def export_anki(sets: Sequence[QuestionSet], out: Path, *, parent: str | None = None) -> ExportReport:
     report = ExportReport("anki", out)
     decks: dict[str, genanki.Deck] = {}

@@ -11,7 +11,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from quizgen.export.common import ExportReport, all_questions, answer_text, file_suffix, one_line, pairs, write_text
+from quizgen.export.common import ExportReport, all_questions, answer_text, one_line, pairs, write_text
 from quizgen.models import Question, QuestionSet
 
 
@@ -25,7 +25,6 @@ def rows(question: Question) -> list[tuple[str, str]]:
     return [(question.prompt, definition)]
 
 
-@file_suffix(".csv")
 def export_csv(sets: Sequence[QuestionSet], out: Path, *, parent: str | None = None) -> ExportReport:
     report = ExportReport("csv", out)
     buf = io.StringIO()
