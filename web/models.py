@@ -310,3 +310,30 @@ class ClassAnswer(SQLModel, table=True):
     response: Any = Field(sa_column=Column(JSON, nullable=False))
     correct: bool
     answered_at: datetime = when()
+
+
+class SetCardState(SQLModel, table=True):
+    """Like CardState, for a flashcard of a published set (a question of the set)."""
+
+    __tablename__ = "set_card_states"
+    __table_args__ = (UniqueConstraint("learner_id", "question_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = fk("learners.id")
+    question_id: int = fk("set_questions.id")
+    due: datetime = when(index=True)
+    card: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class SetReviewLog(SQLModel, table=True):
+    """Like ReviewLog, for a flashcard of a published set."""
+
+    __tablename__ = "set_review_logs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = fk("learners.id")
+    question_id: int = fk("set_questions.id")
+    rating: int
+    reviewed_at: datetime = when()
+    due_after: datetime = when()
+    log: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
