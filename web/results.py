@@ -1,17 +1,19 @@
-"""A published set's results: each student's score and time, each question's share of right answers, the
-bar charts that draw them (geometry only; the template writes the SVG), and the CSV download."""
+"""A published set's results: each student's score and time, each question's share of right answers, each
+student's answer to each question, the bar charts that draw them (geometry only; the template writes the SVG),
+and the CSV download."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
 from web import crud
-from web.models import ClassAttempt, ClassSet, SetQuestion
+from web.models import ClassAnswer, ClassAttempt, ClassSet, SetQuestion
+from web.quiz import answer_lines
 from web.templating import percent
 
 # characters that make a spreadsheet read a cell as a formula
@@ -103,11 +105,43 @@ def chart(items: list[tuple[str, str, int, str]]) -> Chart:
 
 
 @dataclass(frozen=True)
+class GivenAnswer:
+    """One student's answer to one question, as the results page shows it."""
+
+    number: int  # the question's number in the results ("Q3")
+    question: SetQuestion
+    given: list[str]
+    expected: list[str]
+    correct: bool
+
+
+@dataclass(frozen=True)
+class AnswerSheet:
+    student: StudentRow
+    answers: list[GivenAnswer]
+
+
+def answer_sheets(students: list[StudentRow], questions: list[QuestionRow],
+                  answers: list[ClassAnswer]) -> list[AnswerSheet]:
+    """Each attempt's answers, in the order they were given."""
+    rows = {row.question.id: row for row in questions}
+    by_attempt: dict[int, list[GivenAnswer]] = defaultdict(list)
+    for a in answers:
+        row = rows.get(a.question_id)
+        if row is not None:
+            q = row.question
+            by_attempt[a.attempt_id].append(GivenAnswer(row.number, q, answer_lines(q.format, a.response),
+                                                        answer_lines(q.format, q.answer), a.correct))
+    return [AnswerSheet(s, by_attempt.get(s.attempt.id, [])) for s in students]  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
 class Results:
     students: list[StudentRow]
     questions: list[QuestionRow]
     scores: Chart
     per_question: Chart
+    sheets: list[AnswerSheet] = field(default_factory=list)
 
     @property
     def finished(self) -> list[StudentRow]:
@@ -142,7 +176,7 @@ def results(session: Session, class_set: ClassSet) -> Results:
     per_question = chart([(f"Q{r.number}", r.question.prompt, r.percent or 0,
                            f"{r.percent}% of {r.answered}")
                           for r in questions if r.answered])
-    return Results(students, questions, scores, per_question)
+    return Results(students, questions, scores, per_question, answer_sheets(students, questions, answers))
 
 
 def _cell(value: object) -> str:
