@@ -52,6 +52,8 @@ FILLER = re.compile(
     r"|based on (?:the|this) (?:article|text|passage)),\s*",
     re.IGNORECASE,
 )
+ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)  # an answer's leading article, dropped to fit
+TYPED = ("cloze", "short_answer")  # typed answers, asked in Kahoot as multiple choice
 
 
 def fit_question(text: str) -> str | None:
@@ -74,10 +76,6 @@ def fit_answer(text: str) -> str | None:
         return text
     shorter = ARTICLE.sub("", text)
     return shorter if len(shorter) <= MAX_ANSWER else None
-
-
-ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-TYPED = ("cloze", "short_answer")
 
 
 def as_multiple_choice(question: Question, others: Sequence[Question]) -> Question | str:
