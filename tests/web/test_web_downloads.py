@@ -129,3 +129,20 @@ def test_editor_export_menu_counts_are_what_each_file_holds(client: TestClient, 
     assert typed
     for q in typed:
         assert q.answer in rows[q.prompt] and len([a for a in rows[q.prompt] if a]) >= 3
+
+
+def test_editor_export_counts_follow_approvals(client: TestClient, db: Db) -> None:
+    """An approval or rejection made in place (htmx) sends the export menu's new counts along."""
+    teacher = sign_up(client)
+    set_id = set_from_deck(teacher)
+    ids = [str(q.id) for q in set_questions(db, set_id)]
+    htmx = {"HX-Request": "true"}
+    for action, some, expected in (("reject", ids, 0), ("approve", ids[:3], 3)):
+        r = teacher.post(f"/teach/sets/{set_id}/questions/status", data={"action": action, "ids": some}, headers=htmx)
+        assert r.status_code == 200 and "<html" not in r.text
+        (files,) = lxml.html.fromstring(f"<div>{r.text}</div>").xpath('//*[@id="export-files"]')
+        assert files.get("hx-swap-oob") == "true"
+        shown = shown_counts(r.text, '//*[@id="export-files"]')
+        assert shown["json"][:2] == (expected, expected) and shown["csv"][:2] == (expected, expected)
+    page = teacher.get(f"/teach/sets/{set_id}").text  # the whole page holds the menu once, in place
+    assert page.count('id="export-files"') == 1 and "hx-swap-oob" not in page

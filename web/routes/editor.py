@@ -106,6 +106,7 @@ def editor_page(request: Request, session: Session, class_set: ClassSet, *, bloc
         "options_problems": options_problems or {}, "publish_error": publish_error,
         "join_url": str(request.url_for("join_code", code=class_set.join_code)) if class_set.join_code else None,
         "export_tallies": exports.tallies(approved_sets(session, class_set)), "all_formats": FORMATS,
+        "export_oob": block == "questions" and is_htmx(request),
     }
     return render(request, "teacher/editor.html", context, block=block, status_code=status_code)
 
