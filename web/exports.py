@@ -40,7 +40,7 @@ class Tally:
 
     @property
     def brief(self) -> str:
-        return f"{self.count} of {self.total}" + (f"; left out {self.left_out}" if self.left_out else "")
+        return f"{self.count} of {self.total} questions" + (f"; left out {self.left_out}" if self.left_out else "")
 
 
 def tallies(sets: Sequence[qm.QuestionSet]) -> list[Tally]:

@@ -113,3 +113,22 @@ def test_a_set_studied_as_flashcards_and_each_students_answers(browser: Browser,
     finally:
         teacher_context.close()
         student_context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_downloads_say_what_each_file_holds(browser: Browser, server: Server, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{server.url}/downloads")
+        deck = page.locator("#deck-kirov-assassination-downloads")
+        files = deck.locator("ul.downloads")
+        expect(files.locator("[data-format=kahoot] .export-count")).to_contain_text(
+            re.compile(r"^\d+ of \d+ questions; left out"))
+        expect(files.locator("[data-format=gift] .export-count")).to_have_text(re.compile(r"^(\d+) of \1 questions$"))
+        expect(deck.locator(".article-downloads a[data-format=kahoot] .export-count")).to_have_text(
+            re.compile(r"^\d+ of \d+$"))
+        fits(page, width)
+        shot(page, f"downloads-counts-{width}")
+    finally:
+        context.close()
