@@ -158,6 +158,11 @@ def test_a_published_set_as_flashcards(app: FastAPI, client: TestClient, db: Db)
     assert student.get(f"{base}/999999").status_code == 404
     assert student.post(f"{base}/{seen[0]}", data={"rating": "sometimes"}).status_code == 422
     assert student.get("/join/ZZZZZZ/flashcards").status_code == 404
+    # deleting the set takes its students' cards with it
+    assert client.post(f"/teach/sets/{set_id}/delete").status_code == 303
+    with db.session() as session:
+        assert not crud.card_states(session=session, learner_id=learner_id, of_sets=True)
+        assert crud.count_reviews(session=session, learner_id=learner_id, of_sets=True) == 0
 
 
 def test_set_flashcards_close_with_the_set(app: FastAPI, client: TestClient, db: Db) -> None:
