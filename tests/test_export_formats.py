@@ -46,9 +46,8 @@ def test_gift_reads_back_every_question_with_its_escapes(tmp_path: Path) -> None
     parsed = read_gift(out.read_text(encoding="utf-8"))
     questions = {q.name: q for q in parsed if q.qtype != "category"}
 
-    assert report.count == 5 == len(questions)
-    assert report.left_out == [(TIMELINE.id, "timeline (GIFT has no ordering question)")]
-    assert TIMELINE.id not in questions
+    assert report.count == 6 == len(questions)
+    assert report.left_out == []
 
     mc = questions[CHOICE.id]
     assert mc.qtype == "multichoice" and mc.text_format == "html"
@@ -74,6 +73,12 @@ def test_gift_reads_back_every_question_with_its_escapes(tmp_path: Path) -> None
     match = questions[MATCHING.id]
     assert match.qtype == "match"
     assert [(html.unescape(left), right) for left, right in match.pairs] == list(MATCHING.answer)
+
+    # GIFT has no ordering question: the timeline asks for each event's place in time
+    timeline = questions[TIMELINE.id]
+    assert timeline.qtype == "match" and "earliest" in html.unescape(timeline.text)
+    assert [(html.unescape(left), right) for left, right in timeline.pairs] == list(
+        zip(TIMELINE.answer, ("1st", "2nd", "3rd"), strict=True))
 
 
 def test_gift_categories_follow_parent_article_and_section(tmp_path: Path) -> None:
@@ -124,8 +129,7 @@ def test_moodle_xml_reads_back(tmp_path: Path) -> None:
     root = etree.parse(str(out)).getroot()
     assert root.tag == "quiz"
     questions = {q.findtext("name/text"): q for q in root.iterfind("question") if q.get("type") != "category"}
-    assert report.count == 7 == len(questions)
-    assert [qid for qid, _ in report.left_out] == [TIMELINE.id]
+    assert report.count == 8 == len(questions) and not report.left_out
     assert {q.get("type") for q in questions.values()} == {"multichoice", "truefalse", "shortanswer", "matching"}
 
     def text(el: etree._Element, path: str) -> str:
@@ -150,6 +154,10 @@ def test_moodle_xml_reads_back(tmp_path: Path) -> None:
 
     match = questions[MATCHING.id]
     assert [(text(s, "."), s.findtext("answer/text")) for s in match.iterfind("subquestion")] == list(MATCHING.answer)
+    timeline = questions[TIMELINE.id]  # no ordering question in every Moodle: matched with places in time
+    assert timeline.get("type") == "matching"
+    assert [(text(s, "."), s.findtext("answer/text")) for s in timeline.iterfind("subquestion")] == list(
+        zip(TIMELINE.answer, ("1st", "2nd", "3rd"), strict=True))
 
     categories = [q.findtext("category/text") for q in root.iterfind("question[@type='category']")]
     assert "$course$/top/Quill Deck/Odo Fenn/Life" in categories
@@ -186,8 +194,9 @@ def test_qti_zip_has_manifest_and_well_formed_assessments(tmp_path: Path) -> Non
             assert [child.tag for child in item][:3] == [f"{QTI}itemmetadata", f"{QTI}presentation",
                                                          f"{QTI}resprocessing"]
             items.append(item)
-    assert len(items) == report.count == 7
-    assert report.left_out == [(TIMELINE.id, "timeline (QTI 1.2 in Canvas has no ordering question)")]
+    assert len(items) == report.count == 8 and not report.left_out
+    timeline = next(item for item in items if item.get("title") == TIMELINE.id)
+    assert timeline.findtext(f".//{QTI}fieldentry") == "matching_question"
 
 
 QTI_SCHEMA = Path(__file__).parent / "data" / "qti12_subset.rng"
@@ -276,9 +285,11 @@ def test_kahoot_sheet_follows_the_template(tmp_path: Path) -> None:
     report = export([sample_set()], "kahoot", out)
     rows = kahoot_rows(out)
     assert report.count == len(rows) == 2
-    assert {reason for _, reason in report.left_out} == {
-        f"{fmt} (Kahoot quizzes take only multiple choice and true/false)"
-        for fmt in ("cloze", "short answer", "timeline", "matching")}
+    assert set(report.left_out) == {
+        (TIMELINE.id, "timeline (Kahoot quizzes take only multiple choice and true/false)"),
+        (MATCHING.id, "matching (Kahoot quizzes take only multiple choice and true/false)"),
+        (CLOZE.id, "cloze (a typed answer, and too few other place answers in the export to choose from)"),
+        (SHORT.id, "short answer (a typed answer, and too few other person answers in the export to choose from)")}
     number, question, *answers, seconds, correct = rows[0]
     assert (number, question) == (1, CHOICE.prompt)
     assert answers == list(CHOICE.choices) and answers[correct - 1] == CHOICE.answer
@@ -301,6 +312,26 @@ def test_kahoot_shortens_only_where_meaning_survives(tmp_path: Path) -> None:
     assert row[1] == "W" + core[1:]
     assert report.left_out == [("c2", "multiple choice (question over 120 characters)"),
                                ("c3", "multiple choice (an answer over 75 characters)")]
+
+
+def test_kahoot_offers_a_typed_answer_with_the_exports_other_answers_as_wrong_ones(tmp_path: Path) -> None:
+    people = ["Mara Quill", "Odo Fenn", "Ilse Varr"]
+    typed = [dataclasses.replace(SHORT, id=f"s{n}", prompt=f"Who signed clause {n}?", answer=name)
+             for n, name in enumerate(people)]
+    within = dataclasses.replace(SHORT, id="s9", prompt="Who sealed it?", answer="Quill")  # part of "Mara Quill"
+    long_the = dataclasses.replace(CHOICE, id="c9", answer="The " + "y" * 72,
+                                   choices=("The " + "y" * 72, "Weavers", "Coopers"))
+    out = tmp_path / "quiz.xlsx"
+    report = export(one_set(*typed, within, long_the), "kahoot", out)
+    rows = kahoot_rows(out)
+    assert report.count == len(rows) == 5 and not report.left_out
+    for (_, question, *answers, _, correct), q in zip(rows, [*typed, within], strict=False):
+        assert question == q.prompt and answers[correct - 1] == q.answer
+        wrong = {a for a in answers if a and a != q.answer}
+        assert len(wrong) >= 2 and wrong <= {*people, "Quill"}
+        assert not any(q.answer in w or w in q.answer for w in wrong)  # no option that holds the answer
+    *_, last = rows
+    assert last[2 + last[-1] - 1] == "y" * 72  # "The " dropped to fit 75 characters
 
 
 # ---- CSV and JSON ------------------------------------------------------------------------------

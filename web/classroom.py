@@ -10,7 +10,7 @@ from sqlmodel import Session
 from web import crud
 from web.attempts import Progress
 from web.learner import name_key
-from web.models import ClassAnswer, ClassAttempt, ClassSet, Learner
+from web.models import ClassAnswer, ClassAttempt, ClassSet, Learner, SetQuestion
 from web.problems import NotFound
 from web.quiz import QuestionView, view
 
@@ -31,6 +31,38 @@ class ClassProgress(Progress):
         question = self.question_at(position)
         return view(question, seed=f"class:{self.attempt.id}:{question.id}",  # type: ignore[arg-type]
                     shuffle_choices=self.shuffle_choices)
+
+
+def fact_keys(question: SetQuestion) -> set[tuple[object, ...]]:
+    """What a question is about: its source sentence and, for a one-part answer, that answer. Two questions that
+    share one give each other away (the sentence of one is the answer of the other)."""
+    keys: set[tuple[object, ...]] = set()
+    for kind, text in (("sentence", question.source_sentence),
+                       ("answer", question.answer if isinstance(question.answer, str) else "")):
+        if text.strip():
+            keys.add((kind, question.set_article_id, " ".join(text.casefold().split())))
+    return keys
+
+
+DRAW_TRIES = 20
+
+
+def draw(questions: list[SetQuestion], count: int, rng: random.Random) -> list[SetQuestion]:
+    """`count` questions at random, no two on the same fact; fewer when the set holds fewer facts. A random
+    pass can block itself, so the fullest of a few passes is kept."""
+    best: list[SetQuestion] = []
+    for _ in range(DRAW_TRIES):
+        chosen: list[SetQuestion] = []
+        taken: set[tuple[object, ...]] = set()
+        for question in rng.sample(questions, len(questions)):
+            keys = fact_keys(question)
+            if not keys & taken:
+                chosen.append(question)
+                taken |= keys
+                if len(chosen) == count:
+                    return chosen
+        best = max(best, chosen, key=len)
+    return best
 
 
 def attempts_left(class_set: ClassSet, used: int) -> int | None:
@@ -64,7 +96,7 @@ def start(session: Session, class_set: ClassSet, learner: Learner, name: str) ->
     if not approved:
         raise CannotStart("This quiz has no questions yet.")
     count = min(class_set.question_count or len(approved), len(approved))
-    chosen = random.sample(approved, count)
+    chosen = approved if count == len(approved) else draw(approved, count, random.Random())
     if not class_set.shuffle_questions:
         chosen.sort(key=lambda q: (q.position, q.id))
     return crud.create_class_attempt(session=session, set_id=class_set.id, learner_id=learner.id,  # type: ignore[arg-type]

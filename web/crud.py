@@ -28,7 +28,9 @@ from web.models import (
     QuestionSet,
     ReviewLog,
     SetArticle,
+    SetCardState,
     SetQuestion,
+    SetReviewLog,
     Teacher,
     utcnow,
 )
@@ -311,10 +313,18 @@ def record_answer(*, session: Session, attempt: Attempt | ClassAttempt, answer: 
 # --- flashcards ---------------------------------------------------------------------------------
 
 
-def card_states(*, session: Session, learner_id: int, question_ids: Iterable[int] | None = None) -> dict[int, CardState]:
-    query = select(CardState).where(CardState.learner_id == learner_id)
+# Flashcards of the library's decks keep their state in CardState and ReviewLog, those of a teacher's set in
+# SetCardState and SetReviewLog: the same columns, so the same functions serve both (`of_sets`).
+def _card_tables(of_sets: bool) -> tuple[type[CardState] | type[SetCardState], type[ReviewLog] | type[SetReviewLog]]:
+    return (SetCardState, SetReviewLog) if of_sets else (CardState, ReviewLog)
+
+
+def card_states(*, session: Session, learner_id: int, question_ids: Iterable[int] | None = None,
+                of_sets: bool = False) -> dict[int, CardState | SetCardState]:
+    state_table, _ = _card_tables(of_sets)
+    query = select(state_table).where(state_table.learner_id == learner_id)
     if question_ids is not None:
-        query = query.where(col(CardState.question_id).in_(list(question_ids)))
+        query = query.where(col(state_table.question_id).in_(list(question_ids)))
     return {s.question_id: s for s in session.exec(query)}
 
 
@@ -328,25 +338,28 @@ def save_review(
     rating: int,
     reviewed_at: datetime,
     log: dict[str, Any],
-) -> CardState:
+    of_sets: bool = False,
+) -> CardState | SetCardState:
     """Store a card's new FSRS state and the review that led to it."""
+    state_table, log_table = _card_tables(of_sets)
     state = session.exec(
-        select(CardState).where(CardState.learner_id == learner_id, CardState.question_id == question_id)
+        select(state_table).where(state_table.learner_id == learner_id, state_table.question_id == question_id)
     ).first()
     if state is None:
-        state = CardState(learner_id=learner_id, question_id=question_id, due=due, card=card)
+        state = state_table(learner_id=learner_id, question_id=question_id, due=due, card=card)
     else:
         state.due, state.card = due, card
     session.add(state)
-    session.add(ReviewLog(learner_id=learner_id, question_id=question_id, rating=rating, reviewed_at=reviewed_at,
+    session.add(log_table(learner_id=learner_id, question_id=question_id, rating=rating, reviewed_at=reviewed_at,
                           due_after=due, log=log))
     session.commit()
     session.refresh(state)
     return state
 
 
-def count_reviews(*, session: Session, learner_id: int) -> int:
-    query = select(func.count(col(ReviewLog.id))).where(ReviewLog.learner_id == learner_id)
+def count_reviews(*, session: Session, learner_id: int, of_sets: bool = False) -> int:
+    _, log_table = _card_tables(of_sets)
+    query = select(func.count(col(log_table.id))).where(log_table.learner_id == learner_id)
     return session.exec(query).one()
 
 

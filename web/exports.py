@@ -1,57 +1,52 @@
-"""Exports as downloads: quizgen's exporters write a file, the app sends its bytes."""
+"""Exports as downloads: quizgen's exporters write a file, the app sends its bytes; and before the
+download, how many questions each file will hold and what it leaves out."""
 
 from __future__ import annotations
 
-import mimetypes
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen import models as qm
-
-# what each format is for, in the words a teacher would look for
-LABELS = {
-    "anki": ("Anki deck", "for spaced repetition in Anki"),
-    "csv": ("CSV", "Quizlet and spreadsheets"),
-    "kahoot": ("Kahoot", "spreadsheet to import into Kahoot"),
-    "gift": ("Moodle GIFT", "text format for Moodle question banks"),
-    "moodle-xml": ("Moodle XML", "Moodle question bank import"),
-    "qti": ("QTI", "Canvas and other learning platforms"),
-    "json": ("JSON", "every field, for programs"),
-}
-MEDIA_TYPES = {".apkg": "application/apkg", ".gift": "text/plain", ".xml": "application/xml",
-               ".json": "application/json", ".csv": "text/csv"}
+from quizgen.export import BY_NAME, FORMATS, ExportFormat
 
 
-@dataclass(frozen=True)
-class Format:
-    name: str
-    label: str
-    note: str
-    suffix: str
+def formats() -> list[ExportFormat]:
+    return list(FORMATS)
 
 
-def formats() -> list[Format]:
-    from quizgen.export import EXPORTERS
-
-    return [Format(name, *LABELS.get(name, (name, "")), getattr(exporter, "suffix", "." + name))
-            for name, exporter in EXPORTERS.items()]
+def find_format(name: str) -> ExportFormat | None:
+    return BY_NAME.get(name)
 
 
-def find_format(name: str) -> Format | None:
-    return next((f for f in formats() if f.name == name), None)
-
-
-def export_bytes(sets: Sequence[qm.QuestionSet], fmt: Format, stem: str, *, parent: str | None) -> bytes:
+def export_bytes(sets: Sequence[qm.QuestionSet], fmt: ExportFormat, stem: str, *, parent: str | None) -> bytes:
     """The exported file's content; the file itself lives only in a temporary folder."""
-    from quizgen.export import export
-
     with tempfile.TemporaryDirectory(prefix="quizgen-export-") as tmp:
         out = Path(tmp) / f"{stem}{fmt.suffix}"
-        export(sets, fmt.name, out, parent=parent)
+        fmt.write(sets, out, parent=parent)
         return out.read_bytes()
 
 
-def media_type(fmt: Format) -> str:
-    return MEDIA_TYPES.get(fmt.suffix) or mimetypes.guess_type(f"x{fmt.suffix}")[0] or "application/octet-stream"
+@dataclass(frozen=True)
+class Tally:
+    """One format's file of some questions: "38 of 44", and what is left out and why."""
+
+    format: ExportFormat
+    count: int
+    total: int
+    left_out: str  # counted by kind: "6 timeline", "" when nothing is
+    why: str  # the same, grouped by reason: "6 timeline (GIFT has no ordering question)"
+
+    @property
+    def brief(self) -> str:
+        return f"{self.count} of {self.total} questions" + (f"; left out {self.left_out}" if self.left_out else "")
+
+
+def tallies(sets: Sequence[qm.QuestionSet]) -> list[Tally]:
+    """For every format, what its file of `sets` would hold."""
+    out = []
+    for fmt in FORMATS:
+        report = fmt.tally(sets)
+        out.append(Tally(fmt, report.count, report.total, report.left_out_kinds(), report.left_out_text()))
+    return out

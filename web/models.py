@@ -200,29 +200,39 @@ class Answer(AnswerFields, table=True):
     question_id: int = fk("questions.id")
 
 
-class CardState(SQLModel, table=True):
-    """A learner's FSRS state for one flashcard (a question); no row means the card is new."""
+class CardFields(SQLModel):
+    """A learner's FSRS state for one flashcard; no row means the card is new."""
+
+    learner_id: int = fk("learners.id")
+    due: datetime = when(index=True)
+    card: dict[str, Any] = json_column()  # fsrs.Card.to_dict()
+
+
+class ReviewFields(SQLModel):
+    """One review of a flashcard, as FSRS logged it."""
+
+    learner_id: int = fk("learners.id")
+    rating: int  # fsrs.Rating: 1 Again, 2 Hard, 3 Good, 4 Easy
+    reviewed_at: datetime = when()
+    due_after: datetime = when()
+    log: dict[str, Any] = json_column()  # fsrs.ReviewLog.to_dict()
+
+
+class CardState(CardFields, table=True):
+    """A flashcard of the library (a question of a deck)."""
 
     __tablename__ = "card_states"
     __table_args__ = (UniqueConstraint("learner_id", "question_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    learner_id: int = fk("learners.id")
     question_id: int = fk("questions.id")
-    due: datetime = when(index=True)
-    card: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # fsrs.Card.to_dict()
 
 
-class ReviewLog(SQLModel, table=True):
+class ReviewLog(ReviewFields, table=True):
     __tablename__ = "review_logs"
 
     id: int | None = Field(default=None, primary_key=True)
-    learner_id: int = fk("learners.id")
     question_id: int = fk("questions.id")
-    rating: int  # fsrs.Rating: 1 Again, 2 Hard, 3 Good, 4 Easy
-    reviewed_at: datetime = when()
-    due_after: datetime = when()
-    log: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # fsrs.ReviewLog.to_dict()
 
 
 # --- teachers and their question sets -------------------------------------------------------------
@@ -342,3 +352,20 @@ class ClassAnswer(AnswerFields, table=True):
     question_id: int = fk("set_questions.id")
     # the student's "I was right" on a wrong answer: open, then accepted or declined by the teacher
     claim: str = Field(default="", max_length=20, sa_column_kwargs={"server_default": ""})
+
+
+class SetCardState(CardFields, table=True):
+    """A flashcard of a published set (a question of the set)."""
+
+    __tablename__ = "set_card_states"
+    __table_args__ = (UniqueConstraint("learner_id", "question_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = fk("set_questions.id")
+
+
+class SetReviewLog(ReviewFields, table=True):
+    __tablename__ = "set_review_logs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = fk("set_questions.id")

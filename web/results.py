@@ -1,18 +1,20 @@
-"""A published set's results: each student's score and time, each question's share of right answers, the
-bar charts that draw them (geometry only; the template writes the SVG), and the CSV download."""
+"""A published set's results: each student's score and time, each question's share of right answers, each
+student's answer to each question, the bar charts that draw them (geometry only; the template writes the SVG),
+and the CSV download."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
 from quizgen.export.common import spreadsheet_cell
 from web import crud
 from web.models import ClassAnswer, ClassAttempt, ClassSet, SetQuestion
+from web.quiz import answer_lines
 from web.templating import percent
 
 
@@ -110,12 +112,44 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class GivenAnswer:
+    """One student's answer to one question, as the results page shows it."""
+
+    number: int  # the question's number in the results ("Q3")
+    question: SetQuestion
+    given: list[str]
+    expected: list[str]
+    correct: bool
+
+
+@dataclass(frozen=True)
+class AnswerSheet:
+    student: StudentRow
+    answers: list[GivenAnswer]
+
+
+def answer_sheets(students: list[StudentRow], questions: list[QuestionRow],
+                  answers: list[ClassAnswer]) -> list[AnswerSheet]:
+    """Each attempt's answers, in the order they were given."""
+    rows = {row.question.id: row for row in questions}
+    by_attempt: dict[int, list[GivenAnswer]] = defaultdict(list)
+    for a in answers:
+        row = rows.get(a.question_id)
+        if row is not None:
+            q = row.question
+            by_attempt[a.attempt_id].append(GivenAnswer(row.number, q, answer_lines(q.format, a.response),
+                                                        answer_lines(q.format, q.answer), a.correct))
+    return [AnswerSheet(s, by_attempt.get(s.attempt.id, [])) for s in students]  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
 class Results:
     students: list[StudentRow]
     questions: list[QuestionRow]
     scores: Chart
     per_question: Chart
     claims: list[Claim]
+    sheets: list[AnswerSheet] = field(default_factory=list)
 
     @property
     def finished(self) -> list[StudentRow]:
@@ -153,7 +187,7 @@ def results(session: Session, class_set: ClassSet) -> Results:
     by_id = {q.id: q for q in crud.list_set_questions(session=session, set_id=class_set.id)}  # type: ignore[arg-type]
     claims = [Claim(answer, attempt, by_id[answer.question_id])
               for answer, attempt in crud.list_claims(session=session, set_id=class_set.id)]  # type: ignore[arg-type]
-    return Results(students, questions, scores, per_question, claims)
+    return Results(students, questions, scores, per_question, claims, answer_sheets(students, questions, answers))
 
 
 def csv_rows(r: Results, marks: dict[int, dict[int, bool]]) -> str:

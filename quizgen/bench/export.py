@@ -18,7 +18,7 @@ from rich.progress import Progress
 
 from quizgen.bench.corpus import bundled_decks, copy_title
 from quizgen.errors import QuizgenError
-from quizgen.export import EXPORTERS, export
+from quizgen.export import BY_NAME, EXPORTERS, export
 from quizgen.models import Question, QuestionSet
 from quizgen.pipeline import generate
 from quizgen.vocabulary import slugify
@@ -63,7 +63,7 @@ def run(progress: Progress) -> dict[str, Any]:
     out: dict[str, Any] = {"questions": sum(len(s.questions) for s in many)}
     with tempfile.TemporaryDirectory(prefix="quizgen-bench-") as tmp:
         for fmt in EXPORTERS:
-            path = Path(tmp) / f"{slugify(fmt)}{getattr(EXPORTERS[fmt], 'suffix', '.' + fmt)}"
+            path = Path(tmp) / f"{slugify(fmt)}{BY_NAME[fmt].suffix}"
             export(sets, fmt, path, parent=PARENT)  # warm-up: imports and lazy caches
             progress.update(task, description=f"export: {QUESTIONS:,} questions to {fmt}")
             start = time.perf_counter()

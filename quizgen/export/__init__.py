@@ -1,8 +1,8 @@
 """Write question sets to the formats teachers and learners use: Anki, Quizlet CSV, Kahoot,
 Moodle GIFT and XML, QTI for Canvas, and JSON.
 
-Every exporter is `(sets, out, *, parent) -> ExportReport` and is registered in `EXPORTERS`, so adding
-a format is one function and one line. What a format cannot carry is left out and reported.
+Every exporter is `(sets, out, *, parent) -> ExportReport` and has one record in `formats.FORMATS`, so
+adding a format is one function and one record. What a format cannot carry is left out and reported.
 """
 
 from __future__ import annotations
@@ -11,37 +11,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quizgen.errors import QuizgenError
-from quizgen.export.anki import export_anki
-from quizgen.export.common import Exporter, ExportReport, file_suffix
-from quizgen.export.csv import export_csv
-from quizgen.export.gift import export_gift
-from quizgen.export.json import export_json
-from quizgen.export.kahoot import export_kahoot
-from quizgen.export.moodle_xml import export_moodle_xml
-from quizgen.export.qti import export_qti
+from quizgen.export.common import Exporter, ExportReport
+from quizgen.export.formats import BY_NAME, FORMATS, ExportFormat
 from quizgen.models import QuestionSet
 from quizgen.vocabulary import slugify
 
-__all__ = ["EXPORTERS", "ExportReport", "Exporter", "build", "export", "file_suffix"]
+__all__ = ["BY_NAME", "EXPORTERS", "FORMATS", "ExportFormat", "ExportReport", "Exporter", "build", "export"]
 
-EXPORTERS: dict[str, Exporter] = {
-    "anki": export_anki,
-    "csv": export_csv,
-    "kahoot": export_kahoot,
-    "gift": export_gift,
-    "moodle-xml": export_moodle_xml,
-    "qti": export_qti,
-    "json": export_json,
-}
+EXPORTERS: dict[str, Exporter] = {f.name: f.write for f in FORMATS}
 
 
 def export(sets: Sequence[QuestionSet], to: str, out: Path, *, parent: str | None = None) -> ExportReport:
     """Write `sets` to `out` in format `to`."""
     try:
-        exporter = EXPORTERS[to]
+        fmt = BY_NAME[to]
     except KeyError:
-        raise QuizgenError(f"unknown export format {to!r}; choose one of {', '.join(EXPORTERS)}") from None
-    return exporter(sets, Path(out), parent=parent)
+        raise QuizgenError(f"unknown export format {to!r}; choose one of {', '.join(BY_NAME)}") from None
+    return fmt.write(sets, Path(out), parent=parent)
 
 
 def build(sets: Sequence[QuestionSet], dist: Path, *, parent: str | None = None) -> list[ExportReport]:
@@ -52,7 +38,4 @@ def build(sets: Sequence[QuestionSet], dist: Path, *, parent: str | None = None)
     except OSError as exc:
         raise QuizgenError(f"cannot create {dist}: {exc.strerror or exc}") from None
     stem = slugify(parent or (sets[0].title if sets else "questions"))
-    return [
-        exporter(sets, dist / f"{stem}{getattr(exporter, 'suffix', '.' + name)}", parent=parent)
-        for name, exporter in EXPORTERS.items()
-    ]
+    return [fmt.write(sets, dist / f"{stem}{fmt.suffix}", parent=parent) for fmt in FORMATS]

@@ -28,7 +28,6 @@ from quizgen.export.common import (
     all_questions,
     category_path,
     export_time,
-    file_suffix,
     pairs,
     section_of,
     split_cloze,
@@ -270,7 +269,6 @@ def apkg_bytes(decks: Sequence[genanki.Deck], timestamp: float) -> bytes:
     return zip_bytes([("collection.anki2", data), ("media", b"{}")], timestamp=timestamp)
 
 
-@file_suffix(".apkg")
 def export_anki(sets: Sequence[QuestionSet], out: Path, *, parent: str | None = None) -> ExportReport:
     report = ExportReport("anki", out)
     decks: dict[str, genanki.Deck] = {}

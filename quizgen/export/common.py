@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import os
 import re
@@ -13,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from quizgen.errors import QuizgenError
 from quizgen.models import LEAD_SECTION, Question, QuestionSet
@@ -37,11 +38,22 @@ class ExportReport:
         # Reasons start with the question format so that summary() can count them by kind.
         self.left_out.append((question.id, f"{format_label(question.format)} ({why})"))
 
+    @property
+    def total(self) -> int:
+        return self.count + len(self.left_out)
+
     def summary(self) -> str:
         """One line: what was written, and what was left out, counted by kind and grouped by why."""
         line = f"{self.format}: {self.count} question{'s' if self.count != 1 else ''} -> {self.path}"
-        if not self.left_out:
-            return line
+        return f"{line}; left out {len(self.left_out)}: {self.left_out_text()}" if self.left_out else line
+
+    def left_out_kinds(self) -> str:
+        """What was left out, counted by kind: "7 cloze, 1 true/false"."""
+        kinds = Counter((m.group(1) if (m := REASON.match(reason)) else reason) for _, reason in self.left_out)
+        return ", ".join(f"{n} {kind}" for kind, n in kinds.items())
+
+    def left_out_text(self) -> str:
+        """What was left out, counted by kind and grouped by why: "2 timeline (GIFT has no ...); 1 cloze"."""
         by_why: dict[str, Counter[str]] = {}
         for _, reason in self.left_out:
             m = REASON.match(reason)
@@ -51,24 +63,20 @@ class ExportReport:
         for why, kinds in by_why.items():
             counted = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
             groups.append(f"{counted} ({why})" if why else counted)
-        return f"{line}; left out {len(self.left_out)}: " + "; ".join(groups)
+        return "; ".join(groups)
 
 
 class Exporter(Protocol):
     def __call__(self, sets: Sequence[QuestionSet], out: Path, *, parent: str | None) -> ExportReport: ...
 
 
-E = TypeVar("E", bound=Callable[..., ExportReport])
+# How a format takes one question: the question as the file will hold it (converted where the format
+# needs it), or why it cannot. `others` are all the questions of the export (Kahoot draws options there).
+Fit = Callable[[Question, Sequence[Question]], "Question | str"]
 
 
-def file_suffix(suffix: str) -> Callable[[E], E]:
-    """Give an exporter the file ending `build` uses for it (default: "." + its name)."""
-
-    def mark(exporter: E) -> E:
-        exporter.suffix = suffix  # type: ignore[attr-defined]
-        return exporter
-
-    return mark
+def as_is(question: Question, others: Sequence[Question]) -> Question | str:
+    return question
 
 
 # ---- writing files ---------------------------------------------------------------------------
@@ -151,15 +159,34 @@ def section_of(question: Question) -> str:
     return question.source.section or LEAD_SECTION
 
 
-def all_questions(sets: Sequence[QuestionSet], report: ExportReport) -> Iterator[tuple[QuestionSet, Question]]:
-    """Every question with its set; malformed ones are left out and noted in `report`."""
+def all_questions(sets: Sequence[QuestionSet], report: ExportReport, fit: Fit = as_is, *,
+                  among: Sequence[QuestionSet] | None = None) -> Iterator[tuple[QuestionSet, Question]]:
+    """Every question with its set, as `fit` makes it; malformed ones, and those `fit` refuses, are left out
+    and noted in `report`. `among`: the whole export, when `sets` is a part of it."""
+    others = [q for qs in (among or sets) for q in qs.questions]
     for qs in sets:
         for q in qs.questions:
-            problem = malformed(q)
-            if problem is None:
-                yield qs, q
+            fitted = malformed(q) or fit(q, others)
+            if isinstance(fitted, str):
+                report.leave_out(q, fitted)
             else:
-                report.leave_out(q, problem)
+                yield qs, fitted
+
+
+ORDINALS = ("1st", "2nd", "3rd")
+
+
+def ordinal(n: int) -> str:
+    return ORDINALS[n - 1] if n <= len(ORDINALS) else f"{n}th"
+
+
+def timeline_as_matching(question: Question) -> Question:
+    """A timeline for formats without an ordering question: match each event with its place in time."""
+    events = [str(event) for event in question.answer]
+    places = tuple(ordinal(n) for n in range(1, len(events) + 1))
+    prompt = f"{question.prompt.rstrip()} Match each event with its place in time (1st = earliest)."
+    return dataclasses.replace(question, format="matching", prompt=prompt,
+                               answer=tuple(zip(events, places, strict=True)), choices=places)
 
 
 def split_cloze(prompt: str) -> tuple[str, str] | None:

@@ -15,7 +15,6 @@ from quizgen.export.common import (
     ExportReport,
     all_questions,
     answer_text,
-    file_suffix,
     one_line,
     pairs,
     spreadsheet_cell,
@@ -34,7 +33,6 @@ def rows(question: Question) -> list[tuple[str, str]]:
     return [(question.prompt, definition)]
 
 
-@file_suffix(".csv")
 def export_csv(sets: Sequence[QuestionSet], out: Path, *, parent: str | None = None) -> ExportReport:
     report = ExportReport("csv", out)
     buf = io.StringIO()

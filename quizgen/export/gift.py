@@ -1,4 +1,5 @@
 """Moodle GIFT: multiple choice, true/false, short answer, matching, and missing word for cloze.
+GIFT has no ordering question, so a timeline becomes a matching of each event with its place in time.
 
 Question text, choices and feedback are HTML in Moodle, so they are HTML-escaped (a "<script>" in an
 article shows as text); short-answer answers and matching answers are plain text Moodle compares
@@ -16,10 +17,10 @@ from quizgen.export.common import (
     ExportReport,
     all_questions,
     category_path,
-    file_suffix,
     pairs,
     section_of,
     split_cloze,
+    timeline_as_matching,
     write_text,
 )
 from quizgen.models import Question, QuestionSet
@@ -43,15 +44,15 @@ def category_line(levels: list[str]) -> str:
     return "$CATEGORY: $course$/top/" + "/".join(escape(html_title(level)).replace("/", "//") for level in levels)
 
 
-def why_not(question: Question) -> str | None:
-    """Why GIFT cannot carry the question, or None when it can."""
+def fit(question: Question, others: Sequence[Question]) -> Question | str:
+    """The question as GIFT carries it, or why it cannot."""
     if question.format == "timeline":
-        return "GIFT has no ordering question"
+        question = timeline_as_matching(question)
     if question.format == "matching" and any("->" in left for left, _ in pairs(question)):
         return "a left item contains '->', which GIFT cannot escape"
     if question.format not in ("multiple_choice", "true_false", "matching", "cloze", "short_answer"):
         return f"GIFT has no {question.format} question"
-    return None
+    return question
 
 
 def body(question: Question) -> str:
@@ -76,16 +77,11 @@ def body(question: Question) -> str:
     return f"{prompt}{{={escape(str(question.answer))}{feedback}}}"
 
 
-@file_suffix(".gift.txt")  # Moodle's file picker takes .txt for GIFT
 def export_gift(sets: Sequence[QuestionSet], out: Path, *, parent: str | None = None) -> ExportReport:
     report = ExportReport("gift", out)
     blocks: list[str] = []
     category: list[str] | None = None
-    for qs, q in all_questions(sets, report):
-        reason = why_not(q)
-        if reason:
-            report.leave_out(q, reason)
-            continue
+    for qs, q in all_questions(sets, report, fit):
         levels = category_path(parent, qs.title, section_of(q))
         if levels != category:
             blocks.append(category_line(levels))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from quizgen.export.common import ExportReport, file_suffix, write_text
+from quizgen.export.common import ExportReport, write_text
 from quizgen.models import QuestionSet
 
 
@@ -16,7 +16,6 @@ def document(sets: Sequence[QuestionSet]) -> dict[str, Any]:
     return sets[0].to_dict() if len(sets) == 1 else {"decks": [s.to_dict() for s in sets]}
 
 
-@file_suffix(".json")
 def export_json(sets: Sequence[QuestionSet], out: Path, *, parent: str | None = None) -> ExportReport:
     text = json.dumps(document(sets), ensure_ascii=False, indent=2) + "\n"
     write_text(out, text)

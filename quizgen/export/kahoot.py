@@ -1,15 +1,19 @@
 """Kahoot's quiz spreadsheet template (.xlsx): question, up to four answers, time limit, correct answer.
 
-Only multiple choice and true/false fit Kahoot's quiz questions. Kahoot caps questions at 120
-characters and answers at 75; a question that is too long is shortened only by dropping words that
-carry no meaning (a leading "According to the article, "), otherwise it is left out and reported.
+Kahoot's quiz questions are multiple choice and true/false. A typed answer (cloze, short answer)
+becomes multiple choice when the export holds other answers of its kind to offer as wrong ones.
+Kahoot caps questions at 120 characters and answers at 75; a text that is too long is shortened only
+by dropping words that carry no meaning (a leading "According to the article, ", an answer's leading
+"the"), otherwise the question is left out and reported.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Sequence
 from datetime import UTC
 from pathlib import Path
@@ -24,7 +28,6 @@ from quizgen.export.common import (
     ExportReport,
     all_questions,
     export_time,
-    file_suffix,
     looks_like_formula,
     normalize_zip,
     one_line,
@@ -52,6 +55,8 @@ FILLER = re.compile(
     r"|based on (?:the|this) (?:article|text|passage)),\s*",
     re.IGNORECASE,
 )
+ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)  # an answer's leading article, dropped to fit
+TYPED = ("cloze", "short_answer")  # typed answers, asked in Kahoot as multiple choice
 
 
 def fit_question(text: str) -> str | None:
@@ -67,29 +72,67 @@ def fit_question(text: str) -> str | None:
     return None
 
 
-def row(question: Question) -> list[str | int] | str:
-    """A spreadsheet row (without its number) for the question, or why it cannot be one."""
+def fit_answer(text: str) -> str | None:
+    """The answer within Kahoot's limit, or None when only cutting meaning would make it fit."""
+    text = one_line(text)
+    if len(text) <= MAX_ANSWER:
+        return text
+    shorter = ARTICLE.sub("", text)
+    return shorter if len(shorter) <= MAX_ANSWER else None
+
+
+def as_multiple_choice(question: Question, others: Sequence[Question]) -> Question | str:
+    """A typed-answer question with up to three wrong answers: its own options when it has them, else the
+    answers of the export's other questions on the same topic (other people for a person, dates for a date)."""
+    answer = one_line(str(question.answer))
+    if answer in question.choices and len(question.choices) >= 2:
+        return dataclasses.replace(question, format="multiple_choice")
+    taken = {answer.casefold()}
+    wrong: list[str] = []
+    for other in others:
+        if other.topic != question.topic or other.format not in (*TYPED, "multiple_choice"):
+            continue
+        for option in (str(other.answer), *other.choices):
+            option = one_line(option)
+            key = option.casefold()
+            if option and key not in taken and key not in answer.casefold() and answer.casefold() not in key:
+                taken.add(key)
+                wrong.append(option)
+    wrong = [w for w in wrong if fit_answer(w) is not None][:3]
+    if len(wrong) < 2:
+        return f"a typed answer, and too few other {question.topic} answers in the export to choose from"
+    choices = list(wrong)
+    choices.insert(zlib.crc32(question.id.encode()) % (len(wrong) + 1), answer)  # the same place every export
+    return dataclasses.replace(question, format="multiple_choice", answer=answer, choices=tuple(choices))
+
+
+def fit(question: Question, others: Sequence[Question]) -> Question | str:
+    """The question as a Kahoot quiz question, within Kahoot's limits, or why it cannot be one."""
+    if question.format in TYPED:
+        converted = as_multiple_choice(question, others)
+        if isinstance(converted, str):
+            return converted
+        question = converted
     if question.format == "true_false":
-        answers = ["True", "False"]
         statement = one_line(question.prompt)
         labelled = f"True or false: {statement}"
         prompt = labelled if len(labelled) <= MAX_QUESTION else fit_question(statement)
+        answers: list[str | None] = ["True", "False"]
     elif question.format == "multiple_choice":
-        answers = [one_line(c) for c in question.choices]
+        if not 2 <= len(question.choices) <= 4:
+            return f"Kahoot takes 2 to 4 answers, not {len(question.choices)}"
         prompt = fit_question(question.prompt)
-        if not 2 <= len(answers) <= 4:
-            return f"Kahoot takes 2 to 4 answers, not {len(answers)}"
+        answers = [fit_answer(c) for c in question.choices]
     else:
         return "Kahoot quizzes take only multiple choice and true/false"
     if prompt is None:
         return f"question over {MAX_QUESTION} characters"
-    if any(len(a) > MAX_ANSWER for a in answers):
+    if None in answers:
         return f"an answer over {MAX_ANSWER} characters"
-    correct = one_line(str(question.answer))
+    correct = fit_answer(str(question.answer))
     if correct not in answers:
         return "the answer is not among the choices"
-    answers += [""] * (4 - len(answers))
-    return [prompt, *answers, TIME_LIMITS.get(question.difficulty, 30), answers.index(correct) + 1]
+    return dataclasses.replace(question, prompt=prompt, choices=tuple(a for a in answers if a), answer=correct)
 
 
 def put(ws: Worksheet, row: int, column: int, value: Any) -> None:
@@ -113,7 +156,6 @@ def workbook_bytes(wb: Workbook) -> bytes:
     return normalize_zip(buf.getvalue())
 
 
-@file_suffix("-kahoot.xlsx")
 def export_kahoot(sets: Sequence[QuestionSet], out: Path, *, parent: str | None = None) -> ExportReport:
     report = ExportReport("kahoot", out)
     wb = Workbook()
@@ -130,13 +172,11 @@ def export_kahoot(sets: Sequence[QuestionSet], out: Path, *, parent: str | None 
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFGH", (5, 60, 30, 30, 30, 30, 16, 16), strict=True):
         ws.column_dimensions[letter].width = width
-    for _, q in all_questions(sets, report):
-        result = row(q)
-        if isinstance(result, str):
-            report.leave_out(q, result)
-            continue
+    for _, q in all_questions(sets, report, fit):
         report.count += 1
-        for col, value in enumerate([report.count, *result], start=1):
+        answers = [*q.choices, *[""] * (4 - len(q.choices))]
+        cells = [report.count, q.prompt, *answers, TIME_LIMITS.get(q.difficulty, 30), answers.index(str(q.answer)) + 1]
+        for col, value in enumerate(cells, start=1):
             put(ws, HEADER_ROW + report.count, col, value)
     write_bytes(out, workbook_bytes(wb))
     return report

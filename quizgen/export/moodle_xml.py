@@ -1,8 +1,8 @@
 """Moodle XML: multichoice, truefalse, shortanswer (also for cloze, with the blank in the text), matching.
 
 Texts in format="html" are HTML-escaped so an article's "<script>" shows as text; short answers and
-matching answers are plain text, compared with what the student typed or picked. Timeline questions
-are reported: the ordering question type is a plugin that not every Moodle has.
+matching answers are plain text, compared with what the student typed or picked. The ordering question
+type is a plugin that not every Moodle has, so a timeline becomes a matching of each event with its place.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from quizgen.export.common import (
     ExportReport,
     all_questions,
     category_path,
-    file_suffix,
     pairs,
     section_of,
+    timeline_as_matching,
     write_bytes,
     xml_safe,
 )
@@ -33,6 +33,13 @@ QTYPES = {
     "cloze": "shortanswer",
     "matching": "matching",
 }
+
+
+def fit(question: Question, others: Sequence[Question]) -> Question | str:
+    """The question as Moodle XML carries it, or why it cannot."""
+    if question.format == "timeline":
+        return timeline_as_matching(question)
+    return question if question.format in QTYPES else f"Moodle XML has no {question.format} question"
 
 
 def text_element(parent: etree._Element, tag: str, text: str, *, fmt: str | None = "html") -> etree._Element:
@@ -93,17 +100,11 @@ def category_element(levels: list[str]) -> etree._Element:
     return el
 
 
-@file_suffix("-moodle.xml")
 def export_moodle_xml(sets: Sequence[QuestionSet], out: Path, *, parent: str | None = None) -> ExportReport:
     report = ExportReport("moodle-xml", out)
     quiz = etree.Element("quiz")
     category: list[str] | None = None
-    for qs, q in all_questions(sets, report):
-        if q.format not in QTYPES:
-            why = "not every Moodle has the ordering question type" if q.format == "timeline" else (
-                f"Moodle XML has no {q.format} question")
-            report.leave_out(q, why)
-            continue
+    for qs, q in all_questions(sets, report, fit):
         levels = category_path(parent, qs.title, section_of(q))
         if levels != category:
             quiz.append(category_element(levels))

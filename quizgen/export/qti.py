@@ -1,7 +1,8 @@
 """QTI 1.2 as Canvas imports it: a zip with imsmanifest.xml and one assessment per article.
 
 Multiple choice, true/false, short answer (cloze too, with the blank in the text) and matching;
-QTI 1.2 as Canvas reads it has no ordering question, so timeline questions are reported.
+QTI 1.2 as Canvas reads it has no ordering question, so a timeline becomes a matching of each event
+with its place in time.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from lxml import etree
 from quizgen.export.common import (
     ExportReport,
     all_questions,
-    file_suffix,
     pairs,
+    timeline_as_matching,
     write_bytes,
     xml_safe,
     zip_bytes,
@@ -35,6 +36,13 @@ QUESTION_TYPES = {
     "cloze": "short_answer_question",
     "matching": "matching_question",
 }
+
+
+def fit(question: Question, others: Sequence[Question]) -> Question | str:
+    """The question as QTI carries it, or why it cannot."""
+    if question.format == "timeline":
+        return timeline_as_matching(question)
+    return question if question.format in QUESTION_TYPES else f"QTI 1.2 has no {question.format} question"
 
 
 def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -152,18 +160,13 @@ def manifest_xml(ident: str, resources: list[str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-@file_suffix("-qti.zip")
 def export_qti(sets: Sequence[QuestionSet], out: Path, *, parent: str | None = None) -> ExportReport:
     report = ExportReport("qti", out)
     entries: list[tuple[str, bytes]] = []
     idents: list[str] = []
     for qs in sets:
         items = []
-        for _, q in all_questions([qs], report):
-            if q.format not in QUESTION_TYPES:
-                report.leave_out(q, "QTI 1.2 in Canvas has no ordering question" if q.format == "timeline"
-                                 else f"QTI 1.2 has no {q.format} question")
-                continue
+        for _, q in all_questions([qs], report, fit, among=sets):
             items.append(item_element(q))
             report.count += 1
         ident = f"quizgen-{slugify(qs.title)}"

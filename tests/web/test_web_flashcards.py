@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from markupsafe import escape
-from webtests import Db, PageClient
+from sqlmodel import select
+from webtests import Db, PageClient, set_from_deck, set_questions, sign_up
 
 from web import crud, flashcards
+from web.models import Learner
 
 CARDS = "/decks/kirov-assassination/flashcards"
 
@@ -110,3 +113,61 @@ def test_bad_reviews_are_refused(learner: TestClient, db: Db) -> None:
     assert learner.get("/decks/nope/flashcards").status_code == 404
     with db.session() as session:
         assert crud.count_reviews(session=session, learner_id=1) == 0
+
+
+def published_set(client: TestClient, db: Db) -> tuple[int, str]:
+    teacher = sign_up(client)
+    set_id = set_from_deck(teacher)
+    ids = [str(q.id) for q in set_questions(db, set_id)]
+    teacher.post(f"/teach/sets/{set_id}/questions/status", data={"action": "approve", "ids": ids})
+    assert teacher.post(f"/teach/sets/{set_id}/publish").status_code == 303
+    with db.session() as session:
+        code = crud.get_class_set(session=session, set_id=set_id).join_code
+    return set_id, code
+
+
+def test_a_published_set_as_flashcards(app: FastAPI, client: TestClient, db: Db) -> None:
+    set_id, code = published_set(client, db)
+    cards = flashcards.card_questions(set_questions(db, set_id, statuses=["approved"]))
+    student = PageClient(app, follow_redirects=False)
+    assert student.post(f"/join/{code}", data={"name": "Ann"}).status_code == 303
+    share = student.get(f"/join/{code}").text
+    assert f'href="/join/{code}/flashcards"' in share  # opened from the share page
+
+    base = f"/join/{code}/flashcards"
+    page = student.get(base).text
+    assert counts(page) == (len(cards), 0) and 'data-key=" "' in page
+    seen = []
+    for i in range(len(cards)):
+        card = int(re.search(rf'href="{base}/(\d+)"', page).group(1))
+        seen.append(card)
+        back = student.get(f"{base}/{card}").text
+        question = next(q for q in cards if q.id == card)
+        assert str(escape(question.explanation)) in back
+        assert [k for k in re.findall(r'data-key="(\d)"', back)] == ["1", "2", "3", "4"]  # Again … Easy, as in Anki
+        r = student.post(f"{base}/{card}", data={"rating": "good" if i % 2 else "again"})
+        assert r.status_code == 303 and r.headers["location"] == base
+        page = student.get(base).text
+    assert sorted(seen) == sorted(q.id for q in cards)
+    assert "All caught up!" in page and f'href="/join/{code}"' in page
+    with db.session() as session:
+        learner_id = session.exec(select(Learner).where(Learner.name == "Ann")).one().id
+        assert set(crud.card_states(session=session, learner_id=learner_id, of_sets=True)) == set(seen)
+        assert not crud.card_states(session=session, learner_id=learner_id)  # the library's cards untouched
+    # another card of the set or a set not published: no card, no page
+    assert student.get(f"{base}/999999").status_code == 404
+    assert student.post(f"{base}/{seen[0]}", data={"rating": "sometimes"}).status_code == 422
+    assert student.get("/join/ZZZZZZ/flashcards").status_code == 404
+    # deleting the set takes its students' cards with it
+    assert client.post(f"/teach/sets/{set_id}/delete").status_code == 303
+    with db.session() as session:
+        assert not crud.card_states(session=session, learner_id=learner_id, of_sets=True)
+        assert crud.count_reviews(session=session, learner_id=learner_id, of_sets=True) == 0
+
+
+def test_set_flashcards_close_with_the_set(app: FastAPI, client: TestClient, db: Db) -> None:
+    set_id, code = published_set(client, db)
+    assert client.post(f"/teach/sets/{set_id}/unpublish").status_code in (200, 303)
+    student = PageClient(app, follow_redirects=False)
+    student.post("/learner", data={"name": "Bo"})
+    assert student.get(f"/join/{code}/flashcards").status_code == 404

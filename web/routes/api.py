@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
-from pydantic import BaseModel, Field
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, ConfigDict, Field
 
 from quizgen.models import FORMATS, TOPICS
 from web import attempts, crud, exports
@@ -20,10 +21,32 @@ from web.quiz import BadAnswer, parse_api_response
 from web.routes import downloads
 from web.routing import DatabaseRoute, in_thread
 
-router = APIRouter(prefix="/api", route_class=DatabaseRoute)
+
+def operation_id(route: APIRoute) -> str:
+    """The route's own name as its OpenAPI operationId, not one made up from its path and method."""
+    return route.name
+
+
+router = APIRouter(prefix="/api", route_class=DatabaseRoute, generate_unique_id_function=operation_id)
+
+
+def example(**fields: Any) -> ConfigDict:
+    """A model's example, shown in /api/docs."""
+    return ConfigDict(json_schema_extra={"examples": [fields]})
+
+
+KIROV_REF = {"id": 1, "slug": "kirov-assassination", "title": "Kirov Assassination", "questions": 12}
+SOURCE = {"sentence": "Sergei Kirov was assassinated in Leningrad on December 1, 1934.", "section": "Lead"}
+CURRENT = {"position": 0, "id": 7, "format": "multiple_choice", "topic": "place",
+           "prompt": "Where was Sergei Kirov assassinated?", "options": ["Moscow", "Leningrad", "Kiev", "Minsk"],
+           "events": [], "lefts": [], "rights": []}
+ANSWER = {"position": 0, "question_id": 7, "correct": True, "response": "Leningrad", "expected": "Leningrad",
+          "explanation": SOURCE["sentence"], "source": SOURCE}
 
 
 class ArticleRef(BaseModel):
+    model_config = example(**KIROV_REF)
+
     id: int
     slug: str
     title: str
@@ -31,6 +54,8 @@ class ArticleRef(BaseModel):
 
 
 class DeckOut(BaseModel):
+    model_config = example(slug="kirov-assassination", title="Kirov Assassination", questions=12, articles=[KIROV_REF])
+
     slug: str
     title: str
     questions: int
@@ -38,22 +63,34 @@ class DeckOut(BaseModel):
 
 
 class SectionOut(BaseModel):
+    model_config = example(heading="Aftermath", paragraphs=["The NKVD expanded its powers."])
+
     heading: str
     paragraphs: list[str]
 
 
 class ArticleOut(ArticleRef):
+    model_config = example(**KIROV_REF, deck="kirov-assassination", sections=[
+        {"heading": "", "paragraphs": ["Sergei Kirov was assassinated in Leningrad on December 1, 1934."]}])
+
     deck: str
     sections: list[SectionOut]
 
 
 class SourceOut(BaseModel):
+    model_config = example(**SOURCE)
+
     sentence: str
     section: str
 
 
 class QuestionOut(BaseModel):
     """A question with its answer (the same fields as `quizgen generate --format json`)."""
+
+    model_config = example(id=7, uid="3f9c2a7d1e0b4c55", article_id=1, format="multiple_choice", topic="place",
+                           prompt="Where was Sergei Kirov assassinated?", answer="Leningrad",
+                           choices=["Moscow", "Leningrad", "Kiev", "Minsk"], explanation=SOURCE["sentence"],
+                           source=SOURCE, difficulty=1, score=0.81, tags=["place", "Lead"])
 
     id: int
     uid: str = Field(description="quizgen's stable id")
@@ -71,15 +108,21 @@ class QuestionOut(BaseModel):
 
 
 class LearnerIn(BaseModel):
-    name: str = Field(max_length=1000, examples=["Ada"])
+    model_config = example(name="Ada")
+
+    name: str = Field(max_length=1000, description="the name a teacher knows the learner by")
 
 
 class LearnerOut(BaseModel):
+    model_config = example(id=1, name="Ada")
+
     id: int
     name: str
 
 
 class AttemptIn(BaseModel):
+    model_config = example(deck="kirov-assassination", count=10, formats=["multiple_choice", "true_false"])
+
     deck: str | None = Field(None, description="a deck slug, for a quiz on the whole deck")
     article_id: int | None = Field(None, ge=1, le=2**31 - 1, description="an article id, for a quiz on one article")
     count: int = Field(10, ge=1, le=MAX_QUESTIONS)
@@ -88,6 +131,8 @@ class AttemptIn(BaseModel):
 
 class CurrentQuestion(BaseModel):
     """The question to answer now, without its answer."""
+
+    model_config = example(**CURRENT)
 
     position: int
     id: int
@@ -103,6 +148,8 @@ class CurrentQuestion(BaseModel):
 
 
 class AnswerIn(BaseModel):
+    model_config = example(position=0, response="Leningrad")
+
     position: int = Field(ge=0, le=MAX_QUESTIONS, description="which question (0 is the first)")
     response: (bool | Annotated[str, Field(max_length=MAX_QUESTIONS)]
                | Annotated[list[str], Field(max_length=MAX_QUESTIONS)]
@@ -112,6 +159,8 @@ class AnswerIn(BaseModel):
 
 
 class AnswerOut(BaseModel):
+    model_config = example(**ANSWER)
+
     position: int
     question_id: int
     correct: bool
@@ -126,10 +175,15 @@ class AnswerOut(BaseModel):
 class AnswerReply(AnswerOut):
     """The answer just given, checked, and what to answer now."""
 
+    model_config = example(**ANSWER, next={**CURRENT, "position": 1, "id": 9})
+
     next: CurrentQuestion | None = Field(description="the question to answer now; null when the quiz is finished")
 
 
 class AttemptOut(BaseModel):
+    model_config = example(id=3, deck="kirov-assassination", article_id=None, total=10, answered=1, correct=1,
+                           finished=False, current={**CURRENT, "position": 1, "id": 9}, answers=[ANSWER])
+
     id: int
     deck: str
     article_id: int | None
@@ -142,9 +196,14 @@ class AttemptOut(BaseModel):
 
 
 class FormatOut(BaseModel):
-    name: str
+    model_config = example(name="gift", label="Moodle GIFT", suffix=".gift.txt", media_type="text/plain",
+                           carries="every question; a timeline as matching")
+
+    name: str = Field(description="as the export URLs spell it")
     label: str
-    suffix: str
+    suffix: str = Field(description="the end of the file's name")
+    media_type: str
+    carries: str = Field(description="the question formats the file takes; the others are left out")
 
 
 def _question_out(q: Question, article_id: int) -> QuestionOut:
@@ -166,12 +225,14 @@ def _deck_out(session: SessionDep, deck: Any) -> DeckOut:
     return DeckOut(slug=deck.slug, title=deck.title, questions=sum(r.questions for r in refs), articles=refs)
 
 
-@router.get("/decks", response_model=list[DeckOut], tags=["decks"])
+@router.get("/decks", response_model=list[DeckOut], tags=["decks"], summary="List the decks",
+             description="Every deck of the library with its articles and how many questions each has.")
 def list_decks(session: SessionDep) -> list[DeckOut]:
     return [_deck_out(session, d) for d in crud.list_decks(session=session)]
 
 
-@router.get("/decks/{slug}", response_model=DeckOut, tags=["decks"])
+@router.get("/decks/{slug}", response_model=DeckOut, tags=["decks"], summary="Get one deck",
+             description="A deck by its slug (as in `/api/decks`), with its articles; 404 when there is none.")
 def get_deck(slug: str, session: SessionDep) -> DeckOut:
     return _deck_out(session, deck_or_404(session, slug))
 
@@ -199,13 +260,15 @@ def _questions(session: SessionDep, *, deck_id: int, article_id: int | None = No
     return [_question_out(q, articles[q.id].id) for q in questions]  # type: ignore[index, arg-type]
 
 
-@router.get("/decks/{slug}/questions", response_model=list[QuestionOut], tags=["questions"])
+@router.get("/decks/{slug}/questions", response_model=list[QuestionOut], tags=["questions"], summary="List a deck's questions",
+             description="The questions a quiz on the deck draws from, with their answers and source sentences. Filter with `format` and `topic` (each may be repeated).")
 def deck_questions(slug: str, session: SessionDep, format: Filter = None, topic: Filter = None) -> list[QuestionOut]:
     deck = deck_or_404(session, slug)
     return _questions(session, deck_id=deck.id, format=format, topic=topic)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, tags=["decks"])
+@router.get("/articles/{article_id}", response_model=ArticleOut, tags=["decks"], summary="Get one article",
+             description="An article of a deck with its sections and paragraphs, the text the questions come from.")
 def get_article(article_id: Id, session: SessionDep) -> ArticleOut:
     article = article_or_404(session, article_id)
     deck = crud.get_deck_by_id(session=session, deck_id=article.deck_id)
@@ -214,14 +277,16 @@ def get_article(article_id: Id, session: SessionDep) -> ArticleOut:
                       sections=[SectionOut(**s) for s in article.body["sections"]])
 
 
-@router.get("/articles/{article_id}/questions", response_model=list[QuestionOut], tags=["questions"])
+@router.get("/articles/{article_id}/questions", response_model=list[QuestionOut], tags=["questions"], summary="List an article's questions",
+             description="The questions of one article; filter with `format` and `topic` as for a deck.")
 def article_questions(article_id: Id, session: SessionDep, format: Filter = None,
                       topic: Filter = None) -> list[QuestionOut]:
     article = article_or_404(session, article_id)
     return _questions(session, deck_id=article.deck_id, article_id=article_id, format=format, topic=topic)
 
 
-@router.get("/questions/{question_id}", response_model=QuestionOut, tags=["questions"])
+@router.get("/questions/{question_id}", response_model=QuestionOut, tags=["questions"], summary="Get one question",
+             description="A question by its id, with its answer, options and source sentence.")
 def get_question(question_id: Id, session: SessionDep) -> QuestionOut:
     question = crud.get_question(session=session, question_id=question_id)
     article = crud.question_articles(session=session, ids=[question_id]).get(question_id) if question else None
@@ -230,7 +295,7 @@ def get_question(question_id: Id, session: SessionDep) -> QuestionOut:
     return _question_out(question, article.id)  # type: ignore[arg-type]
 
 
-@router.post("/learners", response_model=LearnerOut, status_code=201, tags=["attempts"])
+@router.post("/learners", response_model=LearnerOut, status_code=201, tags=["attempts"], summary="Become a learner")
 def create_learner(body: LearnerIn, request: Request, response: Response, session: SessionDep) -> LearnerOut:
     """Become a learner: the answer sets the signed cookie that the attempt endpoints need."""
     try:
@@ -242,8 +307,9 @@ def create_learner(body: LearnerIn, request: Request, response: Response, sessio
     return LearnerOut(id=learner.id, name=learner.name)  # type: ignore[arg-type]
 
 
-@router.get("/learners/me", response_model=LearnerOut, tags=["attempts"])
-def me(learner: RequiredLearner) -> LearnerOut:
+@router.get("/learners/me", response_model=LearnerOut, tags=["attempts"], summary="Who am I",
+             description="The learner the cookie names; 401 without one (POST /api/learners first).")
+def who_am_i(learner: RequiredLearner) -> LearnerOut:
     return LearnerOut(id=learner.id, name=learner.name)  # type: ignore[arg-type]
 
 
@@ -271,7 +337,7 @@ def _attempt_out(session: SessionDep, state: attempts.Progress) -> AttemptOut:
                       current=current, answers=answers)
 
 
-@router.post("/attempts", response_model=AttemptOut, status_code=201, tags=["attempts"])
+@router.post("/attempts", response_model=AttemptOut, status_code=201, tags=["attempts"], summary="Start a quiz")
 def create_attempt(body: AttemptIn, session: SessionDep, learner: RequiredLearner) -> AttemptOut:
     """Start a quiz on a deck (`deck`) or on one article (`article_id`)."""
     if (body.deck is None) == (body.article_id is None):
@@ -288,12 +354,13 @@ def create_attempt(body: AttemptIn, session: SessionDep, learner: RequiredLearne
     return _attempt_out(session, attempts.progress(session, learner.id, attempt.id, window=1))  # type: ignore[arg-type]
 
 
-@router.get("/attempts/{attempt_id}", response_model=AttemptOut, tags=["attempts"])
+@router.get("/attempts/{attempt_id}", response_model=AttemptOut, tags=["attempts"], summary="Get a quiz",
+             description="One of your quizzes: the question to answer now (without its answer) and the answers given so far, checked. 404 for anyone else's.")
 def get_attempt(attempt_id: Id, session: SessionDep, learner_id: RequiredLearnerId) -> AttemptOut:
     return _attempt_out(session, attempts.progress(session, learner_id, attempt_id))
 
 
-@router.post("/attempts/{attempt_id}/answers", response_model=AnswerReply, tags=["attempts"])
+@router.post("/attempts/{attempt_id}/answers", response_model=AnswerReply, tags=["attempts"], summary="Answer the current question")
 async def answer_question(attempt_id: Id, body: AnswerIn, session: SessionDep,
                           learner_id: RequiredLearnerId) -> AnswerReply:
     """Answer the current question; the reply says whether it was right, with the answer and its source,
@@ -314,19 +381,23 @@ async def answer_question(attempt_id: Id, body: AnswerIn, session: SessionDep,
     return await in_thread(session, work)  # the busiest route: one worker thread, not two
 
 
-@router.get("/exports", response_model=list[FormatOut], tags=["exports"])
+@router.get("/exports", response_model=list[FormatOut], tags=["exports"], summary="List the export formats",
+             description="Each format a deck or article downloads in, and which questions it carries.")
 def export_formats() -> list[FormatOut]:
-    return [FormatOut(name=f.name, label=f.label, suffix=f.suffix) for f in exports.formats()]
+    return [FormatOut(name=f.name, label=f.label, suffix=f.suffix, media_type=f.media_type, carries=f.carries)
+            for f in exports.formats()]
 
 
 FILE = {200: {"description": "the exported file", "content": {"application/octet-stream": {}}}}
 
 
-@router.get("/decks/{slug}/exports/{fmt}", tags=["exports"], response_class=Response, responses=FILE)
-def api_deck_export(slug: str, fmt: str, session: SessionDep) -> Response:
+@router.get("/decks/{slug}/exports/{fmt}", tags=["exports"], response_class=Response, responses=FILE, summary="Download a deck",
+             description="The whole deck as a file in format `fmt` (a `name` from `/api/exports`).")
+def export_deck(slug: str, fmt: str, session: SessionDep) -> Response:
     return downloads.deck_export(slug, fmt, session)
 
 
-@router.get("/articles/{article_id}/exports/{fmt}", tags=["exports"], response_class=Response, responses=FILE)
-def api_article_export(article_id: Id, fmt: str, session: SessionDep) -> Response:
+@router.get("/articles/{article_id}/exports/{fmt}", tags=["exports"], response_class=Response, responses=FILE, summary="Download an article",
+             description="One article as a file in format `fmt` (a `name` from `/api/exports`).")
+def export_article(article_id: Id, fmt: str, session: SessionDep) -> Response:
     return downloads.article_export(article_id, fmt, session)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session
 
+from quizgen.export import ExportFormat
 from web import crud, exports
 from web.convert import to_question_set
 from web.deps import Id, SessionDep, article_or_404, deck_or_404
@@ -15,7 +16,7 @@ from web.templating import render
 router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
 
 
-def format_or_404(name: str) -> exports.Format:
+def format_or_404(name: str) -> ExportFormat:
     fmt = exports.find_format(name)
     if fmt is None:
         names = ", ".join(f.name for f in exports.formats())
@@ -23,20 +24,24 @@ def format_or_404(name: str) -> exports.Format:
     return fmt
 
 
-def download(session: Session, fmt: exports.Format, stem: str, *, deck_id: int, article_id: int | None,
+def download(session: Session, fmt: ExportFormat, stem: str, *, deck_id: int, article_id: int | None,
              parent: str | None) -> Response:
     sets = [to_question_set(a, s, qs) for a, s, qs in
             crud.list_question_sets(session=session, deck_id=deck_id, article_id=article_id)]
     data = exports.export_bytes(sets, fmt, stem, parent=parent)
     filename = f"{stem}{fmt.suffix}"
-    return Response(data, media_type=exports.media_type(fmt),
+    return Response(data, media_type=fmt.media_type,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @router.get("/downloads", response_class=HTMLResponse, name="downloads")
 def downloads(request: Request, session: SessionDep) -> HTMLResponse:
-    decks = [(deck, crud.list_articles(session=session, deck_id=deck.id)) for deck in crud.list_decks(session=session)]
-    return render(request, "downloads/index.html", {"decks": decks, "formats": exports.formats()})
+    decks = []
+    for deck in crud.list_decks(session=session):
+        rows = crud.list_question_sets(session=session, deck_id=deck.id, article_id=None)  # type: ignore[arg-type]
+        articles = [(a, exports.tallies([to_question_set(a, s, qs)])) for a, s, qs in rows]
+        decks.append((deck, exports.tallies([to_question_set(a, s, qs) for a, s, qs in rows]), articles))
+    return render(request, "downloads/index.html", {"decks": decks})
 
 
 @router.get("/decks/{slug}/export/{fmt}", name="deck_export")

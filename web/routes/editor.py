@@ -16,6 +16,7 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
+from quizgen import models as qm
 from quizgen.models import FORMATS, TOPICS
 from web import claims, crud, exports, jobs, setfile, sets
 from web.deps import Id, SessionDep
@@ -104,9 +105,18 @@ def editor_page(request: Request, session: Session, class_set: ClassSet, *, bloc
         "options": option_values or sets.options_of(class_set) | {"title": class_set.title},
         "options_problems": options_problems or {}, "publish_error": publish_error,
         "join_url": str(request.url_for("join_code", code=class_set.join_code)) if class_set.join_code else None,
-        "formats": exports.formats(), "all_formats": FORMATS, "public_decks": sets.public_decks(session, class_set),
+        "export_tallies": exports.tallies(approved_sets(session, class_set)), "all_formats": FORMATS,
+        "public_decks": sets.public_decks(session, class_set),
+        "export_oob": block == "questions" and is_htmx(request),
     }
     return render(request, "teacher/editor.html", context, block=block, status_code=status_code)
+
+
+def approved_sets(session: Session, class_set: ClassSet) -> list[qm.QuestionSet]:
+    try:
+        return sets.export_sets(session, class_set)
+    except sets.SetProblem:  # nothing approved yet: every file would be empty
+        return []
 
 
 def back_to_editor(request: Request, class_set: ClassSet, *, anchor: str = "") -> RedirectResponse:
@@ -364,7 +374,7 @@ def set_export(set_id: Id, fmt: str, session: SessionDep, teacher: TeacherDep) -
         raise HTTPException(409, str(exc)) from None
     stem = class_set.slug or "questions"
     data = exports.export_bytes(question_sets, export_format, stem, parent=class_set.title)
-    return Response(data, media_type=exports.media_type(export_format),
+    return Response(data, media_type=export_format.media_type,
                     headers={"Content-Disposition": f'attachment; filename="{stem}{export_format.suffix}"'})
 
 

@@ -1,23 +1,27 @@
-"""Flashcards: the next due card of a deck, flip it, rate it Again / Hard / Good / Easy (FSRS)."""
+"""Flashcards: the next due card of a library deck or of a teacher's published set, flip it, rate it
+Again / Hard / Good / Easy (FSRS). Keyboard as in Anki: space shows the answer, 1-4 rate it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
-from web import crud, flashcards
+from web import crud, flashcards, sets
 from web.deps import Id, RequiredLearner, SessionDep, deck_or_404
-from web.models import CardState, Deck, Learner, Question
+from web.models import Learner, Question, SetQuestion
 from web.quiz import answer_lines
 from web.routing import DatabaseRoute
 from web.templating import is_htmx, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
+
+Code = Annotated[str, Path(max_length=20)]
+KEYS = ("1", "2", "3", "4")  # Anki's keys for Again, Hard, Good, Easy
 
 
 def humanise(delta: timedelta) -> str:
@@ -32,43 +36,58 @@ def humanise(delta: timedelta) -> str:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where the cards come from: a library deck (`slug`) or a published set (`code`), and where the page links."""
+
+    title: str
+    questions: list[Any]  # Question or SetQuestion, in order
+    of_sets: bool
+    params: dict[str, str]  # the path parameters of the routes below
+    page: str
+    flip: str
+    rate: str
+    crumbs: list[tuple[str, str]] = field(default_factory=list)  # (label, url) before the title
+
+
+@dataclass(frozen=True)
 class CardView:
-    question: Question
+    question: Question | SetQuestion
     items: list[str]  # what the front lists: a timeline's events (sorted by name), a matching's left items
     back: list[str]
-    choices: list[tuple[str, str, str]]  # (rating name, label, next interval)
+    choices: list[tuple[str, str, str, str]]  # (rating name, label, next interval, key)
 
 
-def _card_view(question: Question, state: CardState | None, now: datetime) -> CardView:
+def _card_view(question: Question | SetQuestion, state: Any, now: datetime) -> CardView:
     items: list[str] = []
     if question.format == "timeline":
         items = sorted(str(e) for e in question.answer)
     elif question.format == "matching":
         items = [str(a) for a, _ in question.answer]
     choices = []
-    for name, rating in flashcards.RATINGS.items():
+    for (name, rating), key in zip(flashcards.RATINGS.items(), KEYS, strict=True):
         _, due, _ = flashcards.review(question.id, state, rating, now)  # type: ignore[arg-type]
-        choices.append((name, name.capitalize(), humanise(due - now)))
+        choices.append((name, name.capitalize(), humanise(due - now), key))
     return CardView(question, items, answer_lines(question.format, question.answer), choices)
 
 
-def _deck_cards(session: Session, deck: Deck, learner: Learner) -> tuple[list[Question], dict]:
-    cards = flashcards.card_questions(crud.list_questions(session=session, deck_id=deck.id))
-    states = crud.card_states(session=session, learner_id=learner.id, question_ids=[q.id for q in cards])  # type: ignore[arg-type, misc]
+def _cards(session: Session, source: Source, learner: Learner) -> tuple[list[Any], dict[int, Any]]:
+    cards = flashcards.card_questions(source.questions)
+    states = crud.card_states(session=session, learner_id=learner.id, question_ids=[q.id for q in cards],  # type: ignore[arg-type, misc]
+                              of_sets=source.of_sets)
     return cards, states
 
 
-def _page(request: Request, session: Session, deck: Deck, learner: Learner, *, flipped: Question | None = None,
-          status_code: int = 200) -> HTMLResponse:
+def _page(request: Request, session: Session, source: Source, learner: Learner, *,
+          flipped: Question | SetQuestion | None = None, status_code: int = 200) -> HTMLResponse:
     now = datetime.now(UTC)
-    cards, states = _deck_cards(session, deck, learner)
+    cards, states = _cards(session, source, learner)
     current = flipped or flashcards.next_card(cards, states, now)
     context = {
-        "deck": deck,
+        "source": source,
         "due": flashcards.due_summary(cards, states, now),
-        "card": _card_view(current, states.get(current.id), now) if current else None,
+        "card": _card_view(current, states.get(current.id), now) if current else None,  # type: ignore[union-attr]
         "flipped": flipped is not None,
-        "reviews": crud.count_reviews(session=session, learner_id=learner.id),  # type: ignore[arg-type]
+        "reviews": crud.count_reviews(session=session, learner_id=learner.id, of_sets=source.of_sets),  # type: ignore[arg-type]
         "next_in": None,
     }
     if current is None and context["due"].next_due is not None:
@@ -76,39 +95,84 @@ def _page(request: Request, session: Session, deck: Deck, learner: Learner, *, f
     return render(request, "flashcards/deck.html", context, block="card", status_code=status_code)
 
 
-def _card_of_deck(session: Session, deck: Deck, learner: Learner, question_id: int) -> Question:
-    cards, _ = _deck_cards(session, deck, learner)
+def _card_of(session: Session, source: Source, learner: Learner, question_id: int) -> Question | SetQuestion:
+    cards, _ = _cards(session, source, learner)
     for q in cards:
         if q.id == question_id:
             return q
-    raise HTTPException(404, f"There is no flashcard number {question_id} in “{deck.title}”.")
+    raise HTTPException(404, f"There is no flashcard number {question_id} in “{source.title}”.")
+
+
+def _review(request: Request, session: Session, source: Source, learner: Learner, question_id: int,
+            rating: str) -> Response:
+    question = _card_of(session, source, learner, question_id)
+    if rating not in flashcards.RATINGS:
+        raise HTTPException(422, "Rate the card with Again, Hard, Good or Easy.")
+    now = datetime.now(UTC)
+    states = crud.card_states(session=session, learner_id=learner.id, question_ids=[question_id],  # type: ignore[arg-type]
+                              of_sets=source.of_sets)
+    card, due, log = flashcards.review(question_id, states.get(question_id), flashcards.RATINGS[rating], now)  # type: ignore[arg-type]
+    crud.save_review(session=session, learner_id=learner.id, question_id=question.id, card=card, due=due,  # type: ignore[arg-type]
+                     rating=int(flashcards.RATINGS[rating]), reviewed_at=now, log=log, of_sets=source.of_sets)
+    if is_htmx(request):
+        return _page(request, session, source, learner)
+    return RedirectResponse(request.app.url_path_for(source.page, **source.params), status_code=303)
+
+
+# --- a deck of the library ------------------------------------------------------------------------
+
+
+def deck_source(request: Request, session: Session, slug: str) -> Source:
+    deck = deck_or_404(session, slug)
+    return Source(deck.title, crud.list_questions(session=session, deck_id=deck.id), False, {"slug": deck.slug},
+                  "flashcards", "flashcard_back", "review", [("Library", request.app.url_path_for("library"))])
 
 
 @router.get("/decks/{slug}/flashcards", response_class=HTMLResponse, name="flashcards")
 def flashcards_page(request: Request, slug: str, session: SessionDep, learner: RequiredLearner) -> HTMLResponse:
-    return _page(request, session, deck_or_404(session, slug), learner)
+    return _page(request, session, deck_source(request, session, slug), learner)
 
 
 @router.get("/decks/{slug}/flashcards/{question_id}", response_class=HTMLResponse, name="flashcard_back")
 def flashcard_back(request: Request, slug: str, question_id: Id, session: SessionDep,
                    learner: RequiredLearner) -> HTMLResponse:
     """The card turned over: its answer and the rating buttons."""
-    deck = deck_or_404(session, slug)
-    return _page(request, session, deck, learner, flipped=_card_of_deck(session, deck, learner, question_id))
+    source = deck_source(request, session, slug)
+    return _page(request, session, source, learner, flipped=_card_of(session, source, learner, question_id))
 
 
 @router.post("/decks/{slug}/flashcards/{question_id}", name="review")
 def review(request: Request, slug: str, question_id: Id, session: SessionDep, learner: RequiredLearner,
            rating: Annotated[str, Form(max_length=10)] = "") -> Response:
-    deck = deck_or_404(session, slug)
-    question = _card_of_deck(session, deck, learner, question_id)
-    if rating not in flashcards.RATINGS:
-        raise HTTPException(422, "Rate the card with Again, Hard, Good or Easy.")
-    now = datetime.now(UTC)
-    state = crud.card_states(session=session, learner_id=learner.id, question_ids=[question_id]).get(question_id)  # type: ignore[arg-type]
-    card, due, log = flashcards.review(question_id, state, flashcards.RATINGS[rating], now)
-    crud.save_review(session=session, learner_id=learner.id, question_id=question.id, card=card, due=due,  # type: ignore[arg-type]
-                     rating=int(flashcards.RATINGS[rating]), reviewed_at=now, log=log)
-    if is_htmx(request):
-        return _page(request, session, deck, learner)
-    return RedirectResponse(request.app.url_path_for("flashcards", slug=deck.slug), status_code=303)
+    return _review(request, session, deck_source(request, session, slug), learner, question_id, rating)
+
+
+# --- a teacher's published set, opened from its share page ----------------------------------------
+
+
+def set_source(request: Request, session: Session, code: str) -> Source:
+    class_set = crud.get_class_set_by_code(session=session, code=sets.clean_code(code))
+    if class_set is None or not class_set.published:
+        raise HTTPException(404, "No published set has that code. Check it with your teacher.")
+    approved = crud.list_set_questions(session=session, set_id=class_set.id, statuses=["approved"])  # type: ignore[arg-type]
+    return Source(class_set.title, approved, True, {"code": class_set.join_code},  # type: ignore[dict-item]
+                  "set_flashcards", "set_flashcard_back", "set_review",
+                  [(class_set.title, request.app.url_path_for("join_code", code=class_set.join_code))])
+
+
+@router.get("/join/{code}/flashcards", response_class=HTMLResponse, name="set_flashcards")
+def set_flashcards_page(request: Request, code: Code, session: SessionDep, learner: RequiredLearner) -> HTMLResponse:
+    return _page(request, session, set_source(request, session, code), learner)
+
+
+@router.get("/join/{code}/flashcards/{question_id}", response_class=HTMLResponse, name="set_flashcard_back")
+def set_flashcard_back(request: Request, code: Code, question_id: Id, session: SessionDep,
+                       learner: RequiredLearner) -> HTMLResponse:
+    source = set_source(request, session, code)
+    return _page(request, session, source, learner, flipped=_card_of(session, source, learner, question_id))
+
+
+@router.post("/join/{code}/flashcards/{question_id}", name="set_review")
+def set_review(request: Request, code: Code, question_id: Id, session: SessionDep, learner: RequiredLearner,
+               rating: Annotated[str, Form(max_length=10)] = "") -> Response:
+    return _review(request, session, set_source(request, session, code), learner, question_id, rating)
