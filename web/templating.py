@@ -36,8 +36,9 @@ def make_env() -> Environment:
 
 
 def is_htmx(request: Request) -> bool:
-    """An htmx request that wants a fragment (a boosted link wants the whole page)."""
-    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
+    """An htmx request that wants a fragment (a boosted link, or a page restored from the history, wants the whole page)."""
+    return (request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
+            and request.headers.get("HX-History-Restore-Request") != "true")
 
 
 def render(request: Request, name: str, context: dict[str, Any], *, block: str | None = None,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-from browsertests import SCREENSHOTS, Server
+from browsertests import SCREENSHOTS, Server, put_in_order
 from playwright.sync_api import Page, expect
 from sqlmodel import Session
 
@@ -68,11 +68,10 @@ def answer_by_clicking(page: Page, question: Question, shown: QuestionView, righ
     if question.format in ("multiple_choice", "true_false"):
         page.get_by_role("radio", name=str(given), exact=True).check()
     elif question.format == "timeline":
-        for i, event in enumerate(shown.events):
-            page.locator(f"#position-{i}").select_option(str(given.index(event) + 1))  # type: ignore[attr-defined]
+        put_in_order(page, given)  # type: ignore[arg-type]
     elif question.format == "matching":
         for i, r in enumerate(given):  # type: ignore[arg-type]
-            page.locator(f"#match-{i}").select_option(label=r)
+            page.locator(f"#match-{i}").select_option(value=r)
     else:
         page.locator("#answer-text").fill(str(given))
     page.get_by_role("button", name="Check answer").click()
@@ -142,9 +141,18 @@ def keyboard_answer(page: Page, question: Question, shown: QuestionView) -> None
         kb.press("Tab")  # to the Check answer button
         kb.press("Enter")
     elif question.format == "timeline":
-        for event in shown.events:
-            kb.type(str(given.index(event) + 1))  # type: ignore[attr-defined]
-            kb.press("Tab")
+        # focus starts on the first event's "earlier" arrow; each event has two arrows, in the list's order
+        shown_order, focus = list(shown.events), 0
+        for place, event in enumerate(given):  # type: ignore[arg-type]
+            at = shown_order.index(event)
+            for _ in range(abs(2 * at - focus)):
+                kb.press("Tab" if 2 * at > focus else "Shift+Tab")
+            for _ in range(at - place):
+                kb.press("Enter")  # moves it one place earlier; the arrow keeps the focus
+            shown_order.insert(place, shown_order.pop(at))
+            focus = 2 * place
+        for _ in range(2 * len(given) - focus):  # type: ignore[arg-type]
+            kb.press("Tab")  # to the Check answer button
         kb.press("Enter")
     elif question.format == "matching":
         for r in given:  # type: ignore[union-attr]

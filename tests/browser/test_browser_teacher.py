@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsertests import SCREENSHOTS, Server
+from browsertests import SCREENSHOTS, Server, put_in_order
 from playwright.sync_api import Browser, Locator, Page, expect
 from sqlmodel import Session
 
@@ -73,15 +73,14 @@ def answer(page: Page, question: SetQuestion, shown: QuestionView, right: bool) 
         page.get_by_role("radio", name=str(choice), exact=True).check()
     elif question.format == "timeline":
         order = list(question.answer) if right else list(reversed(question.answer))
-        for i, event in enumerate(shown.events):
-            page.locator(f"#position-{i}").select_option(str(order.index(event) + 1))
+        put_in_order(page, order)
     elif question.format == "matching":
         pairs = dict(map(tuple, question.answer))
         rights = [pairs[left] for left in shown.lefts]
         if not right:
             rights = rights[1:] + rights[:1]
         for i, r in enumerate(rights):
-            page.locator(f"#match-{i}").select_option(label=r)
+            page.locator(f"#match-{i}").select_option(value=r)
     else:
         page.locator("#answer-text").fill(str(question.answer) if right else "not this")
     page.get_by_role("button", name="Check answer").click()
