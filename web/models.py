@@ -229,7 +229,7 @@ class ClassSet(SQLModel, table=True):
     fetch_format: str = Field(default="", max_length=20)
     # what a student gets
     question_count: int = 10  # drawn from the approved questions; 0 means all of them
-    shuffle_questions: bool = True
+    shuffle_questions: bool = False  # False: every student gets the teacher's order
     shuffle_choices: bool = True
     feedback: str = Field(default="immediate", max_length=20)  # immediate, end
     attempts_allowed: int = 1  # 0 means no limit
