@@ -1,8 +1,8 @@
 // Ordering by drag (SortableJS) and by keyboard, on top of forms that work without script.
 //  - ol[data-order]: a timeline answer. Each <li> holds a select naming its place; once enhanced, the selects
 //    are hidden and follow the order of the list, which is dragged or moved with the arrow buttons.
-//  - ol[data-move-list]: the set editor. Dropping a question posts its new place (the data-position of the
-//    question it lands on) to its data-move-url, and htmx redraws the list.
+//  - ol[data-move-list]: the set editor. Dropping a question (by its .drag-handle) posts its new place (the
+//    data-position of the question it lands on) to its data-move-url, and htmx redraws the list.
 (function () {
   "use strict";
 
@@ -71,12 +71,12 @@
       handle: ".drag-handle",
       onEnd: (event) => {
         if (event.oldIndex === event.newIndex) return;
-        const li = event.item;
+        const handle = event.item.querySelector(".drag-handle");
         // the question now next to it in the list held the place it takes
         const all = items(list);
-        const neighbour = all[event.newIndex + (event.newIndex > event.oldIndex ? -1 : 1)];
-        htmx.ajax("POST", li.dataset.moveUrl, {
-          source: li, target: "#questions", swap: "outerHTML", values: { position: neighbour.dataset.position },
+        const neighbour = all[event.newIndex + (event.newIndex > event.oldIndex ? -1 : 1)].querySelector(".drag-handle");
+        htmx.ajax("POST", handle.dataset.moveUrl, {
+          source: handle, target: "#questions", swap: "outerHTML", values: { position: neighbour.dataset.position },
         });
       },
     });
