@@ -20,6 +20,7 @@ from web.deps import Id, SessionDep
 from web.fetch import FetchRefused, check_url_offline, fetch
 from web.learner import safe_next
 from web.models import ClassSet, Teacher
+from web.paste import read_pasted
 from web.routing import DatabaseRoute
 from web.templating import is_htmx, render
 
@@ -178,12 +179,13 @@ def set_from_article(
     teacher: TeacherDep,
     how: Annotated[str, Form(max_length=10)] = "",
     text: Annotated[str, Form(max_length=6 * 1024 * 1024)] = "",
+    title: Annotated[str, Form(max_length=300)] = "",
     input_format: Annotated[str, Form(max_length=20)] = "",
     url: Text = "",
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
     settings = settings_of(request)
-    values = {"how": how, "text": text[:200_000], "url": url, "input_format": input_format}
+    values = {"how": how, "text": text[:200_000], "title": title, "url": url, "input_format": input_format}
     if how not in HOW:
         return new_page(request, session, errors={"how": "Paste the article, upload it, or give its address."},
                         values=values, status_code=422)
@@ -201,11 +203,11 @@ def set_from_article(
                     raise InputError(f"The text is too large (the limit is {settings.max_article_bytes / (1024 * 1024):g} MB).")
                 if not text.strip():
                     raise InputError("Paste the article's text first.")
-                content, fmt, source = text.replace("\r\n", "\n"), input_format or None, "pasted text"
+                source = "pasted text"
+                article = read_pasted(text.replace("\r\n", "\n"), title=title, input_format=input_format or None)
             else:
                 content, fmt, source = _read_upload(file, settings.max_article_bytes)
-                fmt = input_format or fmt
-            article = parse_article(content, input_format=fmt, source=source)
+                article = parse_article(content, input_format=input_format or fmt, source=source)
             class_set = sets.set_for_articles(session, teacher, article.title, [sets.article_row(article, source=source)])
     except (InputError, FetchRefused) as exc:
         return new_page(request, session, errors={how: str(exc)}, values=values, status_code=422)
