@@ -20,6 +20,7 @@ from web.models import Teacher, utcnow
 from web.security import new_session
 
 SESSION_KEY = "teacher"
+NAME_KEY = "teacher_name"  # the header shows it on every page
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024  # argon2 hashes any length; a cap keeps a huge body from costing much
 MAX_EMAIL = 254
@@ -44,6 +45,8 @@ def load_teacher(request: Request, session: Annotated[Session, Depends(get_sessi
     if isinstance(teacher_id, int):
         teacher = crud.get_teacher(session=session, teacher_id=teacher_id)
         release(session)
+    if teacher is not None and request.session.get(NAME_KEY) != teacher.name:
+        request.session[NAME_KEY] = teacher.name
     request.state.teacher = teacher
     return teacher
 
@@ -58,6 +61,7 @@ def require_teacher(request: Request, teacher: Annotated[Teacher | None, Depends
 def log_in(request: Request, teacher: Teacher) -> None:
     new_session(request)
     request.session[SESSION_KEY] = teacher.id
+    request.session[NAME_KEY] = teacher.name  # for the header of every page, without a look-up
 
 
 def log_out(request: Request) -> None:

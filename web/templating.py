@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescap
 from jinja2.runtime import Context
 
 from web.security import CSRF_HEADER, csrf_input, csrf_value
+from web.teachers import NAME_KEY as TEACHER_NAME_KEY
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTMX_VERSION = "2.0.4"
@@ -31,7 +32,8 @@ def make_env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(url_for=url_for, percent=percent, htmx_version=HTMX_VERSION, csrf_input=csrf_input,
-                       csrf_value=csrf_value, csrf_header=CSRF_HEADER)
+                       csrf_value=csrf_value, csrf_header=CSRF_HEADER,
+                       teacher_name_key=TEACHER_NAME_KEY)
     return env
 
 
