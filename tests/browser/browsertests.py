@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 from sqlalchemy import Engine
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
@@ -85,3 +88,18 @@ def put_in_order(page: Page, events: list[str]) -> None:
         shown = page.locator("ol[data-order] label").all_inner_texts()
         for _ in range(shown.index(event) - place):
             page.get_by_role("button", name=f"Move “{event}” earlier", exact=True).click()
+
+
+@contextmanager
+def phone_checked_page(browser: Browser, **options: Any) -> Iterator[Page]:
+    """A page in a browser context of its own (a student's device, a browser without script); on leaving, every
+    page it visited must fit a 390 px phone."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    visited = watch(page)
+    try:
+        yield page
+        every_page_fits_phone(page, visited)
+    finally:
+        context.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-from browsertests import SCREENSHOTS, Server, put_in_order
+from browsertests import SCREENSHOTS, Server, phone_checked_page, put_in_order
 from playwright.sync_api import Page, expect
 from sqlmodel import Session
 
@@ -118,9 +118,14 @@ def test_reload_mid_quiz_resumes_at_the_same_question(page: Page, server: Server
     expect(page.locator(".progress-row label")).to_have_text("Question 3 of 5")
     assert page.locator("#prompt").inner_text() == prompt
     expect(page.locator("#quiz-progress")).to_have_attribute("value", "2")
-    # the answer given just before a reload is kept too
+    # the answer given just before a reload is kept too: the reload shows it answered, and the way on
     _, _, question, shown = current_question(page, server, attempt)
     answer_by_clicking(page, question, shown, right=True)
+    page.reload()
+    expect(page.locator(".progress-row label")).to_have_text("Question 3 of 5")
+    expect(page.locator(".verdict")).to_have_text("Correct!")
+    page.get_by_role("link", name="Next question").click()
+    expect(page.locator(".progress-row label")).to_have_text("Question 4 of 5")
     page.reload()
     expect(page.locator(".progress-row label")).to_have_text("Question 4 of 5")
     shot(page, "quiz-resumed")
@@ -182,9 +187,7 @@ def test_quiz_with_the_keyboard_only(page: Page, server: Server) -> None:
 
 
 def test_quiz_works_without_javascript(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    try:
+    with phone_checked_page(browser, java_script_enabled=False) as page:
         give_name(page, server, "No Script")
         attempt = start_deck_quiz(page, server, count="5")
         _, _, question, shown = current_question(page, server, attempt)
@@ -193,8 +196,6 @@ def test_quiz_works_without_javascript(browser, server: Server) -> None:  # type
         page.get_by_role("link", name="Next question").click()
         expect(page.locator(".progress-row label")).to_have_text("Question 2 of 5")
         shot(page, "quiz-no-javascript")
-    finally:
-        context.close()
 
 
 def test_a_flashcard_round(page: Page, server: Server) -> None:

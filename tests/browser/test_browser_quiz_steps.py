@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsertests import DESKTOP, PHONE, SCREENSHOTS, Server, fits_phone, put_in_order
+from browsertests import DESKTOP, PHONE, SCREENSHOTS, Server, fits_phone, phone_checked_page, put_in_order
 from playwright.sync_api import Browser, Page, expect
 from sqlmodel import Session, select
 
@@ -98,9 +98,7 @@ def test_a_timeline_starts_as_shown_and_is_ordered_by_drag_and_keys(page: Page, 
 
 
 def test_a_timeline_without_script_starts_in_the_shown_order(browser: Browser, server: Server) -> None:
-    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
-    page = context.new_page()
-    try:
+    with phone_checked_page(browser, java_script_enabled=False, viewport=PHONE) as page:
         attempt = quiz_of(page, server, "No Script Timeline", "timeline", 1)
         _, seen = shown(server, attempt, 0)
         selects = page.locator("ol[data-order] select")
@@ -110,8 +108,6 @@ def test_a_timeline_without_script_starts_in_the_shown_order(browser: Browser, s
         fits_phone(page)
         page.get_by_role("button", name="Check answer").click()
         expect(page.locator(".verdict")).to_be_visible()  # an answer, not "give each event a different position"
-    finally:
-        context.close()
 
 
 @WIDTHS
@@ -125,8 +121,8 @@ def test_matching_shows_every_option_in_full_and_fits_a_phone(page: Page, server
         expect(options.nth(i)).to_have_text(right)
         box = options.nth(i).bounding_box()
         assert box is not None and box["x"] + box["width"] <= size["width"]  # wrapped, never cut off
-    for select in page.locator(".match-list select").all():
-        box = select.bounding_box()
+    for field in page.locator(".match-list select").all():
+        box = field.bounding_box()
         assert box is not None and box["x"] + box["width"] <= size["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
     pairs = dict(map(tuple, question.answer))
@@ -148,7 +144,8 @@ def forward(page: Page) -> None:
 
 
 def answer_any(page: Page) -> None:
-    """Some answer to the current question (right or wrong does not matter here)."""
+    """Some answer to the current question (right or wrong does not matter here), once it is on the page."""
+    expect(page.locator("form.answer-form button[type=submit]")).to_be_visible()
     fields = page.locator("form.answer-form")
     if fields.locator("input[type=radio]").count():
         fields.locator("input[type=radio]").first.check()

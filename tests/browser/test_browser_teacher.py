@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsertests import SCREENSHOTS, Server, put_in_order
+from browsertests import SCREENSHOTS, Server, phone_checked_page, put_in_order
 from playwright.sync_api import Browser, Locator, Page, expect
 from sqlmodel import Session
 
@@ -185,9 +185,7 @@ def test_teacher_builds_edits_publishes_and_sees_two_students(browser: Browser, 
 
     # two students, each in a browser of their own: one opens the link, one types the code
     for name, right_at, by_link in (("Ada", {0, 1, 2}, True), ("Ben", {0}, False)):
-        context = browser.new_context(viewport={"width": 900, "height": 900})
-        student = context.new_page()
-        try:
+        with phone_checked_page(browser, viewport={"width": 900, "height": 900}) as student:
             if by_link:
                 student.goto(link)
             else:
@@ -198,8 +196,6 @@ def test_teacher_builds_edits_publishes_and_sees_two_students(browser: Browser, 
                 shot(student, "teacher-flow-student-start")
             expect(student.get_by_role("heading", name="Kirov Assassination")).to_be_visible()
             take_quiz(student, server, name, right_at, name.lower())
-        finally:
-            context.close()
     with Session(server.engine) as session:
         asked = {q.uid for a in crud.list_class_attempts(session=session, set_id=set_id)
                  for q in crud.get_set_questions(session=session, ids=a.question_ids).values()}
@@ -237,9 +233,7 @@ def test_a_set_from_a_pasted_article_shows_its_progress(page: Page, server: Serv
 
 
 def test_the_editor_works_without_javascript(browser: Browser, server: Server) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    try:
+    with phone_checked_page(browser, java_script_enabled=False) as page:
         sign_up(page, server, "lovelace@school.org")
         page.get_by_role("link", name="New question set").first.click()
         page.get_by_role("button", name="Use this deck").click()
@@ -252,5 +246,3 @@ def test_the_editor_works_without_javascript(browser: Browser, server: Server) -
         page.get_by_role("link", name="Cancel").click()
         expect(page.locator("#counts")).to_contain_text("1 rejected")
         shot(page, "teacher-flow-no-javascript", at=page.locator(f"#{question_id}"))
-    finally:
-        context.close()

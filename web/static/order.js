@@ -69,6 +69,7 @@
     Sortable.create(list, {
       animation: 150,
       handle: ".drag-handle",
+      forceFallback: true,  // pointer events, not the browser's drag and drop: the same on every device
       onEnd: (event) => {
         if (event.oldIndex === event.newIndex) return;
         const handle = event.item.querySelector(".drag-handle");
