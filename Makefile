@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DECK ?= decks/kirov-assassination
 
-.PHONY: setup run test services chromium lint clean
+.PHONY: setup run test services chromium lint screenshots clean
 
 $(BIN)/quizgen: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: setup services chromium
 
 lint: setup
 	$(BIN)/ruff check quizgen web tests
+
+# the README's screenshots, as the first-lesson browser test takes them
+screenshots: setup chromium
+	QUIZGEN_DOC_SCREENSHOTS=1 $(BIN)/pytest -q tests/browser/test_browser_lesson.py
 
 clean:
 	rm -rf $(VENV) decks/*/dist .pytest_cache

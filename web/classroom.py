@@ -96,8 +96,11 @@ def start(session: Session, class_set: ClassSet, learner: Learner, name: str) ->
     if not approved:
         raise CannotStart("This quiz has no questions yet.")
     count = min(class_set.question_count or len(approved), len(approved))
-    chosen = approved if count == len(approved) else draw(approved, count, random.Random())
-    if not class_set.shuffle_questions:
+    rng = random.Random()
+    chosen = list(approved) if count == len(approved) else draw(approved, count, rng)
+    if class_set.shuffle_questions:
+        rng.shuffle(chosen)
+    else:
         chosen.sort(key=lambda q: (q.position, q.id))
     return crud.create_class_attempt(session=session, set_id=class_set.id, learner_id=learner.id,  # type: ignore[arg-type]
                                      name=name, question_ids=[q.id for q in chosen])  # type: ignore[misc]

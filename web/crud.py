@@ -634,10 +634,19 @@ def reviewed_questions(*, session: Session) -> list[tuple[SetQuestion, SetArticl
     return [(q, a) for q, a in session.exec(query)]
 
 
+def _set_order(session: Session, set_id: int) -> list[SetQuestion]:
+    return list(session.exec(select(SetQuestion).where(SetQuestion.set_id == set_id)
+                             .order_by(SetQuestion.position, SetQuestion.id)))
+
+
+def set_question_index(*, session: Session, set_id: int, question_id: int) -> int:
+    """Where a question stands in its set's order (0 first)."""
+    return next(i for i, q in enumerate(_set_order(session, set_id)) if q.id == question_id)
+
+
 def move_set_question(*, session: Session, set_id: int, question_id: int, offset: int) -> bool:
     """Move a question `offset` places in the set's order (negative: earlier); False at either end."""
-    order = list(session.exec(select(SetQuestion).where(SetQuestion.set_id == set_id)
-                              .order_by(SetQuestion.position, SetQuestion.id)))
+    order = _set_order(session, set_id)
     index = next((i for i, q in enumerate(order) if q.id == question_id), None)
     if index is None:
         return False

@@ -288,7 +288,7 @@ class ClassSet(SQLModel, table=True):
     lease_until: datetime | None = when(nullable=True)
     # what a student gets
     question_count: int = 10  # drawn from the approved questions; 0 means all of them
-    shuffle_questions: bool = True
+    shuffle_questions: bool = False  # False: every student gets the teacher's order
     shuffle_choices: bool = True
     feedback: str = Field(default="immediate", max_length=20)  # immediate, end
     attempts_allowed: int = 1  # 0 means no limit

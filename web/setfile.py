@@ -175,7 +175,7 @@ def load(data: bytes) -> SetFile:
     else:
         form = {"question_count": raw_options.get("questions", 10), "attempts_allowed": raw_options.get("attempts", 1),
                 "feedback": raw_options.get("feedback", "immediate"),
-                "shuffle_questions": raw_options.get("shuffle_questions", True),
+                "shuffle_questions": raw_options.get("shuffle_questions", False),
                 "shuffle_choices": raw_options.get("shuffle_choices", True)}
         options, option_problems = sets.check_options({k: v if isinstance(v, bool) else str(v) for k, v in form.items()})
         problems += [f"[options] {message}" for message in option_problems.values()]

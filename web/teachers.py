@@ -23,6 +23,7 @@ from web.security import new_session
 
 SESSION_KEY = "teacher"
 GENERATION_KEY = "generation"
+NAME_KEY = "teacher_name"  # the header shows it on every page
 MIN_PASSWORD = 10
 ZXCVBN_CHARS = 100
 MAX_PASSWORD = 1024  # argon2 hashes any length; a cap keeps a huge body from costing much
@@ -51,6 +52,10 @@ def load_teacher(request: Request, session: Annotated[Session, Depends(get_sessi
         release(session)
         if teacher is not None and generation != teacher.session_generation:
             teacher = None  # a cookie kept from before a log-out
+    if teacher is None:
+        request.session.pop(NAME_KEY, None)  # nobody to name, e.g. a cookie copied before a log-out
+    elif request.session.get(NAME_KEY) != teacher.name:
+        request.session[NAME_KEY] = teacher.name
     request.state.teacher = teacher
     return teacher
 
@@ -66,6 +71,7 @@ def log_in(request: Request, teacher: Teacher) -> None:
     new_session(request)
     request.session[SESSION_KEY] = teacher.id
     request.session[GENERATION_KEY] = teacher.session_generation
+    request.session[NAME_KEY] = teacher.name  # for the header of every page, without a look-up
 
 
 def log_out(request: Request, session: Session, teacher: Teacher | None) -> None:

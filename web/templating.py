@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescap
 from jinja2.runtime import Context
 
 from web.security import CSRF_HEADER, csrf_input, csrf_value
+from web.teachers import NAME_KEY as TEACHER_NAME_KEY
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTMX_VERSION = "2.0.4"
@@ -31,13 +32,15 @@ def make_env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(url_for=url_for, percent=percent, htmx_version=HTMX_VERSION, csrf_input=csrf_input,
-                       csrf_value=csrf_value, csrf_header=CSRF_HEADER)
+                       csrf_value=csrf_value, csrf_header=CSRF_HEADER,
+                       teacher_name_key=TEACHER_NAME_KEY)
     return env
 
 
 def is_htmx(request: Request) -> bool:
-    """An htmx request that wants a fragment (a boosted link wants the whole page)."""
-    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
+    """An htmx request that wants a fragment (a boosted link, or a page restored from the history, wants the whole page)."""
+    return (request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
+            and request.headers.get("HX-History-Restore-Request") != "true")
 
 
 def render(request: Request, name: str, context: dict[str, Any], *, block: str | None = None,

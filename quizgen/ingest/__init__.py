@@ -6,6 +6,7 @@ One module per input format; each exposes `parse(text, source) -> Article` and i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,10 +34,15 @@ EXTENSIONS = {
 ARTICLE_SUFFIXES = tuple(EXTENSIONS)
 
 
+# text that opens with one of these tags is HTML (a page's source, or a fragment copied from one)
+HTML_START = re.compile(r"<(!doctype\s+html|html|head|body|title|meta|h[1-6]|p|div|article|section|main|header|"
+                        r"ul|ol|table|blockquote|span|a|b|i|em|strong)[\s>/]")
+
+
 def sniff_format(content: str) -> str:
     """Guess the layout of text whose file name says nothing."""
     head = content.lstrip()[:2000].lower()
-    if head.startswith(("<!doctype html", "<html")) or ("<p" in head and "</" in head):
+    if HTML_START.match(head) or ("<p" in head and "</" in head):
         return "html"
     if "[[" in content or "{{" in content or any(
         line.startswith("==") and line.rstrip().endswith("==") for line in content.splitlines()

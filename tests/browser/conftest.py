@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsertests import SCREENSHOTS, Server
+from browsertests import DESKTOP, SCREENSHOTS, Server, every_page_fits_phone, watch
 from live_server import live
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
@@ -53,13 +53,18 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A new browser context; its last view is saved as tests/screenshots/<test>.png."""
+    """A new browser context at 1280 px; its last view is saved as tests/screenshots/<test>.png, then every page it
+    visited is opened again at 390 px and must not scroll sideways."""
     # reduced motion: screenshots show the flashcard after its flip, not halfway through
-    context = browser.new_context(viewport={"width": 1200, "height": 900}, accept_downloads=True,
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True,
                                   reduced_motion="reduce")
     context.set_default_timeout(10_000)
     page = context.new_page()
+    visited = watch(page)
     yield page
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
+    try:
+        page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
+        every_page_fits_phone(page, visited)
+    finally:
+        context.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
-from browsertests import SCREENSHOTS, Server
+from browsertests import SCREENSHOTS, Server, phone_checked_page, put_in_order
 from playwright.sync_api import Page, expect
 from sqlmodel import Session
 
@@ -84,11 +84,10 @@ def answer_by_clicking(page: Page, question: Question, shown: QuestionView, righ
     if question.format in ("multiple_choice", "true_false"):
         page.get_by_role("radio", name=str(given), exact=True).check()
     elif question.format == "timeline":
-        for i, event in enumerate(shown.events):
-            page.locator(f"#position-{i}").select_option(str(given.index(event) + 1))  # type: ignore[attr-defined]
+        put_in_order(page, given)  # type: ignore[arg-type]
     elif question.format == "matching":
         for i, r in enumerate(given):  # type: ignore[arg-type]
-            page.locator(f"#match-{i}").select_option(label=r)
+            page.locator(f"#match-{i}").select_option(value=r)
     else:
         page.locator("#answer-text").fill(str(given))
     page.get_by_role("button", name="Check answer").click()
@@ -135,9 +134,14 @@ def test_reload_mid_quiz_resumes_at_the_same_question(page: Page, server: Server
     expect(page.locator(".progress-row label")).to_have_text("Question 3 of 5")
     assert page.locator("#prompt").inner_text() == prompt
     expect(page.locator("#quiz-progress")).to_have_attribute("value", "2")
-    # the answer given just before a reload is kept too
+    # the answer given just before a reload is kept too: the reload shows it answered, and the way on
     _, _, question, shown = current_question(page, server, attempt)
     answer_by_clicking(page, question, shown, right=True)
+    page.reload()
+    expect(page.locator(".progress-row label")).to_have_text("Question 3 of 5")
+    expect(page.locator(".verdict")).to_have_text("Correct!")
+    page.get_by_role("link", name="Next question").click()
+    expect(page.locator(".progress-row label")).to_have_text("Question 4 of 5")
     page.reload()
     expect(page.locator(".progress-row label")).to_have_text("Question 4 of 5")
     shot(page, "quiz-resumed")
@@ -162,9 +166,18 @@ def keyboard_answer(page: Page, question: Question, shown: QuestionView) -> None
         kb.press("Tab")  # to the Check answer button
         kb.press("Enter")
     elif question.format == "timeline":
-        for event in shown.events:
-            kb.type(str(given.index(event) + 1))  # type: ignore[attr-defined]
-            kb.press("Tab")
+        # focus starts on the first event's "earlier" arrow; each event has two arrows, in the list's order
+        shown_order, focus = list(shown.events), 0
+        for place, event in enumerate(given):  # type: ignore[arg-type]
+            at = shown_order.index(event)
+            for _ in range(abs(2 * at - focus)):
+                kb.press("Tab" if 2 * at > focus else "Shift+Tab")
+            for _ in range(at - place):
+                kb.press("Enter")  # moves it one place earlier; the arrow keeps the focus
+            shown_order.insert(place, shown_order.pop(at))
+            focus = 2 * place
+        for _ in range(2 * len(given) - focus):  # type: ignore[arg-type]
+            kb.press("Tab")  # to the Check answer button
         kb.press("Enter")
     elif question.format == "matching":
         for r in given:  # type: ignore[union-attr]
@@ -194,9 +207,7 @@ def test_quiz_with_the_keyboard_only(page: Page, server: Server) -> None:
 
 
 def test_quiz_works_without_javascript(browser, server: Server) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    try:
+    with phone_checked_page(browser, java_script_enabled=False) as page:
         give_name(page, server, "No Script")
         attempt = start_deck_quiz(page, server, count="5")
         _, _, question, shown = current_question(page, server, attempt)
@@ -205,8 +216,6 @@ def test_quiz_works_without_javascript(browser, server: Server) -> None:  # type
         page.get_by_role("link", name="Next question").click()
         expect(page.locator(".progress-row label")).to_have_text("Question 2 of 5")
         shot(page, "quiz-no-javascript")
-    finally:
-        context.close()
 
 
 def test_a_flashcard_round(page: Page, server: Server) -> None:

@@ -64,9 +64,9 @@ def test_a_typo_is_accepted_with_its_reason_and_a_claim_reaches_the_teacher(brow
         fits(teacher)
         options = teacher.locator("#options")
         options.get_by_label("Questions per student").fill("0")
-        options.get_by_label("Shuffle the questions").uncheck()
+        options.get_by_label("Your order, as in the list").check()
         options.get_by_role("button", name="Save options").click()
-        expect(options.get_by_label("Shuffle the questions")).not_to_be_checked()
+        expect(options.get_by_label("Your order, as in the list")).to_be_checked()
         teacher.get_by_role("button", name="Publish").click()
         code = teacher.locator(".join-code").inner_text().strip()
 

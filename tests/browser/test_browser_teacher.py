@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsertests import SCREENSHOTS, Server, sign_up
+from browsertests import SCREENSHOTS, Server, phone_checked_page, put_in_order, sign_up
 from playwright.sync_api import Browser, Locator, Page, expect
 from sqlmodel import Session
 
@@ -67,15 +67,14 @@ def answer(page: Page, question: SetQuestion, shown: QuestionView, right: bool) 
         page.get_by_role("radio", name=str(choice), exact=True).check()
     elif question.format == "timeline":
         order = list(question.answer) if right else list(reversed(question.answer))
-        for i, event in enumerate(shown.events):
-            page.locator(f"#position-{i}").select_option(str(order.index(event) + 1))
+        put_in_order(page, order)
     elif question.format == "matching":
         pairs = dict(map(tuple, question.answer))
         rights = [pairs[left] for left in shown.lefts]
         if not right:
             rights = rights[1:] + rights[:1]
         for i, r in enumerate(rights):
-            page.locator(f"#match-{i}").select_option(label=r)
+            page.locator(f"#match-{i}").select_option(value=r)
     else:
         page.locator("#answer-text").fill(str(question.answer) if right else "not this")
     page.get_by_role("button", name="Check answer").click()
@@ -180,9 +179,7 @@ def test_teacher_builds_edits_publishes_and_sees_two_students(browser: Browser, 
 
     # two students, each in a browser of their own: one opens the link, one types the code
     for name, right_at, by_link in (("Ada", {0, 1, 2}, True), ("Ben", {0}, False)):
-        context = browser.new_context(viewport={"width": 900, "height": 900})
-        student = context.new_page()
-        try:
+        with phone_checked_page(browser, viewport={"width": 900, "height": 900}) as student:
             if by_link:
                 student.goto(link)
             else:
@@ -193,8 +190,6 @@ def test_teacher_builds_edits_publishes_and_sees_two_students(browser: Browser, 
                 shot(student, "teacher-flow-student-start")
             expect(student.get_by_role("heading", name="Kirov Assassination")).to_be_visible()
             take_quiz(student, server, name, right_at, name.lower())
-        finally:
-            context.close()
     with Session(server.engine) as session:
         asked = {q.uid for a in crud.list_class_attempts(session=session, set_id=set_id)
                  for q in crud.get_set_questions(session=session, ids=a.question_ids).values()}
@@ -232,9 +227,7 @@ def test_a_set_from_a_pasted_article_shows_its_progress(page: Page, server: Serv
 
 
 def test_the_editor_works_without_javascript(browser: Browser, server: Server) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    try:
+    with phone_checked_page(browser, java_script_enabled=False) as page:
         sign_up(page, server, "lovelace@school.org")
         page.get_by_role("link", name="New question set").first.click()
         page.get_by_role("button", name="Use this deck").click()
@@ -247,5 +240,3 @@ def test_the_editor_works_without_javascript(browser: Browser, server: Server) -
         page.get_by_role("link", name="Cancel").click()
         expect(page.locator("#counts")).to_contain_text("1 rejected")
         shot(page, "teacher-flow-no-javascript", at=page.locator(f"#{question_id}"))
-    finally:
-        context.close()

@@ -39,6 +39,22 @@ def test_sign_up_log_out_and_log_in_again(client: TestClient, db: Db) -> None:
     assert client.get("/teach/sets/new").status_code == 200
 
 
+def header_name(page: str) -> str:
+    return re.search(r'<a class="who"[^>]*>([^<]*)</a>', page).group(1)
+
+
+def test_a_logged_in_teacher_sees_her_name_in_the_header_of_every_page(client: TestClient, db: Db) -> None:
+    assert header_name(client.get("/").text) == "Set your name"
+    sign_up(client, email="noether@school.org", name="Ms Noether")
+    for path in ("/", "/teach", "/teach/sets/new", "/downloads", "/join", "/decks/kirov-assassination/flashcards"):
+        r = client.get(path, follow_redirects=True)
+        assert header_name(r.text) == "Ms Noether", path
+    client.post("/teach/logout")
+    assert header_name(client.get("/").text) == "Set your name"
+    client.post("/teach/login", data={"email": "noether@school.org", "password": PASSWORD})
+    assert header_name(client.get("/").text) == "Ms Noether"
+
+
 @sqlite_only
 def test_sign_up_problems_are_shown_next_to_their_fields(client: TestClient) -> None:
     r = client.post("/teach/signup", data={"email": "not-an-address", "name": "", "password": "short"})
@@ -264,7 +280,7 @@ def test_a_session_cookie_copied_before_log_out_is_refused_after_it(app: FastAPI
     sign_up(client)
     set_id = set_from_deck(client)
     stolen = PageClient(app, follow_redirects=False)
-    stolen.cookies.set(SESSION_COOKIE, client.cookies[SESSION_COOKIE])
+    stolen.cookies.set(SESSION_COOKIE, client.cookies[SESSION_COOKIE], domain="testserver.local")
     assert stolen.get(f"/teach/sets/{set_id}").status_code == 200
     assert client.post("/teach/logout").status_code == 303
     r = stolen.get(f"/teach/sets/{set_id}")

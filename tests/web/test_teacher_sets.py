@@ -189,8 +189,11 @@ def test_feedback_at_the_end_and_the_quiz_closed(app: FastAPI, client: TestClien
     student = PageClient(app, follow_redirects=False)
     attempt = int(student.post(f"/join/{code}", data={"name": "=Cy+1"}).headers["location"].rsplit("/", 1)[1])
     r = student.post(f"/class/{attempt}/answers", data=class_answer_form(db, attempt, 0, right=True))
-    assert r.status_code == 303 and r.headers["location"] == f"/class/{attempt}"  # no verdict yet
-    assert student.get(f"/class/{attempt}/answers/0").status_code == 303  # and no peeking
+    assert r.status_code == 303 and r.headers["location"] == f"/class/{attempt}/answers/1"  # no verdict yet
+    # and no peeking: Back to the first question shows it answered, without its answer
+    back = student.get(f"/class/{attempt}/answers/0")
+    assert "You have answered this question" in back.text
+    assert "Correct" not in back.text and "Check answer" not in back.text and "Next" in back.text
     page = student.get(f"/class/{attempt}").text
     assert "Question 2 of 3" in page and "Correct!" not in page
     for position in (1, 2):

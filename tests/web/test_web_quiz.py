@@ -75,8 +75,27 @@ def test_question_page_never_holds_the_answer_or_its_source(learner: TestClient,
 
 def test_feedback_of_an_unanswered_question_is_not_shown(learner: TestClient, db: Db) -> None:
     attempt = start_quiz(learner, DECK_QUIZ)
-    r = learner.get(f"/attempts/{attempt}/answers/0")
+    # the current question's own address shows the question, a later one's leads back to it
+    current = learner.get(f"/attempts/{attempt}/answers/0")
+    assert current.status_code == 200
+    assert "Check answer" in current.text and "Correct answer" not in current.text
+    r = learner.get(f"/attempts/{attempt}/answers/1")
     assert r.status_code == 303 and r.headers["location"] == f"/attempts/{attempt}"
+
+
+def test_each_question_has_its_own_address_for_back_and_forward(learner: TestClient, db: Db) -> None:
+    attempt = start_quiz(learner, DECK_QUIZ, count=3)
+    first = answer_form(db, attempt, 0, right=True)
+    r = learner.post(f"/attempts/{attempt}/answers", data=first, headers={"HX-Request": "true"})
+    # htmx puts the answered question's address in the history entry
+    assert r.headers["HX-Replace-Url"] == f"/attempts/{attempt}/answers/0"
+    assert f'hx-get="/attempts/{attempt}/answers/1"' in r.text and 'hx-push-url="true"' in r.text
+    # Forward to the next question shows it as new, Back to the first shows it answered
+    assert "Check answer" in learner.get(f"/attempts/{attempt}/answers/1").text
+    back = learner.get(f"/attempts/{attempt}/answers/0", headers={"HX-Request": "true",
+                                                                "HX-History-Restore-Request": "true"})
+    assert "Correct!" in back.text and "Check answer" not in back.text
+    assert back.text.lstrip().startswith("<!doctype html>")  # a history restore gets the whole page
 
 
 def test_reload_mid_quiz_resumes_at_the_same_question(learner: TestClient, db: Db) -> None:

@@ -108,9 +108,19 @@ def start_class_quiz(request: Request, code: Code, session: SessionDep, learner:
 def _page(request: Request, class_set: ClassSet, progress: classroom.ClassProgress, *, state: str,
           position: int | None = None, error: str | None = None, status_code: int = 200,
           reveal: bool = False) -> HTMLResponse:
-    context = {**page_context(progress, state, position, reveal=reveal), "class_set": class_set, "format_names": FORMAT_NAMES,
-               "error": error, "at_end": class_set.feedback == "end"}
+    if state == "answered":
+        assert position is not None
+        context = {"attempt": progress.attempt, "progress": progress, "state": state, "position": position,
+                   "view": progress.view_at(position)}
+    else:
+        context = page_context(progress, state, position, reveal=reveal)
+    context.update({"class_set": class_set, "format_names": FORMAT_NAMES, "error": error,
+                    "at_end": class_set.feedback == "end"})
     return render(request, "classroom/attempt.html", context, block="quiz", status_code=status_code)
+
+
+def _step_url(request: Request, attempt_id: int, position: int) -> str:
+    return str(request.app.url_path_for("class_feedback", attempt_id=str(attempt_id), position=str(position)))
 
 
 @router.get("/class/{attempt_id}", response_class=HTMLResponse, name="class_attempt")
@@ -135,25 +145,38 @@ def _answer(request: Request, session: Session, learner: Learner, attempt_id: in
     if error:
         return _page(request, class_set, progress, state="question", error=error, status_code=422)
     if class_set.feedback == "end":
-        # no verdict until the end: straight on to the next question (or the results)
+        # no verdict until the end: straight on to the next question (or the results), at its own address
+        following = (request.app.url_path_for("class_attempt", attempt_id=str(attempt_id)) if progress.done
+                     else _step_url(request, attempt_id, progress.answered))
         if is_htmx(request):
-            return _page(request, class_set, progress, state="results" if progress.done else "question")
-        return RedirectResponse(request.app.url_path_for("class_attempt", attempt_id=str(attempt_id)), status_code=303)
+            response = _page(request, class_set, progress, state="results" if progress.done else "question")
+            response.headers["HX-Push-Url"] = str(following)
+            return response
+        return RedirectResponse(following, status_code=303)
+    step = _step_url(request, attempt_id, position)
     if is_htmx(request):
-        return _page(request, class_set, progress, state="feedback", position=position)
-    return RedirectResponse(request.app.url_path_for("class_feedback", attempt_id=str(attempt_id),
-                                                     position=str(position)), status_code=303)
+        # the question's own address now shows its feedback: Back from the next question lands here
+        response = _page(request, class_set, progress, state="feedback", position=position)
+        response.headers["HX-Replace-Url"] = step
+        return response
+    return RedirectResponse(step, status_code=303)
 
 
 @router.get("/class/{attempt_id}/answers/{position}", response_class=HTMLResponse, name="class_feedback")
 def class_feedback(request: Request, attempt_id: Id, position: Annotated[int, Path(ge=0, le=MAX_QUESTIONS)],
                    session: SessionDep, learner: RequiredLearner) -> Response:
+    """One question's own address: its feedback once answered (or "answered" while answers wait for the end), the
+    question itself when it is the current one."""
     class_set, progress = classroom.progress(session, learner, attempt_id)
     if position >= progress.total:
         raise HTTPException(404, f"This quiz has {progress.total} questions.")
-    if position >= progress.answered or (class_set.feedback == "end" and not progress.done):
-        # not answered yet, or answers are only shown at the end: back to the quiz
+    if position == progress.answered:
+        return _page(request, class_set, progress, state="question")
+    if position > progress.answered:
+        # not reached yet: back to the current question
         return RedirectResponse(request.app.url_path_for("class_attempt", attempt_id=str(attempt_id)), status_code=303)
+    if class_set.feedback == "end" and not progress.done:
+        return _page(request, class_set, progress, state="answered", position=position)
     return _page(request, class_set, progress, state="feedback", position=position)
 
 

@@ -193,13 +193,20 @@ def question_status(request: Request, set_id: Id, question_id: Id, session: Sess
 
 @router.post("/teach/sets/{set_id}/questions/{question_id}/move", name="move_question")
 def move_question(request: Request, set_id: Id, question_id: Id, session: SessionDep, teacher: TeacherDep,
-                  direction: Annotated[str, Form(max_length=10)] = "") -> Response:
+                  direction: Annotated[str, Form(max_length=10)] = "to",
+                  position: Annotated[int | None, Form(ge=1, le=10**6, description="the place to move to, 1 first")] = None,
+                  ) -> Response:
+    """Up or down one place, or (a drop, or the "Move" form) to a position in the whole set's order."""
     class_set = ready_set(session, teacher, set_id)
-    question_or_404(session, class_set, question_id)
+    q = question_or_404(session, class_set, question_id)
     offsets = {"up": -1, "down": 1, "top": -10**6, "bottom": 10**6}
-    if direction not in offsets:
-        raise HTTPException(400, "Move a question up or down.")
-    crud.move_set_question(session=session, set_id=set_id, question_id=question_id, offset=offsets[direction])
+    if direction == "to" and position is not None:
+        offset = position - 1 - crud.set_question_index(session=session, set_id=set_id, question_id=q.id)  # type: ignore[arg-type]
+    elif direction in offsets:
+        offset = offsets[direction]
+    else:
+        raise HTTPException(400, "Move a question up or down, or give the position to move it to.")
+    crud.move_set_question(session=session, set_id=set_id, question_id=question_id, offset=offset)
     if is_htmx(request):
         return editor_page(request, session, class_set, block="questions")
     return back_to_editor(request, class_set, anchor=f"#q-{question_id}")

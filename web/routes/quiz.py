@@ -118,10 +118,13 @@ async def answer(request: Request, attempt_id: Id, session: SessionDep, learner:
         if error:
             return _page(request, session, progress, state="question", error=error, status_code=422)
         # a repeated post of an answered question gets the feedback of the first answer
+        step = request.app.url_path_for("feedback", attempt_id=str(attempt_id), position=str(position))
         if is_htmx(request):
-            return _page(request, session, progress, state="feedback", position=position)
-        return RedirectResponse(request.app.url_path_for("feedback", attempt_id=str(attempt_id),
-                                                         position=str(position)), status_code=303)
+            # the question's own address now shows its feedback: Back from the next question lands here
+            response = _page(request, session, progress, state="feedback", position=position)
+            response.headers["HX-Replace-Url"] = step
+            return response
+        return RedirectResponse(step, status_code=303)
 
     return await in_thread(session, work)
 
@@ -129,11 +132,14 @@ async def answer(request: Request, attempt_id: Id, session: SessionDep, learner:
 @router.get("/attempts/{attempt_id}/answers/{position}", response_class=HTMLResponse, name="feedback")
 def feedback_page(request: Request, attempt_id: Id, position: Annotated[int, Path(ge=0, le=MAX_QUESTIONS)],
                   session: SessionDep, learner: RequiredLearner) -> Response:
+    """One question's own address: its feedback once answered, the question itself when it is the current one."""
     progress = attempts.progress(session, learner.id, attempt_id)
     if position >= progress.total:
         raise HTTPException(404, f"This quiz has {progress.total} questions.")
-    if position >= progress.answered:
-        # not answered yet: no feedback (it would give the answer away), so back to the question
+    if position == progress.answered:
+        return _page(request, session, progress, state="question")
+    if position > progress.answered:
+        # not reached yet: no feedback (it would give the answer away), so back to the current question
         return RedirectResponse(request.app.url_path_for("attempt", attempt_id=str(attempt_id)), status_code=303)
     return _page(request, session, progress, state="feedback", position=position)
 

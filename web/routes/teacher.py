@@ -16,7 +16,7 @@ from sqlmodel import Session
 from quizgen.errors import InputError
 from quizgen.ingest import EXTENSIONS, PARSERS
 from quizgen.settings import Settings
-from web import crud, jobs, leases, setfile, sets, teachers
+from web import crud, jobs, leases, paste, setfile, sets, teachers
 from web.deps import Id, SessionDep
 from web.fetch import FetchRefused, check_url_offline, fetch
 from web.learner import safe_next
@@ -193,12 +193,13 @@ def set_from_article(
     teacher: TeacherDep,
     how: Annotated[str, Form(max_length=10)] = "",
     text: Annotated[str, Form()] = "",  # as long as the form limit lets through (web.app); checked below
+    title: Annotated[str, Form(max_length=300)] = "",
     input_format: Annotated[str, Form(max_length=20)] = "",
     url: Text = "",
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
     settings = settings_of(request)
-    values = {"how": how, "text": text, "url": url, "input_format": input_format}  # a refusal keeps the paste
+    values = {"how": how, "text": text, "title": title, "url": url, "input_format": input_format}  # a refusal keeps the paste
     if how not in HOW:
         return new_page(request, session, errors={"how": "Paste the article, upload it, or give its address."},
                         values=values, status_code=422)
@@ -219,11 +220,12 @@ def set_from_article(
                     raise InputError(f"The text is too large (the limit is {settings.max_article_bytes / (1024 * 1024):g} MB).")
                 if not text.strip():
                     raise InputError("Paste the article's text first.")
-                content, fmt, source = text.replace("\r\n", "\n"), input_format or None, "pasted text"
+                content, fmt = paste.prepared(text.replace("\r\n", "\n"), title=title, input_format=input_format or None)
+                source = "pasted text"
             else:
                 content, fmt, source = _read_upload(file, settings.max_article_bytes)
                 fmt = input_format or fmt
-            article = read_article(content, input_format=fmt, source=source)  # in a child process
+            article = paste.titled(read_article(content, input_format=fmt, source=source), title)  # in a child process
             class_set = sets.set_for_articles(session, teacher, article.title, [sets.article_row(article, source=source)])
     except (InputError, FetchRefused) as exc:
         return new_page(request, session, errors={how: str(exc)}, values=values, status_code=422)
