@@ -30,8 +30,10 @@ chromium:
 test: setup services chromium
 	$(BIN)/pytest -n 2 -q
 
+# style (ruff) and types (mypy on quizgen/ and web/, settings in pyproject.toml)
 lint: setup
 	$(BIN)/ruff check quizgen web tests
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) decks/*/dist .pytest_cache
