@@ -30,8 +30,10 @@ chromium:
 test: setup services chromium
 	$(BIN)/pytest -n 2 -q
 
+# style (ruff) and types (mypy on quizgen/ and web/, settings in pyproject.toml)
 lint: setup
 	$(BIN)/ruff check quizgen web tests
+	$(BIN)/mypy
 
 # the README's screenshots, as the first-lesson browser test takes them
 screenshots: setup chromium

@@ -65,7 +65,7 @@ def _question_lines(n: int, q: Question) -> list[str]:
 
 def answer_text(q: Question) -> str:
     if q.format == Format.TIMELINE:
-        return " → ".join(q.answer)  # type: ignore[arg-type]
+        return " → ".join(str(x) for x in q.answer)
     if q.format == Format.MATCHING:
         return "; ".join(f"{a} = {b}" for a, b in q.pairs())
     return str(q.answer)

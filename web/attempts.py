@@ -12,7 +12,7 @@ from sqlmodel import Session
 from quizgen.models import FORMATS
 from web import crud
 from web.grading import grade
-from web.models import Answer, Article, Attempt, Deck, Learner, Question
+from web.models import Answer, Article, Attempt, Deck, Learner, Question, row_id
 from web.problems import Invalid, NotFound, OutOfOrder
 from web.quiz import BadAnswer, QuestionView, answer_lines, read_response, view
 
@@ -33,7 +33,7 @@ def start(session: Session, learner: Learner, deck: Deck, article: Article | Non
                                  formats=formats or None)
     if not ids:
         raise CannotStart("No questions match that choice of formats; pick at least one that has questions.")
-    return crud.create_attempt(session=session, learner_id=learner.id, deck_id=deck.id,  # type: ignore[arg-type]
+    return crud.create_attempt(session=session, learner_id=row_id(learner), deck_id=row_id(deck),
                                article_id=article.id if article else None,
                                question_ids=random.sample(ids, min(count, len(ids))))
 
@@ -41,7 +41,7 @@ def start(session: Session, learner: Learner, deck: Deck, article: Article | Non
 def retry(session: Session, learner: Learner, attempt: Attempt) -> Attempt:
     """A new attempt at the same questions, in a new order."""
     ids = random.sample(attempt.question_ids, len(attempt.question_ids))
-    return crud.create_attempt(session=session, learner_id=learner.id, deck_id=attempt.deck_id,  # type: ignore[arg-type]
+    return crud.create_attempt(session=session, learner_id=row_id(learner), deck_id=attempt.deck_id,
                                article_id=attempt.article_id, question_ids=ids)
 
 
@@ -126,7 +126,7 @@ def progress(session: Session, learner_id: int, attempt_id: int, *, window: int 
         answered = len(answers)
     else:
         found = crud.get_attempt_counted(session=session, attempt_id=attempt_id)
-        attempt, answered = found if found else (None, 0)  # type: ignore[assignment]
+        attempt, answered = found if found else (None, 0)  # type: ignore[assignment]  # the attempt, or none with nothing answered
         answers = {}
     if attempt is None or attempt.learner_id != learner_id:
         raise NotFound(f"There is no quiz number {attempt_id} of yours.")
@@ -150,12 +150,12 @@ def record(session: Session, state: Progress, position: int, response: Any) -> A
     first, that one stands."""
     question = state.question_at(position)
     decision = grade(question, response)
-    answer = state.answer_type(attempt_id=state.attempt.id, position=position, question_id=question.id,
+    answer = state.answer_type(attempt_id=row_id(state.attempt), position=position, question_id=row_id(question),
                                response=response, correct=decision.correct, why=decision.why)
     stored = crud.record_answer(session=session, attempt=state.attempt, answer=answer)
-    state.answers[position] = stored  # type: ignore[assignment]
+    state.answers[position] = stored  # type: ignore[assignment]  # a class attempt holds ClassAnswers where a library one holds Answers (Progress serves both)
     state.answered = max(state.answered, position + 1)
-    return stored  # type: ignore[return-value]
+    return stored  # type: ignore[return-value]  # a class attempt holds ClassAnswers where a library one holds Answers (Progress serves both)
 
 
 def answer_form(session: Session, state: Progress, fields: dict[str, str]) -> tuple[int, str | None]:

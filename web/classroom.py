@@ -10,7 +10,7 @@ from sqlmodel import Session
 from web import crud
 from web.attempts import Progress
 from web.learner import name_key
-from web.models import ClassAnswer, ClassAttempt, ClassSet, Learner, SetQuestion
+from web.models import ClassAnswer, ClassAttempt, ClassSet, Learner, SetQuestion, row_id
 from web.problems import NotFound
 from web.quiz import QuestionView, view
 
@@ -25,11 +25,11 @@ class ClassProgress(Progress):
     """An attempt at a set; its options decide whether choices are mixed."""
 
     shuffle_choices: bool = False
-    answer_type = ClassAnswer  # type: ignore[assignment]
+    answer_type = ClassAnswer  # type: ignore[assignment]  # a class attempt holds ClassAnswers where a library one holds Answers (Progress serves both)
 
     def view_at(self, position: int) -> QuestionView:
         question = self.question_at(position)
-        return view(question, seed=f"class:{self.attempt.id}:{question.id}",  # type: ignore[arg-type]
+        return view(question, seed=f"class:{self.attempt.id}:{question.id}",
                     shuffle_choices=self.shuffle_choices)
 
 
@@ -74,7 +74,7 @@ def attempts_by_name(session: Session, class_set: ClassSet, name: str) -> int:
     """Attempts at the set under this name, however it was typed (web.learner.name_key): the limit is per
     student, and a student is their name, not the browser or the spelling."""
     key = name_key(name)
-    return sum(name_key(given) == key for given in crud.list_class_attempt_names(session=session, set_id=class_set.id))  # type: ignore[arg-type]
+    return sum(name_key(given) == key for given in crud.list_class_attempt_names(session=session, set_id=row_id(class_set)))
 
 
 def open_attempt(attempts: list[ClassAttempt]) -> ClassAttempt | None:
@@ -83,7 +83,7 @@ def open_attempt(attempts: list[ClassAttempt]) -> ClassAttempt | None:
 
 def start(session: Session, class_set: ClassSet, learner: Learner, name: str) -> ClassAttempt:
     """The student's unfinished attempt, or a new one drawn from the approved questions."""
-    mine = crud.list_learner_class_attempts(session=session, set_id=class_set.id, learner_id=learner.id)  # type: ignore[arg-type]
+    mine = crud.list_learner_class_attempts(session=session, set_id=row_id(class_set), learner_id=row_id(learner))
     current = open_attempt(mine)
     if current is not None:
         return current
@@ -92,7 +92,7 @@ def start(session: Session, class_set: ClassSet, learner: Learner, name: str) ->
     if attempts_left(class_set, attempts_by_name(session, class_set, name)) == 0:
         raise CannotStart(f"You have used all {class_set.attempts_allowed} attempt"
                           f"{'s' if class_set.attempts_allowed != 1 else ''} at this quiz.")
-    approved = crud.list_set_questions(session=session, set_id=class_set.id, statuses=["approved"])  # type: ignore[arg-type]
+    approved = crud.list_set_questions(session=session, set_id=row_id(class_set), statuses=["approved"])
     if not approved:
         raise CannotStart("This quiz has no questions yet.")
     count = min(class_set.question_count or len(approved), len(approved))
@@ -102,8 +102,8 @@ def start(session: Session, class_set: ClassSet, learner: Learner, name: str) ->
         rng.shuffle(chosen)
     else:
         chosen.sort(key=lambda q: (q.position, q.id))
-    return crud.create_class_attempt(session=session, set_id=class_set.id, learner_id=learner.id,  # type: ignore[arg-type]
-                                     name=name, question_ids=[q.id for q in chosen])  # type: ignore[misc]
+    return crud.create_class_attempt(session=session, set_id=row_id(class_set), learner_id=row_id(learner),
+                                     name=name, question_ids=[row_id(q) for q in chosen])
 
 
 def progress(session: Session, learner: Learner, attempt_id: int) -> tuple[ClassSet, ClassProgress]:
@@ -115,7 +115,7 @@ def progress(session: Session, learner: Learner, attempt_id: int) -> tuple[Class
     assert class_set is not None
     answers = {a.position: a for a in crud.list_class_answers(session=session, attempt_id=attempt_id)}
     questions = crud.get_set_questions(session=session, ids=attempt.question_ids)
-    state = ClassProgress(attempt, len(answers), answers, questions)  # type: ignore[arg-type]
+    state = ClassProgress(attempt, len(answers), answers, questions)  # type: ignore[arg-type]  # a class attempt holds ClassAnswers where a library one holds Answers (Progress serves both)
     state.shuffle_choices = class_set.shuffle_choices
     return class_set, state
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from quizgen import models as qm
 from quizgen.vocabulary import slugify as shared_slugify
 from web.crud import ArticleImport
-from web.models import Article, ArticleFact, Question, QuestionSet
+from web.models import Article, ArticleFact, Question, QuestionFields, QuestionSet, SetArticle
 
 
 def slugify(text: str) -> str:
@@ -47,7 +47,7 @@ def article_import(article: qm.Article, facts: qm.Facts, qset: qm.QuestionSet, *
     )
 
 
-def to_article(row: Article) -> qm.Article:
+def to_article(row: Article | SetArticle) -> qm.Article:
     """The quizgen Article back from its row: Article.text and its offsets are the same as at import."""
     body = row.body
     return qm.Article(
@@ -58,7 +58,7 @@ def to_article(row: Article) -> qm.Article:
     )
 
 
-def to_question(row: Question, *, article: str = "") -> qm.Question:
+def to_question(row: QuestionFields, *, article: str = "") -> qm.Question:
     return qm.Question.from_dict(
         {"id": row.uid, "format": row.format, "topic": row.topic, "prompt": row.prompt, "answer": row.answer,
          "choices": row.choices, "explanation": row.explanation,

@@ -7,16 +7,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, case, delete, func, insert, null, update
+from sqlalchemy import Table, bindparam, case, delete, func, insert, null, update
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from web.models import (
     Answer,
     Article,
     ArticleFact,
     Attempt,
+    CardFields,
     CardState,
     ClassAnswer,
     ClassAttempt,
@@ -32,6 +34,7 @@ from web.models import (
     SetQuestion,
     SetReviewLog,
     Teacher,
+    row_id,
     utcnow,
 )
 
@@ -57,17 +60,17 @@ def save_deck(*, session: Session, deck: Deck, articles: Sequence[ArticleImport]
     session.add(deck)
     session.flush()
     for item in articles:
-        item.article.deck_id = deck.id  # type: ignore[assignment]
+        item.article.deck_id = row_id(deck)
         session.add(item.article)
         session.flush()
         for fact in item.facts:
-            fact.article_id = item.article.id  # type: ignore[assignment]
+            fact.article_id = row_id(item.article)
         session.add_all(item.facts)
-        item.question_set.article_id = item.article.id  # type: ignore[assignment]
+        item.question_set.article_id = row_id(item.article)
         session.add(item.question_set)
         session.flush()
         for q in item.questions:
-            q.question_set_id = item.question_set.id  # type: ignore[assignment]
+            q.question_set_id = row_id(item.question_set)
         session.add_all(item.questions)
     session.commit()
     session.refresh(deck)
@@ -75,7 +78,7 @@ def save_deck(*, session: Session, deck: Deck, articles: Sequence[ArticleImport]
 
 
 def list_decks(*, session: Session) -> list[Deck]:
-    return list(session.exec(select(Deck).order_by(Deck.title)))
+    return list(session.exec(select(Deck).order_by(col(Deck.title))))
 
 
 def get_deck(*, session: Session, slug: str) -> Deck | None:
@@ -87,7 +90,7 @@ def get_deck_by_id(*, session: Session, deck_id: int) -> Deck | None:
 
 
 def list_articles(*, session: Session, deck_id: int | None = None) -> list[Article]:
-    query = select(Article).order_by(Article.deck_id, Article.position)
+    query = select(Article).order_by(col(Article.deck_id), col(Article.position))
     if deck_id is not None:
         query = query.where(Article.deck_id == deck_id)
     return list(session.exec(query))
@@ -98,7 +101,7 @@ def get_article(*, session: Session, article_id: int) -> Article | None:
 
 
 def list_facts(*, session: Session, article_id: int) -> list[ArticleFact]:
-    query = select(ArticleFact).where(ArticleFact.article_id == article_id).order_by(ArticleFact.start, ArticleFact.id)
+    query = select(ArticleFact).where(ArticleFact.article_id == article_id).order_by(col(ArticleFact.start), col(ArticleFact.id))
     return list(session.exec(query))
 
 
@@ -111,7 +114,7 @@ def question_counts(*, session: Session) -> list[tuple[int, str, str, int]]:
         select(QuestionSet.article_id, Question.topic, Question.format, func.count(col(Question.id)))
         .join(QuestionSet, col(Question.question_set_id) == QuestionSet.id)
         .where(col(Question.served))
-        .group_by(QuestionSet.article_id, Question.topic, Question.format)
+        .group_by(col(QuestionSet.article_id), col(Question.topic), col(Question.format))
     )
     return [(a, t, f, n) for a, t, f, n in session.exec(query)]
 
@@ -123,7 +126,7 @@ def _questions_query(what: Any, *, deck_id: int | None, article_id: int | None, 
         .join(QuestionSet, col(Question.question_set_id) == QuestionSet.id)
         .join(Article, col(QuestionSet.article_id) == Article.id)
         .where(col(Question.served))  # the library serves what the quality model picked
-        .order_by(Article.position, Article.id, Question.position)
+        .order_by(col(Article.position), col(Article.id), col(Question.position))
     )
     if deck_id is not None:
         query = query.where(Article.deck_id == deck_id)
@@ -193,11 +196,11 @@ def list_question_sets(
     if article_id is not None:
         query = query.where(Article.id == article_id)
     out = []
-    for article, qset in session.exec(query.order_by(Article.position, Article.id)):
-        query = select(Question).where(Question.question_set_id == qset.id)
+    for article, qset in session.exec(query.order_by(col(Article.position), col(Article.id))):
+        asked = select(Question).where(Question.question_set_id == qset.id)
         if not suggestions:
-            query = query.where(col(Question.served))
-        questions = session.exec(query.order_by(col(Question.served).desc(), Question.position))
+            asked = asked.where(col(Question.served))
+        questions = session.exec(asked.order_by(col(Question.served).desc(), col(Question.position)))
         out.append((article, qset, list(questions)))
     return out
 
@@ -251,8 +254,12 @@ def get_attempt_counted(*, session: Session, attempt_id: int,
     """An attempt and how many of its questions are answered, in one query."""
     answers = ANSWERS_TO[kind]
     given = select(func.count()).where(answers.attempt_id == kind.id).scalar_subquery()
-    row = session.exec(select(kind, given).where(kind.id == attempt_id)).first()  # type: ignore[call-overload]
-    return None if row is None else (row[0], int(row[1]))
+    row = session.exec(select(kind, given).where(kind.id == attempt_id)).first()
+    if row is None:
+        return None
+    attempt = row[0]
+    assert isinstance(attempt, Attempt | ClassAttempt)
+    return attempt, int(row[1])
 
 
 def open_attempt(*, session: Session, learner_id: int, deck_id: int, article_id: int | None) -> Attempt | None:
@@ -270,7 +277,7 @@ def open_attempt(*, session: Session, learner_id: int, deck_id: int, article_id:
 
 
 def list_answers(*, session: Session, attempt_id: int) -> list[Answer]:
-    query = select(Answer).where(Answer.attempt_id == attempt_id).order_by(Answer.position)
+    query = select(Answer).where(Answer.attempt_id == attempt_id).order_by(col(Answer.position))
     return list(session.exec(query))
 
 
@@ -279,13 +286,20 @@ def get_answer(*, session: Session, attempt_id: int, position: int) -> Answer | 
     return session.exec(query).first()
 
 
+def table_of(model: type[SQLModel]) -> Table:
+    """The table a model class maps (SQLModel sets __table__ at run time, where type checkers do not see it)."""
+    table = sa_inspect(model).local_table
+    assert isinstance(table, Table)
+    return table
+
+
 def record_answer(*, session: Session, attempt: Attempt | ClassAttempt, answer: Answer | ClassAnswer) -> Answer | ClassAnswer:
     """Store an answer of a library or class attempt; the first answer to a position stands (a repeated
     post gets it back). The attempt's score and end are counted by the database in the same transaction,
     so two posts racing each other cannot lose a point. Two statements on the connection, no unit of work:
     this runs for every answer."""
     answers, attempts = type(answer), type(attempt)
-    table = answers.__table__  # type: ignore[attr-defined]
+    table, attempts_table = table_of(answers), table_of(attempts)
     conn = session.connection()
     try:
         answer.id = conn.execute(insert(table).values(**answer.model_dump(exclude={"id"}))
@@ -294,16 +308,16 @@ def record_answer(*, session: Session, attempt: Attempt | ClassAttempt, answer: 
         session.rollback()
         existing = session.exec(select(answers).where(answers.attempt_id == attempt.id,
                                                       answers.position == answer.position)).first()
-        assert existing is not None
+        assert isinstance(existing, Answer | ClassAnswer)
         return existing
     mine = answers.attempt_id == attempts.id
     right = select(func.count()).where(mine, col(answers.correct).is_(True)).scalar_subquery()
     given = select(func.count()).where(mine).scalar_subquery()
-    now = bindparam("now", utcnow(), type_=attempts.__table__.c.finished_at.type)  # type: ignore[attr-defined]
+    now = bindparam("now", utcnow(), type_=attempts_table.c.finished_at.type)
     finished = func.coalesce(attempts.finished_at, case((given >= len(attempt.question_ids), now), else_=None))
-    row = conn.execute(update(attempts.__table__).where(attempts.__table__.c.id == attempt.id)  # type: ignore[attr-defined]
+    row = conn.execute(update(attempts_table).where(attempts_table.c.id == attempt.id)
                        .values(correct=right, finished_at=finished)
-                       .returning(attempts.correct, attempts.finished_at)).one()
+                       .returning(attempts_table.c.correct, attempts_table.c.finished_at)).one()
     session.commit()
     set_committed_value(attempt, "correct", row.correct)
     set_committed_value(attempt, "finished_at", row.finished_at)
@@ -320,7 +334,7 @@ def _card_tables(of_sets: bool) -> tuple[type[CardState] | type[SetCardState], t
 
 
 def card_states(*, session: Session, learner_id: int, question_ids: Iterable[int] | None = None,
-                of_sets: bool = False) -> dict[int, CardState | SetCardState]:
+                of_sets: bool = False) -> dict[int, CardFields]:
     state_table, _ = _card_tables(of_sets)
     query = select(state_table).where(state_table.learner_id == learner_id)
     if question_ids is not None:
@@ -339,7 +353,7 @@ def save_review(
     reviewed_at: datetime,
     log: dict[str, Any],
     of_sets: bool = False,
-) -> CardState | SetCardState:
+) -> CardFields:
     """Store a card's new FSRS state and the review that led to it."""
     state_table, log_table = _card_tables(of_sets)
     state = session.exec(
@@ -389,7 +403,7 @@ def get_teacher_by_email(*, session: Session, email: str) -> Teacher | None:
 
 def end_sessions(*, session: Session, teacher_id: int) -> None:
     """Move the teacher's session generation on, in one statement (two log-outs at once both count)."""
-    session.execute(update(Teacher).where(Teacher.id == teacher_id)  # type: ignore[arg-type]
+    session.execute(update(Teacher).where(col(Teacher.id) == teacher_id)
                     .values(session_generation=Teacher.session_generation + 1))
     session.commit()
 
@@ -421,14 +435,14 @@ def count_login_failures(*, session: Session, account: str, ip: str, since: date
 
 def record_login_failure(*, session: Session, account: str, ip: str, forget_before: datetime) -> None:
     """Count one failure; failures older than the window are dropped on the way."""
-    session.exec(delete(LoginFailure).where(col(LoginFailure.at) < forget_before))  # type: ignore[call-overload]
+    session.exec(delete(LoginFailure).where(col(LoginFailure.at) < forget_before))
     session.add(LoginFailure(account=account, ip=ip))
     session.commit()
 
 
 def clear_login_failures(*, session: Session, account: str, ip: str) -> None:
     """Forget the account's failures from this address (someone else's elsewhere still count)."""
-    session.exec(delete(LoginFailure).where(col(LoginFailure.account) == account,  # type: ignore[call-overload]
+    session.exec(delete(LoginFailure).where(col(LoginFailure.account) == account,
                                             col(LoginFailure.ip) == ip))
     session.commit()
 
@@ -441,7 +455,7 @@ def create_class_set(*, session: Session, class_set: ClassSet, articles: Sequenc
     session.add(class_set)
     session.flush()
     for position, article in enumerate(articles):
-        article.set_id, article.position = class_set.id, position  # type: ignore[assignment]
+        article.set_id, article.position = row_id(class_set), position
     session.add_all(articles)
     session.commit()
     session.refresh(class_set)
@@ -454,7 +468,7 @@ def add_fetched_article(*, session: Session, set_id: int, owner: str, title: str
                         article: SetArticle) -> bool:
     """Save the article fetched for a set made from a URL, if the build still holds the set; the set takes its
     title and forgets the address. False (and nothing saved) when the build lost its lease."""
-    done = session.exec(update(ClassSet).where(*held(set_id, owner)).values(  # type: ignore[call-overload]
+    done = session.exec(update(ClassSet).where(*held(set_id, owner)).values(
         title=title, slug=slug, fetch_url="", fetch_format="", updated_at=utcnow()))
     if done.rowcount != 1:
         session.rollback()
@@ -470,7 +484,7 @@ def finish_build(*, session: Session, set_id: int, owner: str | None, questions:
     """Save a set's generated questions and mark it ready, in one transaction, if the build still holds it (any
     build when `owner` is None: questions copied within the request). False (nothing saved) otherwise."""
     where = held(set_id, owner) if owner is not None else [col(ClassSet.id) == set_id]
-    done = session.exec(update(ClassSet).where(*where).values(  # type: ignore[call-overload]
+    done = session.exec(update(ClassSet).where(*where).values(
         status="ready", pending=null(), notice=notice, progress_step="done", progress_done=ClassSet.progress_total,
         lease_owner="", lease_until=None, updated_at=utcnow()))
     if done.rowcount != 1:
@@ -509,7 +523,7 @@ def save_class_set(*, session: Session, class_set: ClassSet) -> ClassSet:
 
 def set_progress(*, session: Session, set_id: int, owner: str, step: str, done: int, total: int) -> bool:
     """What a background build is doing, for the progress page; False when the build lost its lease."""
-    changed = session.exec(update(ClassSet).where(*held(set_id, owner)).values(  # type: ignore[call-overload]
+    changed = session.exec(update(ClassSet).where(*held(set_id, owner)).values(
         progress_step=step[:300], progress_done=done, progress_total=total, updated_at=utcnow()))
     session.commit()
     return bool(changed.rowcount == 1)
@@ -517,7 +531,7 @@ def set_progress(*, session: Session, set_id: int, owner: str, step: str, done: 
 
 def fail_build(*, session: Session, set_id: int, owner: str, error: str) -> None:
     """Mark the set failed, saying why, if the build still holds it."""
-    session.exec(update(ClassSet).where(*held(set_id, owner)).values(  # type: ignore[call-overload]
+    session.exec(update(ClassSet).where(*held(set_id, owner)).values(
         status="failed", error=error, lease_owner="", lease_until=None, updated_at=utcnow()))
     session.commit()
 
@@ -545,13 +559,13 @@ def list_class_sets(*, session: Session, teacher_id: int) -> list[SetSummary]:
     takers: dict[int, int] = {}
     if ids:
         query = (select(SetQuestion.set_id, SetQuestion.status, func.count(col(SetQuestion.id)))
-                 .where(col(SetQuestion.set_id).in_(ids)).group_by(SetQuestion.set_id, SetQuestion.status))
+                 .where(col(SetQuestion.set_id).in_(ids)).group_by(col(SetQuestion.set_id), col(SetQuestion.status)))
         states = {(set_id, status): n for set_id, status, n in session.exec(query)}
         query2 = (select(ClassAttempt.set_id, func.count(func.distinct(ClassAttempt.learner_id)))
-                  .where(col(ClassAttempt.set_id).in_(ids)).group_by(ClassAttempt.set_id))
+                  .where(col(ClassAttempt.set_id).in_(ids)).group_by(col(ClassAttempt.set_id)))
         takers = dict(session.exec(query2).all())
-    return [SetSummary(s, states.get((s.id, "approved"), 0), states.get((s.id, "rejected"), 0),  # type: ignore[arg-type]
-                       states.get((s.id, "pending"), 0), takers.get(s.id, 0)) for s in sets]  # type: ignore[arg-type]
+    return [SetSummary(s, states.get((row_id(s), "approved"), 0), states.get((row_id(s), "rejected"), 0),
+                       states.get((row_id(s), "pending"), 0), takers.get(row_id(s), 0)) for s in sets]
 
 
 def code_in_use(*, session: Session, code: str) -> bool:
@@ -559,7 +573,7 @@ def code_in_use(*, session: Session, code: str) -> bool:
 
 
 def list_set_articles(*, session: Session, set_id: int) -> list[SetArticle]:
-    query = select(SetArticle).where(SetArticle.set_id == set_id).order_by(SetArticle.position, SetArticle.id)
+    query = select(SetArticle).where(SetArticle.set_id == set_id).order_by(col(SetArticle.position), col(SetArticle.id))
     return list(session.exec(query))
 
 
@@ -575,7 +589,7 @@ def list_set_questions(
     statuses: Iterable[str] | None = None,
 ) -> list[SetQuestion]:
     """A set's questions in the teacher's order, narrowed by any filter given."""
-    query = select(SetQuestion).where(SetQuestion.set_id == set_id).order_by(SetQuestion.position, SetQuestion.id)
+    query = select(SetQuestion).where(SetQuestion.set_id == set_id).order_by(col(SetQuestion.position), col(SetQuestion.id))
     if formats:
         query = query.where(col(SetQuestion.format).in_(list(formats)))
     if topics:
@@ -600,7 +614,7 @@ def get_set_questions(*, session: Session, ids: Iterable[int]) -> dict[int, SetQ
     wanted = list(ids)
     if not wanted:
         return {}
-    return {q.id: q for q in session.exec(select(SetQuestion).where(col(SetQuestion.id).in_(wanted)))  # type: ignore[misc]
+    return {q.id: q for q in session.exec(select(SetQuestion).where(col(SetQuestion.id).in_(wanted)))
             if q.id is not None}
 
 
@@ -617,7 +631,7 @@ def set_question_status(*, session: Session, set_id: int, ids: Iterable[int], st
     if not wanted:
         return 0
     # a verdict of approve or reject is the teacher's review, kept as a rating of the question
-    result = session.exec(update(SetQuestion)  # type: ignore[call-overload]
+    result = session.exec(update(SetQuestion)
                           .where(col(SetQuestion.set_id) == set_id, col(SetQuestion.id).in_(wanted))
                           .values(status=status, reviewed=status in ("approved", "rejected")))
     session.commit()
@@ -630,13 +644,13 @@ def reviewed_questions(*, session: Session) -> list[tuple[SetQuestion, SetArticl
     query = (select(SetQuestion, SetArticle)
              .join(SetArticle, col(SetQuestion.set_article_id) == SetArticle.id)
              .where(col(SetQuestion.reviewed), SetQuestion.origin == "generated")
-             .order_by(SetQuestion.set_id, SetQuestion.id))
+             .order_by(col(SetQuestion.set_id), col(SetQuestion.id)))
     return [(q, a) for q, a in session.exec(query)]
 
 
 def _set_order(session: Session, set_id: int) -> list[SetQuestion]:
     return list(session.exec(select(SetQuestion).where(SetQuestion.set_id == set_id)
-                             .order_by(SetQuestion.position, SetQuestion.id)))
+                             .order_by(col(SetQuestion.position), col(SetQuestion.id))))
 
 
 def set_question_index(*, session: Session, set_id: int, question_id: int) -> int:
@@ -686,7 +700,7 @@ def get_class_attempt(*, session: Session, attempt_id: int) -> ClassAttempt | No
 def list_learner_class_attempts(*, session: Session, set_id: int, learner_id: int) -> list[ClassAttempt]:
     """A student's attempts at a set, oldest first."""
     query = (select(ClassAttempt).where(ClassAttempt.set_id == set_id, ClassAttempt.learner_id == learner_id)
-             .order_by(ClassAttempt.started_at, ClassAttempt.id))
+             .order_by(col(ClassAttempt.started_at), col(ClassAttempt.id)))
     return list(session.exec(query))
 
 
@@ -704,19 +718,19 @@ def list_class_attempt_names(*, session: Session, set_id: int) -> list[str]:
 
 
 def list_class_answers(*, session: Session, attempt_id: int) -> list[ClassAnswer]:
-    query = select(ClassAnswer).where(ClassAnswer.attempt_id == attempt_id).order_by(ClassAnswer.position)
+    query = select(ClassAnswer).where(ClassAnswer.attempt_id == attempt_id).order_by(col(ClassAnswer.position))
     return list(session.exec(query))
 
 
 def list_class_attempts(*, session: Session, set_id: int) -> list[ClassAttempt]:
-    query = select(ClassAttempt).where(ClassAttempt.set_id == set_id).order_by(ClassAttempt.started_at, ClassAttempt.id)
+    query = select(ClassAttempt).where(ClassAttempt.set_id == set_id).order_by(col(ClassAttempt.started_at), col(ClassAttempt.id))
     return list(session.exec(query))
 
 
 def list_set_answers(*, session: Session, set_id: int) -> list[ClassAnswer]:
     """Every answer given to a set, for the results page and its CSV."""
     query = (select(ClassAnswer).join(ClassAttempt, col(ClassAnswer.attempt_id) == ClassAttempt.id)
-             .where(ClassAttempt.set_id == set_id).order_by(ClassAnswer.attempt_id, ClassAnswer.position))
+             .where(ClassAttempt.set_id == set_id).order_by(col(ClassAnswer.attempt_id), col(ClassAnswer.position)))
     return list(session.exec(query))
 
 
@@ -725,7 +739,7 @@ def question_results(*, session: Session, set_id: int) -> dict[int, tuple[int, i
     right = func.sum(case((col(ClassAnswer.correct), 1), else_=0))
     query = (select(ClassAnswer.question_id, func.count(col(ClassAnswer.id)), right)
              .join(ClassAttempt, col(ClassAnswer.attempt_id) == ClassAttempt.id)
-             .where(ClassAttempt.set_id == set_id).group_by(ClassAnswer.question_id))
+             .where(ClassAttempt.set_id == set_id).group_by(col(ClassAnswer.question_id)))
     return {qid: (n, int(r or 0)) for qid, n, r in session.exec(query)}
 
 
@@ -751,7 +765,7 @@ def list_claims(*, session: Session, set_id: int) -> list[tuple[ClassAnswer, Cla
     """The set's open claims, oldest first, each with its attempt (the student's name)."""
     query = (select(ClassAnswer, ClassAttempt).join(ClassAttempt, col(ClassAnswer.attempt_id) == ClassAttempt.id)
              .where(ClassAttempt.set_id == set_id, ClassAnswer.claim == "open").order_by(col(ClassAnswer.id)))
-    return list(session.exec(query))  # type: ignore[arg-type]
+    return list(session.exec(query))
 
 
 def list_question_answers(*, session: Session, question_id: int) -> list[ClassAnswer]:
@@ -769,6 +783,6 @@ def save_regrade(*, session: Session, question: SetQuestion, answers: Sequence[C
     if attempt_ids:
         right = (select(func.count()).where(ClassAnswer.attempt_id == ClassAttempt.id,
                                             col(ClassAnswer.correct).is_(True)).scalar_subquery())
-        session.exec(update(ClassAttempt).where(col(ClassAttempt.id).in_(attempt_ids))  # type: ignore[call-overload]
+        session.exec(update(ClassAttempt).where(col(ClassAttempt.id).in_(attempt_ids))
                      .values(correct=right))
     session.commit()

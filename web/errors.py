@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -106,11 +107,11 @@ async def unexpected(request: Request, exc: Exception) -> Response:
 
 
 def install(app: FastAPI) -> None:
-    app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]
-    app.add_exception_handler(RequestValidationError, validation_error)  # type: ignore[arg-type]
-    app.add_exception_handler(LearnerRequired, learner_required)  # type: ignore[arg-type]
-    app.add_exception_handler(CsrfFailed, csrf_failed)  # type: ignore[arg-type]
-    app.add_exception_handler(TeacherRequired, teacher_required)  # type: ignore[arg-type]
-    app.add_exception_handler(QuizgenError, quizgen_error)  # type: ignore[arg-type]
-    app.add_exception_handler(Problem, problem)  # type: ignore[arg-type]
+    # Starlette types a handler as taking any Exception; each of these is called only with its own kind
+    handlers: list[tuple[type[Exception], Any]] = [
+        (StarletteHTTPException, http_error), (RequestValidationError, validation_error),
+        (LearnerRequired, learner_required), (CsrfFailed, csrf_failed), (TeacherRequired, teacher_required),
+        (QuizgenError, quizgen_error), (Problem, problem)]
+    for kind, handler in handlers:
+        app.add_exception_handler(kind, handler)
     app.add_exception_handler(Exception, unexpected)

@@ -10,7 +10,7 @@ from typing import Any
 from fsrs import Card, Rating, Scheduler
 
 from web.grading import normalise
-from web.models import CardState, Question
+from web.models import CardFields, Question, row_id
 
 # true/false statements make poor cards (half of them are false); the rest read as question -> answer
 CARD_FORMATS = ("short_answer", "cloze", "multiple_choice", "timeline", "matching")
@@ -47,25 +47,27 @@ class Due:
         return self.new + self.due
 
 
-def due_summary(cards: Sequence[Question], states: Mapping[int, CardState], now: datetime) -> Due:
-    due = sum(1 for q in cards if q.id in states and states[q.id].due <= now)
-    new = sum(1 for q in cards if q.id not in states)
-    later = [states[q.id].due for q in cards if q.id in states and states[q.id].due > now]
+def due_summary(cards: Sequence[Question], states: Mapping[int, CardFields], now: datetime) -> Due:
+    known = [states[row_id(q)] for q in cards if row_id(q) in states]
+    due = sum(1 for s in known if s.due <= now)
+    new = len(cards) - len(known)
+    later = [s.due for s in known if s.due > now]
     return Due(new=new, due=due, total=len(cards), next_due=min(later) if later else None)
 
 
-def next_card(cards: Sequence[Question], states: Mapping[int, CardState], now: datetime) -> Question | None:
+def next_card(cards: Sequence[Question], states: Mapping[int, CardFields], now: datetime) -> Question | None:
     """Reviews that are due first (most overdue first), then new cards in article order."""
-    due = sorted((states[q.id].due, i) for i, q in enumerate(cards) if q.id in states and states[q.id].due <= now)
+    due = sorted((states[row_id(q)].due, i) for i, q in enumerate(cards)
+                 if row_id(q) in states and states[row_id(q)].due <= now)
     if due:
         return cards[due[0][1]]
     return next((q for q in cards if q.id not in states), None)
 
 
 def review(
-    question_id: int, state: CardState | None, rating: Rating, now: datetime
+    question_id: int, state: CardFields | None, rating: Rating, now: datetime
 ) -> tuple[dict[str, Any], datetime, dict[str, Any]]:
     """Apply a rating: the card's new state, when it is due next, and the review log."""
-    card = Card.from_dict(state.card) if state is not None else Card(card_id=question_id, due=now)  # type: ignore[arg-type]
+    card = Card.from_dict(state.card) if state is not None else Card(card_id=question_id, due=now)  # type: ignore[arg-type]  # the JSON dict fsrs wrote
     card, log = scheduler().review_card(card, rating, review_datetime=now)
-    return card.to_dict(), card.due, log.to_dict()
+    return dict(card.to_dict()), card.due, dict(log.to_dict())

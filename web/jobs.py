@@ -29,7 +29,7 @@ from quizgen.errors import QuizgenError
 from quizgen.pipeline import Analysis
 from web import crud, leases, setfile, sets
 from web.fetch import Fetched
-from web.models import ClassSet, SetArticle, SetQuestion
+from web.models import ClassSet, SetArticle, SetQuestion, row_id
 from web.reading import read_article
 
 log = logging.getLogger("quizgen.web")
@@ -135,7 +135,7 @@ def _build(engine: Engine, analyses: Analyses, job: Build, fetcher: Fetcher) -> 
         generated = pipeline.questions(parsed)
         questions: list[SetQuestion] = []
         for row, qset in zip(rows, generated, strict=True):
-            questions += [sets.generated_question(q, set_id=set_id, article_id=row.id, position=len(questions) + i)  # type: ignore[arg-type]
+            questions += [sets.generated_question(q, set_id=set_id, article_id=row_id(row), position=len(questions) + i)
                           for i, q in enumerate(qset.questions + qset.suggestions)]
         if not finish(session, set_id, rows, questions, owner=job.owner):
             raise LeaseLost

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Annotated
+from typing import Annotated, NoReturn
 from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
@@ -54,9 +54,7 @@ def load_learner(request: Request, session: Annotated[Session, Depends(get_sessi
     return learner
 
 
-def _required(request: Request, known: bool) -> None:
-    if known:
-        return
+def _required(request: Request) -> NoReturn:
     if request.method == "GET":
         raise LearnerRequired(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
     # after the name form, go back to the page the form was posted from
@@ -66,15 +64,17 @@ def _required(request: Request, known: bool) -> None:
 
 
 def require_learner(request: Request, learner: Annotated[Learner | None, Depends(load_learner)]) -> Learner:
-    _required(request, learner is not None)
-    return learner  # type: ignore[return-value]
+    if learner is None:
+        _required(request)
+    return learner
 
 
 async def require_learner_id(request: Request) -> int:
     """The cookie's learner id, for routes that only compare it with the owner of a row: no query, no thread."""
     learner_id = cookie_learner_id(request)
-    _required(request, learner_id is not None)
-    return learner_id  # type: ignore[return-value]
+    if learner_id is None:
+        _required(request)
+    return learner_id
 
 
 def remember(request: Request, response: Response, learner: Learner) -> None:

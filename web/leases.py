@@ -46,7 +46,7 @@ def claim(engine: Engine, set_id: int, lease: timedelta) -> str | None:
                     and_(col(ClassSet.status) == "building",
                          or_(col(ClassSet.lease_until).is_(None), col(ClassSet.lease_until) < now)))
     with Session(engine) as session:
-        done = session.exec(update(ClassSet).where(col(ClassSet.id) == set_id, claimable).values(  # type: ignore[call-overload]
+        done = session.exec(update(ClassSet).where(col(ClassSet.id) == set_id, claimable).values(
             status="building", error="", lease_owner=owner, lease_until=now + lease,
             progress_step="Waiting to start", progress_done=0, updated_at=now))
         session.commit()
@@ -56,7 +56,7 @@ def claim(engine: Engine, set_id: int, lease: timedelta) -> str | None:
 def renew(engine: Engine, set_id: int, owner: str, lease: timedelta) -> bool:
     """Push the lease on; False if the build lost it (the set was deleted, or taken up after it ran out)."""
     with Session(engine) as session:
-        done = session.exec(update(ClassSet).where(*held(set_id, owner)).values(  # type: ignore[call-overload]
+        done = session.exec(update(ClassSet).where(*held(set_id, owner)).values(
             lease_until=utcnow() + lease))
         session.commit()
     return done.rowcount == 1
@@ -67,7 +67,7 @@ def sweep(engine: Engine, lease: timedelta, set_id: int | None = None) -> int:
     now = utcnow()
     where = [_expired(now, lease)] + ([col(ClassSet.id) == set_id] if set_id is not None else [])
     with Session(engine) as session:
-        done = session.exec(update(ClassSet).where(*where).values(  # type: ignore[call-overload]
+        done = session.exec(update(ClassSet).where(*where).values(
             status="failed", error=STOPPED, lease_owner="", lease_until=None, updated_at=now))
         session.commit()
     return int(done.rowcount)
@@ -76,7 +76,7 @@ def sweep(engine: Engine, lease: timedelta, set_id: int | None = None) -> int:
 def running(session: Session, teacher_id: int, lease: timedelta) -> int:
     """How many of the teacher's builds are running (their leases live)."""
     now = utcnow()
-    return session.exec(select(func.count()).select_from(ClassSet).where(  # type: ignore[call-overload]
+    return session.exec(select(func.count()).select_from(ClassSet).where(
         col(ClassSet.teacher_id) == teacher_id, col(ClassSet.status) == "building",
         ~_expired(now, lease))).one()
 

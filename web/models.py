@@ -151,6 +151,9 @@ class AttemptFields(SQLModel):
 
 
 class AnswerFields(SQLModel):
+    # each table names the attempt and question tables it refers to
+    attempt_id: int
+    question_id: int
     position: int  # index into the attempt's question_ids
     response: Any = json_column()  # what the learner gave, as given
     correct: bool
@@ -204,6 +207,7 @@ class CardFields(SQLModel):
     """A learner's FSRS state for one flashcard; no row means the card is new."""
 
     learner_id: int = fk("learners.id")
+    question_id: int  # each table names the question table it refers to
     due: datetime = when(index=True)
     card: dict[str, Any] = json_column()  # fsrs.Card.to_dict()
 
@@ -212,6 +216,7 @@ class ReviewFields(SQLModel):
     """One review of a flashcard, as FSRS logged it."""
 
     learner_id: int = fk("learners.id")
+    question_id: int  # each table names the question table it refers to
     rating: int  # fsrs.Rating: 1 Again, 2 Hard, 3 Good, 4 Easy
     reviewed_at: datetime = when()
     due_after: datetime = when()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from web.grading import CHOICE_FORMATS, HAD_IT, MISSED_IT, self_marked
-from web.models import Question
+from web.models import Question, row_id
 
 TRUE_FALSE = ("True", "False")
 MAX_TEXT = 500
@@ -56,18 +57,19 @@ class QuestionView:
 
 def view(question: Question, *, seed: str, shuffle_choices: bool = False) -> QuestionView:
     """What the learner is shown; `shuffle_choices` also mixes a multiple-choice question's options (per seed)."""
-    base = {"id": question.id, "format": question.format, "topic": question.topic, "prompt": question.prompt}
+    base = partial(QuestionView, id=row_id(question), format=question.format, topic=question.topic,
+                   prompt=question.prompt)
     if question.format in CHOICE_FORMATS:
         shown = options(question)
         if shuffle_choices and question.format == "multiple_choice":
             random.Random(seed).shuffle(shown)
-        return QuestionView(**base, options=shown)
+        return base(options=shown)
     if question.format == "timeline":
-        return QuestionView(**base, events=shuffled([str(e) for e in question.answer], seed))
+        return base(events=shuffled([str(e) for e in question.answer], seed))
     if question.format == "matching":
         pairs = [(str(a), str(b)) for a, b in question.answer]
-        return QuestionView(**base, lefts=[a for a, _ in pairs], rights=shuffled([b for _, b in pairs], seed))
-    return QuestionView(**base, self_marked=self_marked(question))
+        return base(lefts=[a for a, _ in pairs], rights=shuffled([b for _, b in pairs], seed))
+    return base(self_marked=self_marked(question))
 
 
 def read_response(question: QuestionView, form: Mapping[str, str]) -> Any:

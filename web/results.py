@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from quizgen.export.common import spreadsheet_cell
 from web import crud
-from web.models import ClassAnswer, ClassAttempt, ClassSet, SetQuestion
+from web.models import ClassAnswer, ClassAttempt, ClassSet, SetQuestion, row_id
 from web.quiz import answer_lines
 from web.templating import percent
 
@@ -139,7 +139,7 @@ def answer_sheets(students: list[StudentRow], questions: list[QuestionRow],
             q = row.question
             by_attempt[a.attempt_id].append(GivenAnswer(row.number, q, answer_lines(q.format, a.response),
                                                         answer_lines(q.format, q.answer), a.correct))
-    return [AnswerSheet(s, by_attempt.get(s.attempt.id, [])) for s in students]  # type: ignore[arg-type]
+    return [AnswerSheet(s, by_attempt.get(row_id(s.attempt), [])) for s in students]
 
 
 @dataclass(frozen=True)
@@ -162,8 +162,8 @@ class Results:
 
 
 def results(session: Session, class_set: ClassSet) -> Results:
-    attempts = crud.list_class_attempts(session=session, set_id=class_set.id)  # type: ignore[arg-type]
-    answers = crud.list_set_answers(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    attempts = crud.list_class_attempts(session=session, set_id=row_id(class_set))
+    answers = crud.list_set_answers(session=session, set_id=row_id(class_set))
     answered: dict[int, int] = defaultdict(int)
     for a in answers:
         answered[a.attempt_id] += 1
@@ -171,22 +171,22 @@ def results(session: Session, class_set: ClassSet) -> Results:
     students = []
     for attempt in attempts:
         counts[attempt.learner_id] += 1
-        students.append(StudentRow(attempt, counts[attempt.learner_id], answered[attempt.id],  # type: ignore[index]
+        students.append(StudentRow(attempt, counts[attempt.learner_id], answered[row_id(attempt)],
                                    len(attempt.question_ids)))
-    stats = crud.question_results(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    stats = crud.question_results(session=session, set_id=row_id(class_set))
     asked = {qid for attempt in attempts for qid in attempt.question_ids}
-    ordered = [q for q in crud.list_set_questions(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    ordered = [q for q in crud.list_set_questions(session=session, set_id=row_id(class_set))
                if q.id in asked]
-    questions = [QuestionRow(i, q, *stats.get(q.id, (0, 0))) for i, q in enumerate(ordered, 1)]  # type: ignore[arg-type]
+    questions = [QuestionRow(i, q, *stats.get(row_id(q), (0, 0))) for i, q in enumerate(ordered, 1)]
     scores = chart([(f"{s.attempt.name}" + (f" ({s.number})" if s.number > 1 else ""), s.attempt.name, s.percent,
                      f"{s.attempt.correct}/{s.total}" + ("" if s.finished else " so far"))
                     for s in students])
     per_question = chart([(f"Q{r.number}", r.question.prompt, r.percent or 0,
                            f"{r.percent}% of {r.answered}")
                           for r in questions if r.answered])
-    by_id = {q.id: q for q in crud.list_set_questions(session=session, set_id=class_set.id)}  # type: ignore[arg-type]
+    by_id = {row_id(q): q for q in crud.list_set_questions(session=session, set_id=row_id(class_set))}
     claims = [Claim(answer, attempt, by_id[answer.question_id])
-              for answer, attempt in crud.list_claims(session=session, set_id=class_set.id)]  # type: ignore[arg-type]
+              for answer, attempt in crud.list_claims(session=session, set_id=row_id(class_set))]
     return Results(students, questions, scores, per_question, claims, answer_sheets(students, questions, answers))
 
 
@@ -197,8 +197,8 @@ def csv_rows(r: Results, marks: dict[int, dict[int, bool]]) -> str:
                      "percent", *[spreadsheet_cell(f"Q{q.number}: {_short(q.question.prompt, 60)}") for q in r.questions]])
     for s in r.students:
         a = s.attempt
-        mine = marks.get(a.id, {})  # type: ignore[arg-type]
-        cells = ["" if q.question.id not in mine else int(mine[q.question.id]) for q in r.questions]  # type: ignore[index]
+        mine = marks.get(row_id(a), {})
+        cells = ["" if q.question.id not in mine else int(mine[q.question.id]) for q in r.questions]
         writer.writerow([spreadsheet_cell(a.name), s.number, a.started_at.strftime("%Y-%m-%d %H:%M:%S"),
                          a.finished_at.strftime("%Y-%m-%d %H:%M:%S") if a.finished_at else "",
                          "" if s.seconds is None else s.seconds, a.correct, s.total, s.percent, *cells])
@@ -208,6 +208,6 @@ def csv_rows(r: Results, marks: dict[int, dict[int, bool]]) -> str:
 def csv_text(session: Session, class_set: ClassSet) -> str:
     r = results(session, class_set)
     marks: dict[int, dict[int, bool]] = defaultdict(dict)
-    for answer in crud.list_set_answers(session=session, set_id=class_set.id):  # type: ignore[arg-type]
+    for answer in crud.list_set_answers(session=session, set_id=row_id(class_set)):
         marks[answer.attempt_id][answer.question_id] = answer.correct
     return csv_rows(r, marks)

@@ -31,7 +31,7 @@ from quizgen import models as qm
 from quizgen.models import FORMATS
 from web import crud, sets
 from web.grading import TEXT_FORMATS
-from web.models import ClassSet, SetArticle, SetQuestion
+from web.models import ClassSet, SetArticle, SetQuestion, row_id
 
 KIND = "question-set"
 VERSION = 1
@@ -60,8 +60,8 @@ def _question_entry(q: SetQuestion) -> dict[str, Any]:
 
 
 def dump(session: Session, class_set: ClassSet) -> str:
-    articles = crud.list_set_articles(session=session, set_id=class_set.id)  # type: ignore[arg-type]
-    questions = crud.list_set_questions(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    articles = crud.list_set_articles(session=session, set_id=row_id(class_set))
+    questions = crud.list_set_questions(session=session, set_id=row_id(class_set))
     index = {a.id: i + 1 for i, a in enumerate(articles)}
     doc: dict[str, Any] = {
         "title": class_set.title,
@@ -133,7 +133,7 @@ def check_entry(entry: Any, where: str, problems: list[str]) -> sets.Checked | N
     if fmt in ("timeline", "matching") and not isinstance(answer, list):
         problems.append(f"{where} {entry['id']}: a {fmt} answer is a list")
         return None
-    if fmt == "matching" and not all(isinstance(p, list) and len(p) == 2 for p in answer):  # type: ignore[union-attr]
+    if fmt == "matching" and not all(isinstance(p, list) and len(p) == 2 for p in answer):  # type: ignore[union-attr]  # a list: checked just above
         problems.append(f"{where} {entry['id']}: a matching answer is a list of [left, right] pairs")
         return None
     checked = sets.check_question(_form(entry), fmt)

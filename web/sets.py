@@ -25,7 +25,7 @@ from quizgen.vocabulary import BLANK
 from web import crud
 from web.convert import slugify, to_article, to_question
 from web.grading import normalise
-from web.models import ClassSet, Deck, Question, SetArticle, SetQuestion, Teacher
+from web.models import ClassSet, Deck, Question, SetArticle, SetQuestion, Teacher, row_id
 from web.quiz import shuffled
 
 STATUSES = ("approved", "suggested", "pending", "rejected")
@@ -96,13 +96,13 @@ def set_title(text: str) -> str:
 def set_from_deck(session: Session, teacher: Teacher, deck: Deck) -> ClassSet:
     """A new set holding every question of a bundled deck: the served ones approved, the rest suggested."""
     copies = library_copies(session, deck)
-    class_set = crud.create_class_set(session=session, class_set=ClassSet(teacher_id=teacher.id, title=set_title(deck.title),  # type: ignore[arg-type]
+    class_set = crud.create_class_set(session=session, class_set=ClassSet(teacher_id=row_id(teacher), title=set_title(deck.title),
                                                                           slug=deck.slug),
                                       articles=[a for a, _ in copies])
     rows, position = [], 0
     for article, questions in copies:
         for q in questions:
-            rows.append(copy_question(q, set_id=class_set.id, article_id=article.id, position=position))  # type: ignore[arg-type]
+            rows.append(copy_question(q, set_id=row_id(class_set), article_id=row_id(article), position=position))
             position += 1
     crud.add_set_questions(session=session, questions=rows)
     return class_set
@@ -111,7 +111,7 @@ def set_from_deck(session: Session, teacher: Teacher, deck: Deck) -> ClassSet:
 def set_for_articles(session: Session, teacher: Teacher, title: str, articles: Sequence[SetArticle],
                      *, pending: dict[str, Any] | None = None, options: Mapping[str, Any] | None = None) -> ClassSet:
     """A new set whose questions are still to be generated (web.jobs does that in the background)."""
-    class_set = ClassSet(teacher_id=teacher.id, title=set_title(title), slug=slugify(title)[:120],  # type: ignore[arg-type]
+    class_set = ClassSet(teacher_id=row_id(teacher), title=set_title(title), slug=slugify(title)[:120],
                          status="building", progress_step="Waiting to start", pending=pending, **(options or {}))
     return crud.create_class_set(session=session, class_set=class_set, articles=articles)
 
@@ -119,7 +119,7 @@ def set_for_articles(session: Session, teacher: Teacher, title: str, articles: S
 def set_to_fetch(session: Session, teacher: Teacher, url: str, input_format: str) -> ClassSet:
     """A new set whose article the build fetches from `url` first; it is named after the address until then."""
     slug = slugify(urlsplit(url).hostname or "")[:120] or "article"
-    class_set = ClassSet(teacher_id=teacher.id, title=set_title(url), slug=slug, status="building",  # type: ignore[arg-type]
+    class_set = ClassSet(teacher_id=row_id(teacher), title=set_title(url), slug=slug, status="building",
                          progress_step="Waiting to start", fetch_url=url, fetch_format=input_format)
     return crud.create_class_set(session=session, class_set=class_set, articles=[])
 
@@ -325,7 +325,7 @@ def apply(q: SetQuestion, c: Checked) -> SetQuestion:
 
 def added_question(c: Checked, *, set_id: int, article: SetArticle, position: int, uid: str | None = None) -> SetQuestion:
     """A question the teacher wrote; it counts as approved (they just wrote it)."""
-    q = SetQuestion(set_id=set_id, set_article_id=article.id, uid=uid or f"added-{secrets.token_hex(6)}",  # type: ignore[arg-type]
+    q = SetQuestion(set_id=set_id, set_article_id=row_id(article), uid=uid or f"added-{secrets.token_hex(6)}",
                     origin="added", status="approved", position=position, format=c.format, topic=c.topic,
                     prompt="", answer="", choices=[], explanation="", source_sentence="",
                     source_section=c.section or qm.LEAD_SECTION, difficulty=c.difficulty, score=1.0, tags=[])
@@ -385,24 +385,25 @@ def public_decks(session: Session, class_set: ClassSet) -> list[str]:
     answers are private)."""
     if class_set.private_answers:
         return []
-    articles = crud.list_set_articles(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    articles = crud.list_set_articles(session=session, set_id=row_id(class_set))
     return list(dict.fromkeys(a.deck_slug for a in articles if a.deck_slug))
 
 
 def private_copy(session: Session, class_set: ClassSet) -> ClassSet:
     """A new, unpublished set with the same articles, questions and options whose answers are private: the public
     API stops listing the bundled questions it holds."""
-    articles = crud.list_set_articles(session=session, set_id=class_set.id)  # type: ignore[arg-type]
-    questions = crud.list_set_questions(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    articles = crud.list_set_articles(session=session, set_id=row_id(class_set))
+    questions = crud.list_set_questions(session=session, set_id=row_id(class_set))
     copy = ClassSet(teacher_id=class_set.teacher_id, title=f"{class_set.title} (private)"[:MAX_TITLE],
                     slug=class_set.slug, notice=class_set.notice, private_answers=True, **options_of(class_set))
     new_articles = [SetArticle(title=a.title, source=a.source, deck_slug=a.deck_slug, article_slug=a.article_slug,
                                body=a.body) for a in articles]
     copy = crud.create_class_set(session=session, class_set=copy, articles=new_articles)
-    article_ids = {old.id: new.id for old, new in zip(articles, new_articles, strict=True)}
+    article_ids = {row_id(old): row_id(new) for old, new in zip(articles, new_articles, strict=True)}
     keep = set(SetQuestion.model_fields) - {"id", "set_id", "set_article_id"}
     crud.add_set_questions(session=session, questions=[
-        SetQuestion(**{name: getattr(q, name) for name in keep}, set_id=copy.id, set_article_id=article_ids[q.set_article_id])
+        SetQuestion(**{name: getattr(q, name) for name in keep}, set_id=row_id(copy),
+                    set_article_id=article_ids[q.set_article_id])
         for q in questions])
     return copy
 
@@ -423,7 +424,7 @@ def clean_code(raw: str) -> str:
 
 
 def publish(session: Session, class_set: ClassSet) -> ClassSet:
-    approved = crud.list_set_questions(session=session, set_id=class_set.id, statuses=["approved"])  # type: ignore[arg-type]
+    approved = crud.list_set_questions(session=session, set_id=row_id(class_set), statuses=["approved"])
     if not approved:
         raise SetProblem("Approve at least one question before publishing: students only get approved questions.")
     if class_set.join_code is None:
@@ -437,8 +438,8 @@ def publish(session: Session, class_set: ClassSet) -> ClassSet:
 
 def export_sets(session: Session, class_set: ClassSet) -> list[qm.QuestionSet]:
     """The approved questions, as edited and in the teacher's order, one QuestionSet per article."""
-    articles = crud.list_set_articles(session=session, set_id=class_set.id)  # type: ignore[arg-type]
-    approved = crud.list_set_questions(session=session, set_id=class_set.id, statuses=["approved"])  # type: ignore[arg-type]
+    articles = crud.list_set_articles(session=session, set_id=row_id(class_set))
+    approved = crud.list_set_questions(session=session, set_id=row_id(class_set), statuses=["approved"])
     if not approved:
         raise SetProblem("Approve at least one question first: exports hold the approved questions.")
     out = []
@@ -447,10 +448,10 @@ def export_sets(session: Session, class_set: ClassSet) -> list[qm.QuestionSet]:
         if mine:
             sections = tuple(qm.Section(s["heading"], ()).name for s in article.body["sections"])
             out.append(qm.QuestionSet(title=article.title,
-                                      questions=tuple(to_question(q, article=article.title) for q in mine),  # type: ignore[arg-type]
+                                      questions=tuple(to_question(q, article=article.title) for q in mine),
                                       sections=sections))
     return out
 
 
 def quizgen_article(article: SetArticle) -> qm.Article:
-    return to_article(article)  # type: ignore[arg-type]
+    return to_article(article)

@@ -18,7 +18,7 @@ from zxcvbn import zxcvbn
 from quizgen.settings import Settings
 from web import crud
 from web.db import get_session, release
-from web.models import Teacher, utcnow
+from web.models import Teacher, row_id, utcnow
 from web.security import new_session
 
 SESSION_KEY = "teacher"
@@ -77,7 +77,7 @@ def log_in(request: Request, teacher: Teacher) -> None:
 def log_out(request: Request, session: Session, teacher: Teacher | None) -> None:
     """End this session and every other one of the teacher's: a copy of the cookie is refused from now on."""
     if teacher is not None:
-        crud.end_sessions(session=session, teacher_id=teacher.id)  # type: ignore[arg-type]
+        crud.end_sessions(session=session, teacher_id=row_id(teacher))
     new_session(request)
 
 

@@ -103,11 +103,13 @@ def peak_rss_mb() -> float:
     kernel's VmHWM starts afresh with the new program and is used where there is one.
     """
     try:
-        status = Path("/proc/self/status").read_text()
-        return round(int(re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)[1]) / 1024, 1)  # type: ignore[index]
-    except (OSError, TypeError):
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+        found = re.search(r"^VmHWM:\s+(\d+) kB", Path("/proc/self/status").read_text(), re.MULTILINE)
+    except OSError:
+        found = None
+    if found:
+        return round(int(found[1]) / 1024, 1)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
 def warm_up(decks: Sequence[Deck]) -> None:

@@ -225,7 +225,7 @@ def notes(question: Question, article: str) -> list[genanki.Note]:
         front += '<div class="hint">True or false?</div>'
     elif fmt == "timeline":
         front += html_list("ul", "events", question.choices)
-        back = html_list("ol", "events", question.answer)  # type: ignore[arg-type]
+        back = html_list("ol", "events", [str(x) for x in question.answer])
     fields = [front, back, source, esc(section), esc(article)]
     return [Note(BASIC_MODEL, fields, tags=tags, guid=genanki.guid_for(question.id))]
 

@@ -130,7 +130,7 @@ def fit(question: Question, others: Sequence[Question]) -> Question | str:
     if None in answers:
         return f"an answer over {MAX_ANSWER} characters"
     correct = fit_answer(str(question.answer))
-    if correct not in answers:
+    if correct is None or correct not in answers:
         return "the answer is not among the choices"
     return dataclasses.replace(question, prompt=prompt, choices=tuple(a for a in answers if a), answer=correct)
 

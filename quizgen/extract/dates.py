@@ -98,7 +98,7 @@ def _century_bounds(num: str, part: str | None, bc: bool) -> tuple[int, int]:
     elif n in _ORD_WORDS:
         c = _ORD_WORDS.index(n) + 1
     else:
-        c = int(re.match(r"\d+", n).group())  # type: ignore[union-attr]
+        c = int(re.findall(r"\d+", n)[0])
     span = {"early": (0, 33), "mid": (34, 66), "middle": (34, 66), "late": (67, 99),
             "first half of the": (0, 49), "second half of the": (50, 99), "turn of the": (90, 109)}
     a, b = span[part.lower()] if part else (0, 99)
@@ -313,7 +313,7 @@ def extract_dates(ctx) -> tuple[DateFact, ...]:
             else:
                 last_year = v.start[0]
             out.append(DateFact(
-                text=span.text, start=iso(v.start), end=iso(v.end), precision=v.precision,  # type: ignore[arg-type]
+                text=span.text, start=iso(v.start), end=iso(v.end), precision=v.precision,  # type: ignore[arg-type]  # a DateValue precision is a DateFact one
                 event=life_event(span, ctx) or event_of(span, ctx), where=ctx.where(span, para),
             ))
     return tuple(out)

@@ -721,7 +721,7 @@ def build_entities(ctx: ArticleContext) -> tuple[list[Entity], list[Entity], lis
         # "Wu" of "Liu Wu" where the article's Wu is a kingdom: no short name of the person
         surname = [s for s in surname if kinds.get(s, "person") in ("person", "none") and s.lower() not in lexicon.KUNYA_WORDS]
         aliases = sorted({f for f in [*forms, *surname] if f != name})
-        return Entity(kind, name, tuple(aliases), "", tuple(mentions))  # type: ignore[arg-type]
+        return Entity(kind, name, tuple(aliases), "", tuple(mentions))  # type: ignore[arg-type]  # kind: an entity kind, str in the tables above
 
     place_words = {w for forms in others["place"].values() for f in forms for w in [f] if len(f.split()) == 1}
     # "Young Bosnia", "Greater Serbia": a name that ends in a place of the article is not a person;

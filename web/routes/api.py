@@ -16,7 +16,7 @@ from web import attempts, crud, exports
 from web.attempts import MAX_QUESTIONS
 from web.deps import Id, RequiredLearner, RequiredLearnerId, SessionDep, article_or_404, deck_or_404
 from web.learner import MAX_NAME, clean_name, remember
-from web.models import Article, Question
+from web.models import Article, Question, row_id
 from web.quiz import BadAnswer, parse_api_response
 from web.routes import downloads
 from web.routing import DatabaseRoute, in_thread
@@ -207,7 +207,7 @@ class FormatOut(BaseModel):
 
 
 def _question_out(q: Question, article_id: int) -> QuestionOut:
-    return QuestionOut(id=q.id, uid=q.uid, article_id=article_id, format=q.format, topic=q.topic,  # type: ignore[arg-type]
+    return QuestionOut(id=row_id(q), uid=q.uid, article_id=article_id, format=q.format, topic=q.topic,
                        prompt=q.prompt, answer=q.answer, choices=q.choices, explanation=q.explanation,
                        source=SourceOut(sentence=q.source_sentence, section=q.source_section),
                        difficulty=q.difficulty, score=q.score, tags=q.tags)
@@ -217,7 +217,7 @@ def _article_refs(session: SessionDep, articles: list[Article]) -> list[ArticleR
     counts: dict[int, int] = {}
     for article_id, _, _, n in crud.question_counts(session=session):
         counts[article_id] = counts.get(article_id, 0) + n
-    return [ArticleRef(id=a.id, slug=a.slug, title=a.title, questions=counts.get(a.id, 0)) for a in articles]  # type: ignore[arg-type]
+    return [ArticleRef(id=row_id(a), slug=a.slug, title=a.title, questions=counts.get(row_id(a), 0)) for a in articles]
 
 
 def _deck_out(session: SessionDep, deck: Any) -> DeckOut:
@@ -256,15 +256,15 @@ def _questions(session: SessionDep, *, deck_id: int, article_id: int | None = No
                                     topics=topic)
     withheld = _withheld(session, deck_id)
     questions = [q for q in questions if q.uid not in withheld]
-    articles = crud.question_articles(session=session, ids=[q.id for q in questions])  # type: ignore[misc]
-    return [_question_out(q, articles[q.id].id) for q in questions]  # type: ignore[index, arg-type]
+    articles = crud.question_articles(session=session, ids=[row_id(q) for q in questions])
+    return [_question_out(q, row_id(articles[row_id(q)])) for q in questions]
 
 
 @router.get("/decks/{slug}/questions", response_model=list[QuestionOut], tags=["questions"], summary="List a deck's questions",
              description="The questions a quiz on the deck draws from, with their answers and source sentences. Filter with `format` and `topic` (each may be repeated).")
 def deck_questions(slug: str, session: SessionDep, format: Filter = None, topic: Filter = None) -> list[QuestionOut]:
     deck = deck_or_404(session, slug)
-    return _questions(session, deck_id=deck.id, format=format, topic=topic)
+    return _questions(session, deck_id=row_id(deck), format=format, topic=topic)
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, tags=["decks"], summary="Get one article",
@@ -292,7 +292,7 @@ def get_question(question_id: Id, session: SessionDep) -> QuestionOut:
     article = crud.question_articles(session=session, ids=[question_id]).get(question_id) if question else None
     if question is None or article is None or question.uid in _withheld(session, article.deck_id):
         raise HTTPException(404, f"There is no question number {question_id}.")
-    return _question_out(question, article.id)  # type: ignore[arg-type]
+    return _question_out(question, row_id(article))
 
 
 @router.post("/learners", response_model=LearnerOut, status_code=201, tags=["attempts"], summary="Become a learner")
@@ -304,17 +304,17 @@ def create_learner(body: LearnerIn, request: Request, response: Response, sessio
         raise HTTPException(422, str(exc)) from None
     learner = crud.create_learner(session=session, name=name[:MAX_NAME])
     remember(request, response, learner)
-    return LearnerOut(id=learner.id, name=learner.name)  # type: ignore[arg-type]
+    return LearnerOut(id=row_id(learner), name=learner.name)
 
 
 @router.get("/learners/me", response_model=LearnerOut, tags=["attempts"], summary="Who am I",
              description="The learner the cookie names; 401 without one (POST /api/learners first).")
 def who_am_i(learner: RequiredLearner) -> LearnerOut:
-    return LearnerOut(id=learner.id, name=learner.name)  # type: ignore[arg-type]
+    return LearnerOut(id=row_id(learner), name=learner.name)
 
 
 def _answer_out(f: attempts.Feedback) -> AnswerOut:
-    return AnswerOut(position=f.position, question_id=f.question.id, correct=f.correct, why=f.why, response=f.response,  # type: ignore[arg-type]
+    return AnswerOut(position=f.position, question_id=row_id(f.question), correct=f.correct, why=f.why, response=f.response,
                      expected=f.question.answer, explanation=f.question.explanation,
                      source=SourceOut(sentence=f.question.source_sentence, section=f.question.source_section))
 
@@ -332,7 +332,7 @@ def _attempt_out(session: SessionDep, state: attempts.Progress) -> AttemptOut:
     deck = crud.get_deck_by_id(session=session, deck_id=state.attempt.deck_id)
     current = _current(state)
     answers = [_answer_out(state.feedback(i)) for i in range(state.answered)]
-    return AttemptOut(id=state.attempt.id, deck=deck.slug if deck else "", article_id=state.attempt.article_id,  # type: ignore[arg-type]
+    return AttemptOut(id=row_id(state.attempt), deck=deck.slug if deck else "", article_id=state.attempt.article_id,
                       total=state.total, answered=state.answered, correct=state.attempt.correct, finished=state.done,
                       current=current, answers=answers)
 
@@ -346,12 +346,14 @@ def create_attempt(body: AttemptIn, session: SessionDep, learner: RequiredLearne
         article = article_or_404(session, body.article_id)
         deck = crud.get_deck_by_id(session=session, deck_id=article.deck_id)
     else:
-        article, deck = None, deck_or_404(session, body.deck)  # type: ignore[arg-type]
+        article, deck = None, deck_or_404(session, body.deck or "")
+    if deck is None:  # an article goes with its deck
+        raise HTTPException(404, "That article's deck is gone.")
     try:
-        attempt = attempts.start(session, learner, deck, article, count=body.count, formats=body.formats)  # type: ignore[arg-type]
+        attempt = attempts.start(session, learner, deck, article, count=body.count, formats=body.formats)
     except attempts.CannotStart as exc:
         raise HTTPException(422, str(exc)) from None
-    return _attempt_out(session, attempts.progress(session, learner.id, attempt.id, window=1))  # type: ignore[arg-type]
+    return _attempt_out(session, attempts.progress(session, row_id(learner), row_id(attempt), window=1))
 
 
 @router.get("/attempts/{attempt_id}", response_model=AttemptOut, tags=["attempts"], summary="Get a quiz",
@@ -388,7 +390,8 @@ def export_formats() -> list[FormatOut]:
             for f in exports.formats()]
 
 
-FILE = {200: {"description": "the exported file", "content": {"application/octet-stream": {}}}}
+FILE: dict[int | str, dict[str, Any]] = {200: {"description": "the exported file",
+                                                "content": {"application/octet-stream": {}}}}
 
 
 @router.get("/decks/{slug}/exports/{fmt}", tags=["exports"], response_class=Response, responses=FILE, summary="Download a deck",

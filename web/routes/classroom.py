@@ -17,7 +17,7 @@ from web import claims, classroom, crud, sets
 from web.attempts import MAX_QUESTIONS, answer_form, page_context
 from web.deps import Id, LearnerDep, RequiredLearner, SessionDep
 from web.learner import MAX_NAME, clean_name, remember
-from web.models import ClassSet, Learner
+from web.models import ClassSet, Learner, row_id
 from web.routes.library import FORMAT_NAMES
 from web.routing import DatabaseRoute, form_fields, in_thread
 from web.teachers import client_ip
@@ -62,9 +62,9 @@ def _set_or_404(request: Request, session: Session, code: str) -> ClassSet:
 
 def start_page(request: Request, session: Session, class_set: ClassSet, learner: Learner | None, *,
                name: str | None = None, error: str | None = None, status_code: int = 200) -> HTMLResponse:
-    mine = crud.list_learner_class_attempts(session=session, set_id=class_set.id,  # type: ignore[arg-type]
-                                            learner_id=learner.id) if learner else []  # type: ignore[arg-type]
-    approved = crud.list_set_questions(session=session, set_id=class_set.id, statuses=["approved"])  # type: ignore[arg-type]
+    mine = crud.list_learner_class_attempts(session=session, set_id=row_id(class_set),
+                                            learner_id=row_id(learner)) if learner else []
+    approved = crud.list_set_questions(session=session, set_id=row_id(class_set), statuses=["approved"])
     teacher = crud.get_teacher(session=session, teacher_id=class_set.teacher_id)
     context = {"class_set": class_set, "teacher_name": teacher.name if teacher else "",
                "count": min(class_set.question_count or len(approved), len(approved)),

@@ -10,6 +10,7 @@ from quizgen.export import ExportFormat
 from web import crud, exports
 from web.convert import to_question_set
 from web.deps import Id, SessionDep, article_or_404, deck_or_404
+from web.models import row_id
 from web.routing import DatabaseRoute
 from web.templating import render
 
@@ -38,7 +39,7 @@ def download(session: Session, fmt: ExportFormat, stem: str, *, deck_id: int, ar
 def downloads(request: Request, session: SessionDep) -> HTMLResponse:
     decks = []
     for deck in crud.list_decks(session=session):
-        rows = crud.list_question_sets(session=session, deck_id=deck.id, article_id=None)  # type: ignore[arg-type]
+        rows = crud.list_question_sets(session=session, deck_id=deck.id, article_id=None)
         articles = [(a, exports.tallies([to_question_set(a, s, qs)])) for a, s, qs in rows]
         decks.append((deck, exports.tallies([to_question_set(a, s, qs) for a, s, qs in rows]), articles))
     return render(request, "downloads/index.html", {"decks": decks})
@@ -47,7 +48,7 @@ def downloads(request: Request, session: SessionDep) -> HTMLResponse:
 @router.get("/decks/{slug}/export/{fmt}", name="deck_export")
 def deck_export(slug: str, fmt: str, session: SessionDep) -> Response:
     deck = deck_or_404(session, slug)
-    return download(session, format_or_404(fmt), deck.slug, deck_id=deck.id, article_id=None,  # type: ignore[arg-type]
+    return download(session, format_or_404(fmt), deck.slug, deck_id=row_id(deck), article_id=None,
                     parent=deck.title)
 
 

@@ -20,7 +20,7 @@ from quizgen import models as qm
 from quizgen.models import FORMATS, TOPICS
 from web import claims, crud, exports, jobs, setfile, sets
 from web.deps import Id, SessionDep
-from web.models import ClassSet, SetQuestion, Teacher
+from web.models import ClassSet, SetQuestion, Teacher, row_id
 from web.routes.downloads import format_or_404
 from web.routes.library import FORMAT_NAMES
 from web.routes.teacher import TeacherDep, building_page, own_set
@@ -88,12 +88,12 @@ def editor_page(request: Request, session: Session, class_set: ClassSet, *, bloc
                 options_problems: dict[str, str] | None = None, option_values: dict[str, Any] | None = None,
                 publish_error: str | None = None, status_code: int = 200) -> HTMLResponse:
     filters = Filters.of(request)
-    everything = crud.list_set_questions(session=session, set_id=class_set.id)  # type: ignore[arg-type]
-    shown = crud.list_set_questions(session=session, set_id=class_set.id, formats=filters.formats,  # type: ignore[arg-type]
+    everything = crud.list_set_questions(session=session, set_id=row_id(class_set))
+    shown = crud.list_set_questions(session=session, set_id=row_id(class_set), formats=filters.formats,
                                     topics=filters.topics, sections=filters.sections,
                                     difficulties=filters.difficulties, min_score=filters.min_score,
                                     statuses=filters.statuses)
-    articles = crud.list_set_articles(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    articles = crud.list_set_articles(session=session, set_id=row_id(class_set))
     sections = list(dict.fromkeys(q.source_section for q in everything))
     context = {
         **_base(request, class_set),
@@ -128,8 +128,8 @@ def back_to_editor(request: Request, class_set: ClassSet, *, anchor: str = "") -
 def row(request: Request, session: Session, class_set: ClassSet, q: SetQuestion, *,
         status_code: int = 200) -> HTMLResponse:
     """One question's row, with the status counts updated out of band."""
-    everything = crud.list_set_questions(session=session, set_id=class_set.id)  # type: ignore[arg-type]
-    articles = crud.list_set_articles(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    everything = crud.list_set_questions(session=session, set_id=row_id(class_set))
+    articles = crud.list_set_articles(session=session, set_id=row_id(class_set))
     context = {**_base(request, class_set), "q": q, "counts": _counts(everything), "total": len(everything),
                "oob": True, "fq": Filters.of(request).query, "article_titles": {a.id: a.title for a in articles},
                "show_article": len(articles) > 1}
@@ -144,7 +144,7 @@ def ready_set(session: Session, teacher: Teacher, set_id: int) -> ClassSet:
 
 
 def question_or_404(session: Session, class_set: ClassSet, question_id: int) -> SetQuestion:
-    q = crud.get_set_question(session=session, set_id=class_set.id, question_id=question_id)  # type: ignore[arg-type]
+    q = crud.get_set_question(session=session, set_id=row_id(class_set), question_id=question_id)
     if q is None:
         raise HTTPException(404, f"This set has no question number {question_id}.")
     return q
@@ -224,7 +224,7 @@ def question_row(request: Request, set_id: Id, question_id: Id, session: Session
 def question_form(request: Request, session: Session, class_set: ClassSet, *, q: SetQuestion | None, fmt: str,
                   values: dict[str, str], problems: dict[str, str], status_code: int = 200,
                   notice: str | None = None) -> HTMLResponse:
-    articles = crud.list_set_articles(session=session, set_id=class_set.id)  # type: ignore[arg-type]
+    articles = crud.list_set_articles(session=session, set_id=row_id(class_set))
     sections = list(dict.fromkeys(s["heading"] or "Introduction" for a in articles for s in a.body["sections"]))
     context = {**_base(request, class_set), "q": q, "fmt": fmt, "values": values, "problems": problems,
                "topics": TOPICS, "articles": articles, "sections": sections, "fq": Filters.of(request).query,

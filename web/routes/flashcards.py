@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from web import crud, flashcards, sets
 from web.deps import Id, RequiredLearner, SessionDep, deck_or_404
-from web.models import Learner, Question, SetQuestion
+from web.models import Learner, Question, SetQuestion, row_id
 from web.quiz import answer_lines
 from web.routing import DatabaseRoute
 from web.templating import is_htmx, render
@@ -65,14 +65,14 @@ def _card_view(question: Question | SetQuestion, state: Any, now: datetime) -> C
         items = [str(a) for a, _ in question.answer]
     choices = []
     for (name, rating), key in zip(flashcards.RATINGS.items(), KEYS, strict=True):
-        _, due, _ = flashcards.review(question.id, state, rating, now)  # type: ignore[arg-type]
+        _, due, _ = flashcards.review(row_id(question), state, rating, now)
         choices.append((name, name.capitalize(), humanise(due - now), key))
     return CardView(question, items, answer_lines(question.format, question.answer), choices)
 
 
 def _cards(session: Session, source: Source, learner: Learner) -> tuple[list[Any], dict[int, Any]]:
     cards = flashcards.card_questions(source.questions)
-    states = crud.card_states(session=session, learner_id=learner.id, question_ids=[q.id for q in cards],  # type: ignore[arg-type, misc]
+    states = crud.card_states(session=session, learner_id=row_id(learner), question_ids=[row_id(q) for q in cards],
                               of_sets=source.of_sets)
     return cards, states
 
@@ -82,16 +82,15 @@ def _page(request: Request, session: Session, source: Source, learner: Learner, 
     now = datetime.now(UTC)
     cards, states = _cards(session, source, learner)
     current = flipped or flashcards.next_card(cards, states, now)
+    due = flashcards.due_summary(cards, states, now)
     context = {
         "source": source,
-        "due": flashcards.due_summary(cards, states, now),
-        "card": _card_view(current, states.get(current.id), now) if current else None,  # type: ignore[union-attr]
+        "due": due,
+        "card": _card_view(current, states.get(row_id(current)), now) if current else None,
         "flipped": flipped is not None,
-        "reviews": crud.count_reviews(session=session, learner_id=learner.id, of_sets=source.of_sets),  # type: ignore[arg-type]
-        "next_in": None,
+        "reviews": crud.count_reviews(session=session, learner_id=row_id(learner), of_sets=source.of_sets),
+        "next_in": humanise(due.next_due - now) if current is None and due.next_due is not None else None,
     }
-    if current is None and context["due"].next_due is not None:
-        context["next_in"] = humanise(context["due"].next_due - now)
     return render(request, "flashcards/deck.html", context, block="card", status_code=status_code)
 
 
@@ -109,10 +108,10 @@ def _review(request: Request, session: Session, source: Source, learner: Learner
     if rating not in flashcards.RATINGS:
         raise HTTPException(422, "Rate the card with Again, Hard, Good or Easy.")
     now = datetime.now(UTC)
-    states = crud.card_states(session=session, learner_id=learner.id, question_ids=[question_id],  # type: ignore[arg-type]
+    states = crud.card_states(session=session, learner_id=row_id(learner), question_ids=[question_id],
                               of_sets=source.of_sets)
-    card, due, log = flashcards.review(question_id, states.get(question_id), flashcards.RATINGS[rating], now)  # type: ignore[arg-type]
-    crud.save_review(session=session, learner_id=learner.id, question_id=question.id, card=card, due=due,  # type: ignore[arg-type]
+    card, due, log = flashcards.review(question_id, states.get(question_id), flashcards.RATINGS[rating], now)
+    crud.save_review(session=session, learner_id=row_id(learner), question_id=row_id(question), card=card, due=due,
                      rating=int(flashcards.RATINGS[rating]), reviewed_at=now, log=log, of_sets=source.of_sets)
     if is_htmx(request):
         return _page(request, session, source, learner)
@@ -154,8 +153,8 @@ def set_source(request: Request, session: Session, code: str) -> Source:
     class_set = crud.get_class_set_by_code(session=session, code=sets.clean_code(code))
     if class_set is None or not class_set.published:
         raise HTTPException(404, "No published set has that code. Check it with your teacher.")
-    approved = crud.list_set_questions(session=session, set_id=class_set.id, statuses=["approved"])  # type: ignore[arg-type]
-    return Source(class_set.title, approved, True, {"code": class_set.join_code},  # type: ignore[dict-item]
+    approved = crud.list_set_questions(session=session, set_id=row_id(class_set), statuses=["approved"])
+    return Source(class_set.title, approved, True, {"code": class_set.join_code or ""},
                   "set_flashcards", "set_flashcard_back", "set_review",
                   [(class_set.title, request.app.url_path_for("join_code", code=class_set.join_code))])
 

@@ -17,7 +17,7 @@ from quizgen.models import FORMATS
 from web import attempts, crud
 from web.attempts import MAX_QUESTIONS
 from web.deps import Id, RequiredLearner, SessionDep, article_or_404, deck_or_404
-from web.models import Article, Deck, Learner
+from web.models import Article, Deck, Learner, row_id
 from web.routes.library import FORMAT_NAMES
 from web.routing import DatabaseRoute, form_fields, in_thread
 from web.templating import is_htmx, render
@@ -37,9 +37,9 @@ def _start_page(request: Request, session: Session, learner: Learner, deck: Deck
                 *, error: str | None = None, status_code: int = 200) -> HTMLResponse:
     questions = crud.list_questions(session=session, deck_id=deck.id, article_id=article.id if article else None)
     by_format = Counter(q.format for q in questions)
-    resume = crud.open_attempt(session=session, learner_id=learner.id, deck_id=deck.id,  # type: ignore[arg-type]
+    resume = crud.open_attempt(session=session, learner_id=row_id(learner), deck_id=row_id(deck),
                                article_id=article.id if article else None)
-    resume_at = len(crud.list_answers(session=session, attempt_id=resume.id)) if resume else 0  # type: ignore[arg-type]
+    resume_at = len(crud.list_answers(session=session, attempt_id=row_id(resume))) if resume else 0
     action = (request.app.url_path_for("start_article_quiz", article_id=str(article.id)) if article
               else request.app.url_path_for("start_deck_quiz", slug=deck.slug))
     context = {
@@ -75,7 +75,8 @@ def start_deck_quiz(request: Request, slug: str, session: SessionDep, learner: R
 def article_quiz(request: Request, article_id: Id, session: SessionDep, learner: RequiredLearner) -> HTMLResponse:
     article = article_or_404(session, article_id)
     deck = crud.get_deck_by_id(session=session, deck_id=article.deck_id)
-    return _start_page(request, session, learner, deck, article)  # type: ignore[arg-type]
+    assert deck is not None  # an article goes with its deck
+    return _start_page(request, session, learner, deck, article)
 
 
 @router.post("/articles/{article_id}/quiz", name="start_article_quiz")
@@ -83,7 +84,8 @@ def start_article_quiz(request: Request, article_id: Id, session: SessionDep, le
                        count: Count = 10, formats: Formats = None) -> Response:
     article = article_or_404(session, article_id)
     deck = crud.get_deck_by_id(session=session, deck_id=article.deck_id)
-    return _start(request, session, learner, deck, article, count, formats)  # type: ignore[arg-type]
+    assert deck is not None  # an article goes with its deck
+    return _start(request, session, learner, deck, article, count, formats)
 
 
 # --- taking ----------------------------------------------------------------------------------
@@ -104,7 +106,7 @@ def attempt_page(request: Request, attempt_id: Id, session: SessionDep, learner:
                  reveal: bool = False) -> HTMLResponse:
     """The first unanswered question, or the score when every question is answered; `reveal` shows a
     self-marked question's answer."""
-    progress = attempts.progress(session, learner.id, attempt_id)
+    progress = attempts.progress(session, row_id(learner), attempt_id)
     return _page(request, session, progress, state="results" if progress.done else "question", reveal=reveal)
 
 
@@ -113,7 +115,7 @@ async def answer(request: Request, attempt_id: Id, session: SessionDep, learner:
     fields = await form_fields(request)
 
     def work() -> Response:
-        progress = attempts.progress(session, learner.id, attempt_id)  # type: ignore[arg-type]
+        progress = attempts.progress(session, row_id(learner), attempt_id)
         position, error = attempts.answer_form(session, progress, fields)
         if error:
             return _page(request, session, progress, state="question", error=error, status_code=422)
@@ -133,7 +135,7 @@ async def answer(request: Request, attempt_id: Id, session: SessionDep, learner:
 def feedback_page(request: Request, attempt_id: Id, position: Annotated[int, Path(ge=0, le=MAX_QUESTIONS)],
                   session: SessionDep, learner: RequiredLearner) -> Response:
     """One question's own address: its feedback once answered, the question itself when it is the current one."""
-    progress = attempts.progress(session, learner.id, attempt_id)
+    progress = attempts.progress(session, row_id(learner), attempt_id)
     if position >= progress.total:
         raise HTTPException(404, f"This quiz has {progress.total} questions.")
     if position == progress.answered:
@@ -147,5 +149,5 @@ def feedback_page(request: Request, attempt_id: Id, position: Annotated[int, Pat
 @router.post("/attempts/{attempt_id}/retry", name="retry")
 def retry(request: Request, attempt_id: Id, session: SessionDep, learner: RequiredLearner) -> Response:
     """A new attempt at the same questions, in a new order."""
-    attempt = attempts.retry(session, learner, attempts.progress(session, learner.id, attempt_id).attempt)
+    attempt = attempts.retry(session, learner, attempts.progress(session, row_id(learner), attempt_id).attempt)
     return RedirectResponse(request.app.url_path_for("attempt", attempt_id=str(attempt.id)), status_code=303)

@@ -20,7 +20,7 @@ from web import crud, jobs, leases, paste, setfile, sets, teachers
 from web.deps import Id, SessionDep
 from web.fetch import FetchRefused, check_url_offline, fetch
 from web.learner import safe_next
-from web.models import ClassSet, Teacher
+from web.models import ClassSet, SetQuestion, Teacher, row_id
 from web.reading import read_article
 from web.routing import DatabaseRoute
 from web.templating import is_htmx, render
@@ -63,7 +63,7 @@ def start_build(request: Request, set_id: int) -> bool:
 def build_room_problem(request: Request, session: Session, teacher: Teacher) -> str | None:
     """Why the teacher may not start one more build now: as many of theirs are generating as a teacher may."""
     most = settings_of(request).max_builds_per_teacher
-    if leases.running(session, teacher.id, lease_of(request)) >= most:  # type: ignore[arg-type]
+    if leases.running(session, row_id(teacher), lease_of(request)) >= most:
         return f"You already have {most} question sets being generated; start another when one of them is done."
     return None
 
@@ -144,7 +144,7 @@ def logout(request: Request, session: SessionDep, teacher: OptionalTeacher) -> R
 def teacher_home(request: Request, session: SessionDep, teacher: OptionalTeacher) -> Response:
     if teacher is None:
         return render(request, "teacher/welcome.html", {})
-    summaries = crud.list_class_sets(session=session, teacher_id=teacher.id)  # type: ignore[arg-type]
+    summaries = crud.list_class_sets(session=session, teacher_id=row_id(teacher))
     return render(request, "teacher/home.html", {"summaries": summaries})
 
 
@@ -229,7 +229,7 @@ def set_from_article(
             class_set = sets.set_for_articles(session, teacher, article.title, [sets.article_row(article, source=source)])
     except (InputError, FetchRefused) as exc:
         return new_page(request, session, errors={how: str(exc)}, values=values, status_code=422)
-    start_build(request, class_set.id)  # type: ignore[arg-type]
+    start_build(request, row_id(class_set))
     return to_set(request, class_set)
 
 
@@ -260,13 +260,13 @@ def import_file(request: Request, session: Session, teacher: Teacher, loaded: se
     class_set = sets.set_for_articles(session, teacher, loaded.title, rows, pending=loaded.custom,
                                       options=loaded.options)
     if library is None:
-        start_build(request, class_set.id)  # type: ignore[arg-type]
+        start_build(request, row_id(class_set))
         return class_set
-    questions = []
+    questions: list[SetQuestion] = []
     for row, found in zip(rows, library, strict=True):
-        questions += [sets.copy_question(q, set_id=class_set.id, article_id=row.id, position=len(questions) + i)  # type: ignore[arg-type]
+        questions += [sets.copy_question(q, set_id=row_id(class_set), article_id=row_id(row), position=len(questions) + i)
                       for i, q in enumerate(found)]
-    jobs.finish(session, class_set.id, rows, questions)  # type: ignore[arg-type]
+    jobs.finish(session, row_id(class_set), rows, questions)
     return class_set
 
 
