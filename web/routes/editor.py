@@ -201,7 +201,7 @@ def move_question(request: Request, set_id: Id, question_id: Id, session: Sessio
     q = question_or_404(session, class_set, question_id)
     offsets = {"up": -1, "down": 1, "top": -10**6, "bottom": 10**6}
     if direction == "to" and position is not None:
-        offset = position - 1 - crud.set_question_index(session=session, set_id=set_id, question_id=q.id)  # type: ignore[arg-type]
+        offset = position - 1 - crud.set_question_index(session=session, set_id=set_id, question_id=row_id(q))
     elif direction in offsets:
         offset = offsets[direction]
     else:
