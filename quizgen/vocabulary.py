@@ -19,6 +19,12 @@ class Format(StrEnum):
     MATCHING = "matching"
 
 
+# how a format is named to teachers and students
+FORMAT_NAMES: dict[str, str] = {
+    Format.CLOZE: "Fill the gap", Format.SHORT_ANSWER: "Short answer", Format.MULTIPLE_CHOICE: "Multiple choice",
+    Format.TRUE_FALSE: "True or false", Format.TIMELINE: "Timeline", Format.MATCHING: "Matching"}
+
+
 class Topic(StrEnum):
     """What a question asks about."""
 

@@ -2,20 +2,50 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Path
+from fastapi import Depends, HTTPException, Path, Request
 from sqlmodel import Session
 
-from web import crud
+from quizgen.export import ExportFormat
+from quizgen.settings import Settings
+from web import crud, exports, teachers
 from web.db import get_session
 from web.learner import load_learner, require_learner, require_learner_id
-from web.models import Article, Deck, Learner
+from web.models import Article, ClassSet, Deck, Learner, Teacher
 
 SessionDep = Annotated[Session, Depends(get_session)]
 LearnerDep = Annotated[Learner | None, Depends(load_learner)]
 RequiredLearner = Annotated[Learner, Depends(require_learner)]
 RequiredLearnerId = Annotated[int, Depends(require_learner_id)]
+TeacherDep = Annotated[Teacher, Depends(teachers.require_teacher)]
+OptionalTeacher = Annotated[Teacher | None, Depends(teachers.load_teacher)]
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def lease_of(request: Request) -> timedelta:
+    return timedelta(seconds=settings_of(request).build_lease_seconds)
+
+
+def own_set(session: Session, teacher: Teacher, set_id: int) -> ClassSet:
+    """The teacher's set; anyone else's is as missing as one that does not exist."""
+    class_set = crud.get_class_set(session=session, set_id=set_id)
+    if class_set is None or class_set.teacher_id != teacher.id:
+        raise HTTPException(404, f"There is no question set number {set_id} of yours.")
+    return class_set
+
+
+def format_or_404(name: str) -> ExportFormat:
+    fmt = exports.find_format(name)
+    if fmt is None:
+        names = ", ".join(f.name for f in exports.formats())
+        raise HTTPException(404, f"There is no export format “{name}”; the formats are {names}.")
+    return fmt
+
 
 
 def deck_or_404(session: Session, slug: str) -> Deck:

@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from quizgen.errors import QuizgenError
 from web.learner import LearnerRequired
-from web.problems import Invalid, NotFound, OutOfOrder, Problem
+from web.problems import Invalid, NotFound, OutOfOrder, Problem, TooManyTries
 from web.security import CsrfFailed
 from web.teachers import TeacherRequired
 from web.templating import is_htmx, render
@@ -90,11 +90,12 @@ async def teacher_required(request: Request, exc: TeacherRequired) -> Response:
 
 
 # each refusal of a service, as the response it becomes
-PROBLEM_STATUS: dict[type[Problem], int] = {NotFound: 404, OutOfOrder: 409, Invalid: 400}
+PROBLEM_STATUS: dict[type[Problem], int] = {NotFound: 404, OutOfOrder: 409, Invalid: 400, TooManyTries: 429}
 
 
 async def problem(request: Request, exc: Problem) -> Response:
-    return error_page(request, PROBLEM_STATUS.get(type(exc), 400), str(exc))
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TooManyTries) else None
+    return error_page(request, PROBLEM_STATUS.get(type(exc), 400), str(exc), headers=headers)
 
 
 async def quizgen_error(request: Request, exc: QuizgenError) -> Response:

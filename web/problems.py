@@ -18,3 +18,11 @@ class OutOfOrder(Problem):
 
 class Invalid(Problem):
     """The request names something that cannot be."""
+
+
+class TooManyTries(Problem):
+    """Tried too often lately; `retry_after` seconds until the next try counts."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 import time
 
-from fastapi import HTTPException
 from limits import RateLimitItemPerMinute
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
+
+from web.problems import TooManyTries
 
 
 class CodeGuesses:
@@ -23,14 +24,13 @@ class CodeGuesses:
         self.limiter = MovingWindowRateLimiter(MemoryStorage())
 
     def check(self, client: str) -> None:
-        """HTTPException 429 when this client has tried too many wrong codes lately."""
+        """TooManyTries when this client has tried too many wrong codes lately."""
         if self.limiter.test(self.item, "join", client):
             return
         reset = self.limiter.get_window_stats(self.item, "join", client).reset_time
         wait = max(1, math.ceil(reset - time.time()))
-        raise HTTPException(429, f"Too many codes that name no quiz were tried from here. Check the code with your "
-                                 f"teacher and try again in {wait} second{'s' if wait != 1 else ''}.",
-                            headers={"Retry-After": str(wait)})
+        raise TooManyTries(f"Too many codes that name no quiz were tried from here. Check the code with your "
+                           f"teacher and try again in {wait} second{'s' if wait != 1 else ''}.", retry_after=wait)
 
     def missed(self, client: str) -> None:
         self.limiter.hit(self.item, "join", client)

@@ -12,13 +12,12 @@ from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field
 
 from quizgen.models import FORMATS, TOPICS
-from web import attempts, crud, exports
+from web import attempts, crud, exports, files
 from web.attempts import MAX_QUESTIONS
 from web.deps import Id, RequiredLearner, RequiredLearnerId, SessionDep, article_or_404, deck_or_404
 from web.learner import MAX_NAME, clean_name, remember
 from web.models import Article, Question, row_id
 from web.quiz import BadAnswer, parse_api_response
-from web.routes import downloads
 from web.routing import DatabaseRoute, in_thread
 
 
@@ -397,10 +396,10 @@ FILE: dict[int | str, dict[str, Any]] = {200: {"description": "the exported file
 @router.get("/decks/{slug}/exports/{fmt}", tags=["exports"], response_class=Response, responses=FILE, summary="Download a deck",
              description="The whole deck as a file in format `fmt` (a `name` from `/api/exports`).")
 def export_deck(slug: str, fmt: str, session: SessionDep) -> Response:
-    return downloads.deck_export(slug, fmt, session)
+    return files.deck_file(session, slug, fmt)
 
 
 @router.get("/articles/{article_id}/exports/{fmt}", tags=["exports"], response_class=Response, responses=FILE, summary="Download an article",
              description="One article as a file in format `fmt` (a `name` from `/api/exports`).")
 def export_article(article_id: Id, fmt: str, session: SessionDep) -> Response:
-    return downloads.article_export(article_id, fmt, session)
+    return files.article_file(session, article_id, fmt)

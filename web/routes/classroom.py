@@ -13,12 +13,12 @@ from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
+from quizgen.vocabulary import FORMAT_NAMES
 from web import claims, classroom, crud, sets
 from web.attempts import MAX_QUESTIONS, answer_form, page_context
 from web.deps import Id, LearnerDep, RequiredLearner, SessionDep
 from web.learner import MAX_NAME, clean_name, remember
 from web.models import ClassSet, Learner, row_id
-from web.routes.library import FORMAT_NAMES
 from web.routing import DatabaseRoute, form_fields, in_thread
 from web.teachers import client_ip
 from web.templating import is_htmx, render

@@ -18,12 +18,11 @@ from sqlmodel import Session
 
 from quizgen import models as qm
 from quizgen.models import FORMATS, TOPICS
+from quizgen.vocabulary import FORMAT_NAMES
 from web import claims, crud, exports, jobs, setfile, sets
-from web.deps import Id, SessionDep
+from web.deps import Id, SessionDep, TeacherDep, format_or_404, own_set
 from web.models import ClassSet, SetQuestion, Teacher, row_id
-from web.routes.downloads import format_or_404
-from web.routes.library import FORMAT_NAMES
-from web.routes.teacher import TeacherDep, building_page, own_set
+from web.pages import building_page
 from web.routing import DatabaseRoute, form_fields
 from web.templating import is_htmx, render
 

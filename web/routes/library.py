@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from quizgen.models import FORMATS, TOPICS
+from quizgen.vocabulary import FORMAT_NAMES
 from web import crud, flashcards
 from web.convert import to_article
 from web.deps import Id, LearnerDep, SessionDep, article_or_404
@@ -20,8 +21,6 @@ from web.templating import render
 
 router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
 
-FORMAT_NAMES = {"cloze": "Fill the gap", "short_answer": "Short answer", "multiple_choice": "Multiple choice",
-                "true_false": "True or false", "timeline": "Timeline", "matching": "Matching"}
 
 
 @dataclass

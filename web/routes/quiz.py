@@ -14,11 +14,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from quizgen.models import FORMATS
+from quizgen.vocabulary import FORMAT_NAMES
 from web import attempts, crud
 from web.attempts import MAX_QUESTIONS
 from web.deps import Id, RequiredLearner, SessionDep, article_or_404, deck_or_404
 from web.models import Article, Deck, Learner, row_id
-from web.routes.library import FORMAT_NAMES
 from web.routing import DatabaseRoute, form_fields, in_thread
 from web.templating import is_htmx, render
 

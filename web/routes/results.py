@@ -9,8 +9,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from web import claims, results
-from web.deps import Id, SessionDep
-from web.routes.teacher import TeacherDep, own_set
+from web.deps import Id, SessionDep, TeacherDep, own_set
 from web.routing import DatabaseRoute
 from web.templating import render
 

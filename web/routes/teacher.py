@@ -4,51 +4,32 @@ fetch too), or from a deck.toml exported before."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from functools import partial
 from pathlib import PurePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from quizgen.errors import InputError
 from quizgen.ingest import EXTENSIONS, PARSERS
-from quizgen.settings import Settings
 from web import crud, jobs, leases, paste, setfile, sets, teachers
-from web.deps import Id, SessionDep
+from web.deps import Id, OptionalTeacher, SessionDep, TeacherDep, lease_of, own_set, settings_of
 from web.fetch import FetchRefused, check_url_offline, fetch
 from web.learner import safe_next
 from web.models import ClassSet, SetQuestion, Teacher, row_id
+from web.pages import building_page
 from web.reading import read_article
 from web.routing import DatabaseRoute
 from web.templating import is_htmx, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False, route_class=DatabaseRoute)
 
-TeacherDep = Annotated[Teacher, Depends(teachers.require_teacher)]
-OptionalTeacher = Annotated[Teacher | None, Depends(teachers.load_teacher)]
 Text = Annotated[str, Form(max_length=2000)]
 HOW = ("paste", "upload", "url")
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".wiki")
 STILL_BUILDING = "The questions of this set are still being generated; wait for that to finish or fail."
-
-
-def own_set(session: Session, teacher: Teacher, set_id: int) -> ClassSet:
-    """The teacher's set; anyone else's is as missing as one that does not exist."""
-    class_set = crud.get_class_set(session=session, set_id=set_id)
-    if class_set is None or class_set.teacher_id != teacher.id:
-        raise HTTPException(404, f"There is no question set number {set_id} of yours.")
-    return class_set
-
-
-def settings_of(request: Request) -> Settings:
-    return request.app.state.settings
-
-
-def lease_of(request: Request) -> timedelta:
-    return timedelta(seconds=settings_of(request).build_lease_seconds)
 
 
 def start_build(request: Request, set_id: int) -> bool:
@@ -287,14 +268,6 @@ def library_questions(session: Session, specs: list[setfile.ArticleSpec]) -> lis
 
 
 # --- a set's page while its questions are generated ---------------------------------------------
-
-
-def building_page(request: Request, class_set: ClassSet) -> HTMLResponse:
-    if class_set.status == "building" and leases.sweep(request.app.state.engine, lease_of(request), class_set.id):
-        class_set.status, class_set.error = "failed", leases.STOPPED  # its build died with its process
-    failed = class_set.status == "failed"
-    context = {"class_set": class_set, "failed": failed, "error": (class_set.error or leases.STOPPED) if failed else ""}
-    return render(request, "teacher/building.html", context, block="progress")
 
 
 @router.get("/teach/sets/{set_id}/progress", response_class=HTMLResponse, name="set_progress")
