@@ -20,6 +20,17 @@ def test_the_readme_documents_every_setting(name: str) -> None:
     assert re.search(rf"`QUIZGEN_{name.upper()}\b", README), f"QUIZGEN_{name.upper()} is not in the README"
 
 
+def test_the_readme_names_no_setting_that_is_gone() -> None:
+    known = {f"QUIZGEN_{name.upper()}" for name in Settings.model_fields} | {"QUIZGEN_DOC_SCREENSHOTS"}
+    assert set(re.findall(r"QUIZGEN_[A-Z_]+[A-Z]", README)) <= known
+
+
+def test_the_settings_table_lists_every_setting() -> None:
+    table = README.split("## Settings", 1)[1].split("\n## ", 1)[0]
+    missing = [n for n in Settings.model_fields if f"`QUIZGEN_{n.upper()}`" not in table]
+    assert not missing, missing
+
+
 @pytest.mark.parametrize("name", sorted(EXPORTERS))
 def test_the_readme_lists_every_export_format(name: str) -> None:
     assert f"`{name}`" in README
