@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -125,3 +126,30 @@ def phone_checked_page(browser: Browser, **options: Any) -> Iterator[Page]:
         every_page_fits_phone(page, visited)
     finally:
         context.close()
+
+
+def answer_any(page: Page) -> None:
+    """Some answer to the current question (right or wrong does not matter here), once it is on the page; a long
+    answer is shown and marked by the student."""
+    reveal = page.get_by_role("link", name="Show the answer")
+    expect(page.locator("form.answer-form button[type=submit]").or_(reveal).first).to_be_visible()
+    if reveal.count():
+        reveal.click()
+        page.get_by_role("button", name="I had it").click()
+        return
+    fields = page.locator("form.answer-form")
+    if fields.locator("input[type=radio]").count():
+        fields.locator("input[type=radio]").first.check()
+    elif fields.locator("#answer-text").count():
+        fields.locator("#answer-text").fill("something")
+    elif fields.locator("select[name^=match]").count():
+        for select in fields.locator("select[name^=match]").all():
+            select.select_option(index=1)
+    page.get_by_role("button", name=re.compile("^(Check answer|Next|Finish)$")).click()
+
+
+def expect_unanswered(page: Page) -> None:
+    """The current question as new: a way to answer it (a long answer is shown, then marked), no verdict."""
+    answer = page.get_by_role("button", name="Check answer").or_(page.get_by_role("link", name="Show the answer"))
+    expect(answer.first).to_be_visible()
+    expect(page.locator(".verdict")).to_have_count(0)

@@ -8,7 +8,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsertests import DESKTOP, PHONE, Server, phone_checked_page, save_doc_shot, sign_up
+from browsertests import (
+    DESKTOP,
+    PHONE,
+    Server,
+    answer_any,
+    expect_unanswered,
+    phone_checked_page,
+    save_doc_shot,
+    sign_up,
+)
 from playwright.sync_api import Browser, Page, expect
 from sqlmodel import Session
 
@@ -138,7 +147,7 @@ def test_a_first_lesson(browser: Browser, page: Page, server: Server, size: dict
         label = student.locator(".progress-row label")
         expect(label).to_have_text("Question 1 of 3")
         doc_shot(student, size, "phone-question", at=PHONE)
-        answer_first_option(student)
+        answer_any(student)
         expect(student.locator(".verdict")).to_be_visible()
         doc_shot(student, size, "phone-feedback", at=PHONE)
         student.get_by_role("link", name="Next question").click()
@@ -148,9 +157,9 @@ def test_a_first_lesson(browser: Browser, page: Page, server: Server, size: dict
         expect(student.locator(".verdict")).to_be_visible()  # answered, not new
         student.evaluate("history.forward()")
         expect(label).to_have_text("Question 2 of 3")
-        expect(student.get_by_role("button", name="Check answer")).to_be_visible()
+        expect_unanswered(student)
         for n in (2, 3):
-            answer_first_option(student)
+            answer_any(student)
             expect(student.locator(".verdict")).to_be_visible()
             student.get_by_role("link", name="See your score" if n == 3 else "Next question").click()
         expect(student.locator("#score")).to_be_visible()
@@ -166,20 +175,6 @@ def test_a_first_lesson(browser: Browser, page: Page, server: Server, size: dict
     page.get_by_role("link", name="See results").click()
     expect(page.locator("#students tbody tr")).to_have_count(1)
     doc_shot(page, size, "results")
-
-
-def answer_first_option(page: Page) -> None:
-    """Some answer to the current question, whatever its format (once the question is on the page)."""
-    expect(page.get_by_role("button", name="Check answer")).to_be_visible()
-    form = page.locator("form.answer-form")
-    if form.locator("input[type=radio]").count():
-        form.locator("input[type=radio]").first.check()
-    elif form.locator("#answer-text").count():
-        form.locator("#answer-text").fill("Leningrad")
-    elif form.locator("select[name^=match]").count():
-        for select in form.locator("select[name^=match]").all():
-            select.select_option(index=1)
-    page.get_by_role("button", name="Check answer").click()
 
 
 ONE_SENTENCE = ("The Siege of Rhodes began on June 26, 1522, when the Ottoman army of Suleiman the Magnificent landed "

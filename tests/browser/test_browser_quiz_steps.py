@@ -7,7 +7,17 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsertests import DESKTOP, PHONE, SCREENSHOTS, Server, fits_phone, phone_checked_page, put_in_order
+from browsertests import (
+    DESKTOP,
+    PHONE,
+    SCREENSHOTS,
+    Server,
+    answer_any,
+    expect_unanswered,
+    fits_phone,
+    phone_checked_page,
+    put_in_order,
+)
 from playwright.sync_api import Browser, Page, expect
 from sqlmodel import Session, select
 
@@ -141,33 +151,6 @@ def back(page: Page) -> None:
 
 def forward(page: Page) -> None:
     page.evaluate("history.forward()")
-
-
-def answer_any(page: Page) -> None:
-    """Some answer to the current question (right or wrong does not matter here), once it is on the page; a long
-    answer is shown and marked by the student."""
-    reveal = page.get_by_role("link", name="Show the answer")
-    expect(page.locator("form.answer-form button[type=submit]").or_(reveal).first).to_be_visible()
-    if reveal.count():
-        reveal.click()
-        page.get_by_role("button", name="I had it").click()
-        return
-    fields = page.locator("form.answer-form")
-    if fields.locator("input[type=radio]").count():
-        fields.locator("input[type=radio]").first.check()
-    elif fields.locator("#answer-text").count():
-        fields.locator("#answer-text").fill("something")
-    elif fields.locator("select[name^=match]").count():
-        for select in fields.locator("select[name^=match]").all():
-            select.select_option(index=1)
-    page.get_by_role("button", name=re.compile("^(Check answer|Next|Finish)$")).click()
-
-
-def expect_unanswered(page: Page) -> None:
-    """The current question as new: a way to answer it (a long answer is shown, then marked), no verdict."""
-    answer = page.get_by_role("button", name="Check answer").or_(page.get_by_role("link", name="Show the answer"))
-    expect(answer.first).to_be_visible()
-    expect(page.locator(".verdict")).to_have_count(0)
 
 
 @WIDTHS

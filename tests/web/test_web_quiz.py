@@ -92,7 +92,8 @@ def test_each_question_has_its_own_address_for_back_and_forward(learner: TestCli
     assert r.headers["HX-Replace-Url"] == f"/attempts/{attempt}/answers/0"
     assert f'hx-get="/attempts/{attempt}/answers/1"' in r.text and 'hx-push-url="true"' in r.text
     # Forward to the next question shows it as new, Back to the first shows it answered
-    assert "Check answer" in learner.get(f"/attempts/{attempt}/answers/1").text
+    second = learner.get(f"/attempts/{attempt}/answers/1").text
+    assert "Check answer" in second or "Show the answer" in second  # the current question, to answer
     back = learner.get(f"/attempts/{attempt}/answers/0", headers={"HX-Request": "true",
                                                                 "HX-History-Restore-Request": "true"})
     assert "Correct!" in back.text and "Check answer" not in back.text
