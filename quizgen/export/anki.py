@@ -28,7 +28,6 @@ from quizgen.export.common import (
     all_questions,
     category_path,
     export_time,
-    pairs,
     section_of,
     split_cloze,
     write_bytes,
@@ -204,7 +203,7 @@ def notes(question: Question, article: str) -> list[genanki.Note]:
         return [
             Note(PAIR_MODEL, [esc(left), esc(right), esc(question.prompt), source],
                          tags=tags, guid=genanki.guid_for(question.id, left))
-            for left, right in pairs(question)
+            for left, right in question.pairs()
         ]
     if fmt == "multiple_choice":
         fields = [esc(question.prompt), html_list("ol", "choices", question.choices), esc(str(question.answer)), source]

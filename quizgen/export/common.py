@@ -221,10 +221,6 @@ def malformed(question: Question) -> str | None:
     return None
 
 
-def pairs(question: Question) -> list[tuple[str, str]]:
-    return question.pairs()
-
-
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 

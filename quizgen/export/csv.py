@@ -16,7 +16,6 @@ from quizgen.export.common import (
     all_questions,
     answer_text,
     one_line,
-    pairs,
     spreadsheet_cell,
     write_text,
 )
@@ -26,7 +25,7 @@ from quizgen.models import Question, QuestionSet
 def rows(question: Question) -> list[tuple[str, str]]:
     """The flashcards of one question: prompt -> answer, and one card per pair for matching."""
     if question.format == "matching":
-        return pairs(question)
+        return question.pairs()
     definition = answer_text(question)
     if question.format == "true_false" and definition == "False" and question.explanation:
         definition = f"False. {question.explanation}"  # a bare "False" teaches nothing

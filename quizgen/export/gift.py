@@ -17,7 +17,6 @@ from quizgen.export.common import (
     ExportReport,
     all_questions,
     category_path,
-    pairs,
     section_of,
     split_cloze,
     timeline_as_matching,
@@ -48,7 +47,7 @@ def fit(question: Question, others: Sequence[Question]) -> Question | str:
     """The question as GIFT carries it, or why it cannot."""
     if question.format == "timeline":
         question = timeline_as_matching(question)
-    if question.format == "matching" and any("->" in left for left, _ in pairs(question)):
+    if question.format == "matching" and any("->" in left for left, _ in question.pairs()):
         return "a left item contains '->', which GIFT cannot escape"
     if question.format not in ("multiple_choice", "true_false", "matching", "cloze", "short_answer"):
         return f"GIFT has no {question.format} question"
@@ -66,7 +65,7 @@ def body(question: Question) -> str:
     if fmt == "true_false":
         return f"{prompt}{{{'TRUE' if question.answer == 'True' else 'FALSE'}{feedback}}}"
     if fmt == "matching":
-        matches = " ".join(f"={escape_html(left)} -> {escape(right)}" for left, right in pairs(question))
+        matches = " ".join(f"={escape_html(left)} -> {escape(right)}" for left, right in question.pairs())
         return f"{prompt}{{{matches}{feedback}}}"
     gap = split_cloze(question.prompt) if fmt == "cloze" else None
     if gap and gap[1].strip():

@@ -17,7 +17,6 @@ from quizgen.export.common import (
     ExportReport,
     all_questions,
     category_path,
-    pairs,
     section_of,
     timeline_as_matching,
     write_bytes,
@@ -84,7 +83,7 @@ def question_element(question: Question) -> etree._Element:
         answer(el, str(question.answer), 100, fmt="moodle_auto_format")
     else:
         value(el, "shuffleanswers", "true")
-        for left, right in pairs(question):
+        for left, right in question.pairs():
             sub = text_element(el, "subquestion", left)
             text_element(sub, "answer", right, fmt=None)
     tags = etree.SubElement(el, "tags")

@@ -16,7 +16,6 @@ from lxml import etree
 from quizgen.export.common import (
     ExportReport,
     all_questions,
-    pairs,
     timeline_as_matching,
     write_bytes,
     xml_safe,
@@ -104,7 +103,7 @@ def item_element(question: Question) -> etree._Element:
         sub(fib, "response_label", ident="answer1", rshuffle="No")
         score_if(resprocessing, "response1", str(question.answer), "100", "Set")
     else:
-        matches = pairs(question)
+        matches = question.pairs()
         rights = list(dict.fromkeys([*question.choices, *(right for _, right in matches)]))
         options = [(f"{ident}_r{n}", right) for n, right in enumerate(rights, 1)]
         option_of = {right: option_id for option_id, right in options}
