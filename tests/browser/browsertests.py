@@ -153,3 +153,10 @@ def expect_unanswered(page: Page) -> None:
     answer = page.get_by_role("button", name="Check answer").or_(page.get_by_role("link", name="Show the answer"))
     expect(answer.first).to_be_visible()
     expect(page.locator(".verdict")).to_have_count(0)
+
+
+def new_set_from_deck(page: Page, deck: str = "kirov-assassination") -> None:
+    """From the teacher's sets: a new question set made from a bundled deck."""
+    page.get_by_role("link", name="New question set").first.click()
+    page.get_by_label("Deck", exact=True).select_option(deck)
+    page.get_by_role("button", name="Use this deck").click()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsertests import SCREENSHOTS, Server, sign_up
+from browsertests import SCREENSHOTS, Server, new_set_from_deck, sign_up
 from playwright.sync_api import Browser, Page, expect
 from sqlmodel import Session
 
@@ -49,9 +49,7 @@ def test_a_typo_is_accepted_with_its_reason_and_a_claim_reaches_the_teacher(brow
     teacher, student = teacher_context.new_page(), student_context.new_page()
     try:
         sign_up(teacher, server, f"grading-{width}@school.org")
-        teacher.get_by_role("link", name="New question set").first.click()
-        teacher.get_by_label("Deck", exact=True).select_option("kirov-assassination")
-        teacher.get_by_role("button", name="Use this deck").click()
+        new_set_from_deck(teacher)
         set_id = int(re.search(r"/teach/sets/(\d+)", teacher.url).group(1))
         with Session(server.engine) as session:  # only the questions this test adds are asked
             ids = [q.id for q in crud.list_set_questions(session=session, set_id=set_id)]

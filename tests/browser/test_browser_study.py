@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsertests import SCREENSHOTS, Server
+from browsertests import SCREENSHOTS, Server, new_set_from_deck, sign_up
 from playwright.sync_api import Browser, Page, expect
-from test_browser_teacher import sign_up, take_quiz
+from test_browser_teacher import take_quiz
 
 pytestmark = pytest.mark.browser
 
@@ -73,9 +73,7 @@ def test_a_set_studied_as_flashcards_and_each_students_answers(browser: Browser,
     teacher, student = teacher_context.new_page(), student_context.new_page()
     try:
         sign_up(teacher, server, f"study{width}@school.org")
-        teacher.get_by_role("link", name="New question set").first.click()
-        teacher.get_by_label("Deck", exact=True).select_option("kirov-assassination")
-        teacher.get_by_role("button", name="Use this deck").click()
+        new_set_from_deck(teacher)
         expect(teacher.get_by_role("heading", name="Kirov Assassination", level=1)).to_be_visible()
         # the export menu says how many questions each file holds
         menu = teacher.locator("#export")
