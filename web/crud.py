@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Table, bindparam, case, delete, func, insert, null, update
 from sqlalchemy import inspect as sa_inspect
@@ -37,6 +37,17 @@ from web.models import (
     row_id,
     utcnow,
 )
+
+Row = TypeVar("Row", bound=SQLModel)
+
+
+def _saved(session: Session, row: Row) -> Row:
+    """The row written in its own commit, read back as the database now has it."""
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return row
+
 
 # --- decks and articles -------------------------------------------------------------------------
 
@@ -210,10 +221,7 @@ def list_question_sets(
 
 def create_learner(*, session: Session, name: str) -> Learner:
     learner = Learner(name=name)
-    session.add(learner)
-    session.commit()
-    session.refresh(learner)
-    return learner
+    return _saved(session, learner)
 
 
 def get_learner(*, session: Session, learner_id: int) -> Learner | None:
@@ -222,10 +230,7 @@ def get_learner(*, session: Session, learner_id: int) -> Learner | None:
 
 def rename_learner(*, session: Session, learner: Learner, name: str) -> Learner:
     learner.name = name
-    session.add(learner)
-    session.commit()
-    session.refresh(learner)
-    return learner
+    return _saved(session, learner)
 
 
 # --- quiz attempts ------------------------------------------------------------------------------
@@ -515,10 +520,7 @@ def get_class_set_by_code(*, session: Session, code: str) -> ClassSet | None:
 
 def save_class_set(*, session: Session, class_set: ClassSet) -> ClassSet:
     class_set.updated_at = utcnow()
-    session.add(class_set)
-    session.commit()
-    session.refresh(class_set)
-    return class_set
+    return _saved(session, class_set)
 
 
 def set_progress(*, session: Session, set_id: int, owner: str, step: str, done: int, total: int) -> bool:
@@ -619,10 +621,7 @@ def get_set_questions(*, session: Session, ids: Iterable[int]) -> dict[int, SetQ
 
 
 def save_set_question(*, session: Session, question: SetQuestion) -> SetQuestion:
-    session.add(question)
-    session.commit()
-    session.refresh(question)
-    return question
+    return _saved(session, question)
 
 
 def set_question_status(*, session: Session, set_id: int, ids: Iterable[int], status: str) -> int:
@@ -687,10 +686,7 @@ def next_position(*, session: Session, set_id: int) -> int:
 def create_class_attempt(*, session: Session, set_id: int, learner_id: int, name: str,
                          question_ids: Sequence[int]) -> ClassAttempt:
     attempt = ClassAttempt(set_id=set_id, learner_id=learner_id, name=name, question_ids=list(question_ids))
-    session.add(attempt)
-    session.commit()
-    session.refresh(attempt)
-    return attempt
+    return _saved(session, attempt)
 
 
 def get_class_attempt(*, session: Session, attempt_id: int) -> ClassAttempt | None:
@@ -748,10 +744,7 @@ def question_results(*, session: Session, set_id: int) -> dict[int, tuple[int, i
 
 def save_claim(*, session: Session, answer: ClassAnswer, claim: str) -> ClassAnswer:
     answer.claim = claim
-    session.add(answer)
-    session.commit()
-    session.refresh(answer)
-    return answer
+    return _saved(session, answer)
 
 
 def get_set_answer(*, session: Session, set_id: int, answer_id: int) -> ClassAnswer | None:
