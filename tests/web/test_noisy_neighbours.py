@@ -19,7 +19,7 @@ from web import crud
 DECK_QUIZ = "/decks/kirov-assassination/quiz"
 HOSTILE = "The Siege of Rhodes began on June 26, 1522.\n\n== Afterwards ==\n" + "<ref>" * (5 * 1024 * 1024 // 5 - 20)
 RATIO = 3.0  # the median answer while the others work, against the median idle one
-SLACK = 0.01  # seconds, for a baseline too small to be a fair measure
+SLACK = 0.1  # seconds: a 5 ms baseline doubles whenever the reader takes a core of two; a stall is seconds
 
 
 class Student:
