@@ -119,6 +119,7 @@ class Entity:
     aliases: tuple[str, ...]
     description: str
     mentions: tuple[Provenance, ...]
+    described_at: Provenance | None = None  # the mention the description was read from
 
     @property
     def names(self) -> tuple[str, ...]:

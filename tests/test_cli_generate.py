@@ -58,7 +58,7 @@ def test_json_is_byte_identical_across_runs(subprocess_runs: dict[str, subproces
     assert first.returncode == second.returncode == 0, first.stderr + second.stderr
     assert first.stdout == second.stdout
     data = json.loads(first.stdout)
-    assert data["title"] == "Kirov Assassination" and len(data["questions"]) >= 10
+    assert data["title"] == "Kirov Assassination" and len(data["questions"]) >= 6
     # --all adds the suggestions, each with the model's estimate and the reason against it
     assert len(data["questions"]) + len(data["suggestions"]) >= 40
     assert all(not q["served"] and q["reason"] and 0 <= q["score"] < 1 for q in data["suggestions"])
@@ -96,7 +96,7 @@ def test_text_lists_numbered_questions_with_answer_and_source(kirov_text: str) -
     lines = kirov_text.splitlines()
     assert lines[0] == "Kirov Assassination"
     numbers = [int(m.group(1)) for line in lines if (m := re.match(r"(\d+)\. \S", line))]
-    assert len(numbers) >= 10 and numbers == list(range(1, len(numbers) + 1))
+    assert len(numbers) >= 6 and numbers == list(range(1, len(numbers) + 1))
     assert sum(line.strip().startswith("Answer: ") for line in lines) == len(numbers)
     assert sum(line.strip().startswith("Source: ") for line in lines) == len(numbers)
 

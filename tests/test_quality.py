@@ -21,7 +21,7 @@ from quizgen.questions.draft import norm
 from quizgen.questions.features import FEATURES
 from quizgen.questions.quality import BLOCKERS, load_model
 from quizgen.questions.ratings import LABEL_COLUMNS, read_ratings
-from quizgen.questions.serve import PER_SENTENCE
+from quizgen.questions.serve import FLOOR, PER_SENTENCE
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +88,7 @@ def test_a_vetoed_question_is_never_served(sets: list[QuestionSet]) -> None:
     model = load_model()
     reasons = set(BLOCKERS.values())
     assert all(q.served for qs in sets for q in qs.questions)
-    assert not [q.prompt for qs in sets for q in qs.questions if q.score < model.threshold / 2]
+    assert not [q.prompt for qs in sets for q in qs.questions if q.score < model.threshold * FLOOR]
     vetoed = [q for qs in sets for q in qs.suggestions if q.reason in reasons]
     assert vetoed, "the test articles give some vetoed candidates"
     served = {(qs.title, q.id) for qs in sets for q in qs.questions}
@@ -118,7 +118,7 @@ def test_suggestions_say_why_they_are_not_served(sets: list[QuestionSet]) -> Non
 
 
 def test_true_and_false_statements_come_in_balance(sets: list[QuestionSet]) -> None:
-    """A learner must not score by always answering "True"."""
+    """A learner must not score by always answering "True": at most two more true statements than false."""
     for qs in sets:
         said = [q.answer for q in qs.questions if q.format == "true_false"]
-        assert said.count("True") <= said.count("False") + 1, (qs.title, said)
+        assert said.count("True") <= said.count("False") + 2, (qs.title, said)

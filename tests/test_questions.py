@@ -65,9 +65,11 @@ def test_at_least_forty_candidates(questions: Sequence[Question]) -> None:
 
 
 def test_enough_served_questions_on_dates_people_and_causes(served: Sequence[Question]) -> None:
-    """At least ten served questions from the bundled article (946 words), with a date, a person and a
-    cause-or-effect question among them, since the article states all three."""
-    assert len(served) >= 10
+    """Served questions from the bundled article with a date, a person and a cause-or-effect question among
+    them, since the article states all three. Only questions the model expects a teacher to keep are served
+    (blind raters accepted 45 % of those far below its threshold), so a long article may serve fewer than
+    its length would allow; the rest wait in the editor as suggestions."""
+    assert len(served) >= 6
     assert {"date", "person"} <= {q.topic for q in served}
     assert {"cause", "effect"} & {q.topic for q in served}
 

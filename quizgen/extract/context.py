@@ -51,10 +51,11 @@ class ArticleContext:
     def __post_init__(self) -> None:
         self.event = event_name(self.article)
         words = self.article.title.lower().split()
-        head = next((w for w in (words[-1:] + words[:1]) if w in lexicon.EVENT_NOUNS), "") if self.event else ""
-        head = head or (defined_kind(self.article) if self.event else "")
-        self.event_nouns: frozenset[str] = frozenset().union(*(k for k in lexicon.EVENT_KINDS if head in k)) \
-            if head else frozenset()
+        # the kind the title names and the kind the opening sentence says it was ("The Hut Tax War was a
+        # resistance ..."): "the war" and "the rebellion" are both the article's event
+        heads = {next((w for w in (words[-1:] + words[:1]) if w in lexicon.EVENT_NOUNS), ""),
+                 defined_kind(self.article)} - {""} if self.event else set()
+        self.event_nouns: frozenset[str] = frozenset().union(*(k for k in lexicon.EVENT_KINDS if heads & k))
 
     def is_event_reference(self, t: Token) -> bool:
         """"the killing", "this episode", and in an article on a rebellion "the uprising": the article's

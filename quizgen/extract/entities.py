@@ -90,6 +90,15 @@ def clean_name(span: Span) -> str:
     return text
 
 
+def without_affiliation(name: str) -> str:
+    """"Protestant Elizabeth" -> "Elizabeth"; "Roman Catholic" -> "": a faith or party is no part of a name."""
+    words = name.split()
+    while words and (words[0].lower() in lexicon.AFFILIATIONS
+                     or words[0] == "Roman" and len(words) > 1 and words[1].lower() in lexicon.AFFILIATIONS):
+        words = words[1:]
+    return " ".join(words)
+
+
 def bare(name: str) -> str:
     """The name without titles of rank: "Major Vojislav Tankosić" -> "Vojislav Tankosić"."""
     words = name.split()
@@ -405,7 +414,7 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
         for ent in candidates(para.doc):
             if ent.label_ and part_of_event_name(ent) or part_of_possessive_name(ent):
                 continue
-            text = clean_name(ent)
+            text = without_affiliation(clean_name(ent))
             if not text or not looks_like_name(text) or all(w.lower().rstrip(".") in OFFICE_WORDS | cues.PEOPLE_NOUNS
                                                             for w in text.split()):
                 continue  # "the Viceroy", "Chief Minister": a rank, not a name

@@ -8,7 +8,7 @@ affair assassination attack battle blockade campaign conference conquest conspir
 crusade declaration disaster election embargo emergency era execution expedition explosion famine fire
 incident independence insurrection invasion killing killings massacre movement murder mutiny occupation
 offensive operation partition plot pogrom protest purge purges rebellion reform reforms reformation
-restoration revolt revolution riot riots schism secession siege strike terror treaty trial trials truce
+resistance restoration revolt revolution riot riots schism secession siege strike terror treaty trial trials truce
 unification uprising war wars
 """.split())
 
@@ -22,7 +22,7 @@ ANAPHOR_ADJECTIVES = frozenset({"the", "this", "that", "his", "her", "its"})
 # article on a rebellion, "the battle" in one on a battle); a noun of another kind is not ("the war" in
 # an article on one of its battles)
 EVENT_KINDS: tuple[frozenset[str], ...] = tuple(frozenset(k.split()) for k in (
-    "rebellion revolt uprising insurrection rising mutiny insurgency",
+    "rebellion revolt uprising insurrection rising mutiny insurgency resistance",
     "riot riots rioting disturbance disturbances unrest",
     "revolution coup putsch",
     "battle engagement clash",
@@ -37,6 +37,7 @@ EVENT_KINDS: tuple[frozenset[str], ...] = tuple(frozenset(k.split()) for k in (
     "telegram dispatch message cable note",
     "edict decree",
     "embassy mission expedition",
+    "campaign campaigns",
     "strike walkout walk-off",
     "famine",
     "scandal",
@@ -178,6 +179,12 @@ PLACE_QUALIFIERS = frozenset("present-day modern modern-day today's".split())
 # Directions whose "of <name>" is a place: "north of Delhi"
 DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
 # Words joining parts of a personal name: "Lorenzo de' Medici", "Ali ibn Muhammad", "Walther von Lüttwitz"
+# Faiths and parties, which the model often takes for a first name: "Protestant Elizabeth", "Roman Catholic"
+AFFILIATIONS = frozenset("""
+anglican bolshevik buddhist calvinist catholic catholics hindu huguenot jacobite jesuit jewish loyalist lutheran
+menshevik muslim orthodox protestant protestants puritan royalist shia shiite sikh sunni
+""".split())
+
 NAME_PARTICLES = frozenset("""
 al ap bar bat ben bin bint da dal das de de' degli dei del della der di do dos du el ibn la le op ter van
 von y zu

@@ -94,14 +94,15 @@ def describe(ctx: ArticleContext, people: list[Entity]) -> list[Entity]:
     see_also = {s.title.lower(): s.description for s in ctx.article.see_also if s.description}
     out = []
     for person in people:
-        spans = [sp for sp in map(ctx.span_at, person.mentions) if sp is not None]
-        desc = ""
+        spans = [(m, sp) for m in person.mentions if (sp := ctx.span_at(m)) is not None]
+        desc, at = "", None
         for rule in RULES:
             if rule is led_by:
                 desc = desc or next((d for d in (see_also.get(n.lower(), "") for n in person.names) if d), "")
-            for span in spans:
-                desc = desc or rule(span.root, ctx)
+            for mention, span in spans:
+                if not desc and (desc := rule(span.root, ctx)):
+                    at = mention
             if desc:
                 break
-        out.append(replace(person, description=desc))
+        out.append(replace(person, description=desc, described_at=at))
     return out

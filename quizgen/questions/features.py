@@ -80,7 +80,13 @@ REASONS: dict[str, str] = {
     "blank_in_list": "one item of a list, which another item could fill",
     "relative_time": "a time told from another sentence ('twelve years later', 'the next day')",
     "it_subject": "'it' stands for something the question does not name",
+    "unnamed_place": "a place it does not name ('the city', 'the country')",
+    "main_place": "asks for the place the whole article is set in",
 }
+# "the city", "the country": a place the reader must take from the sentence before (not "the city of X", nor a
+# name such as "the State Opening")
+UNNAMED_PLACE = re.compile(r"\b[Tt]he (?:city|town|village|country|area|territory|region|island|colony|province|"
+                           r"capital|fort|fortress|castle|kingdom|empire)\b(?![-\w])(?!\s+of\b)(?!,\s+[A-Z_])")
 ANY_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|she|his|her|him|itself|themselves)\b", re.IGNORECASE)
 SUBJECT_UNNAMED = re.compile(
     r"^(?:(?:When|Where|Why|How|What|Who|Which \w+) (?:did|was|were|is|are|had|has|do|does|could|would) )?"
@@ -195,11 +201,12 @@ NOT_NAMES = frozenset(lexicon.MONTHS) | {"bc", "bce", "ad", "ce", "on", "in", "a
 
 def _unresolved_pronoun(text: str) -> bool:
     """A personal pronoun with no name before it ("On 15 October 1934, he was arrested"): a month or
-    a sentence's first word is no name."""
-    words = WORD.findall(text)
-    for i, w in enumerate(words):
-        if w.lower() in PERSONAL_PRONOUNS:
-            return not any(x[0].isupper() and x.lower() not in NOT_NAMES for x in words[1:i])
+    a sentence's first word is no name; a cloze's gap before it is ("_____, in his 1570 bull, ...")."""
+    for m in WORD.finditer(text):
+        if m.group().lower() in PERSONAL_PRONOUNS:
+            before = text[:m.start()]
+            return BLANK not in before and not any(
+                x[0].isupper() and x.lower() not in NOT_NAMES for x in WORD.findall(before)[1:])
     return False
 
 
@@ -414,6 +421,11 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "first_sentence": float(para_index == 0 and sent_index == 0),
         "relative_time": float(bool(RELATIVE_TIME.search(shown.replace(BLANK, "X")))),
         "it_subject": float(d.format in (Format.CLOZE, Format.TRUE_FALSE) and bool(IT_SUBJECT.search(d.prompt))),
+        # a rule from the ratings, not (yet) a feature of the model: the older ratings were kept without it
+        "unnamed_place": float(bool(UNNAMED_PLACE.search(d.prompt))),
+        # the place the article is set in: guessed without reading ("a revolt in _____" in an article on Egypt)
+        "main_place": float(d.topic == "place" and mentions >= 2
+                            and mentions >= max((len(p.mentions) for p in facts.places), default=0)),
         "subject_pronoun": signs.subject_pronoun,
         "subject_common": signs.subject_common,
         "descriptive": signs.descriptive,

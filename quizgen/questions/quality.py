@@ -37,6 +37,8 @@ BLOCKERS: dict[str, str] = {
     "relative_time": REASONS["relative_time"],
     "it_subject": REASONS["it_subject"],
     "date_modifier": REASONS["date_modifier"],
+    "unnamed_place": REASONS["unnamed_place"],
+    "main_place": REASONS["main_place"],
 }
 
 

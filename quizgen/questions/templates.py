@@ -23,7 +23,7 @@ from quizgen.questions.draft import BLANK, MAX_TYPED_WORDS, Draft, capitalize, i
 from quizgen.questions.events import cause_key, is_event_phrase
 from quizgen.questions.rank import VAGUE
 from quizgen.questions.wh import clause_verb, wh_question
-from quizgen.questions.wording import DEICTIC, PERSONAL_PRONOUNS, content_words, drop_leading_connective
+from quizgen.questions.wording import DEICTIC, PERSONAL_PRONOUNS, drop_leading_connective
 from quizgen.vocabulary import Format
 
 VERB_STARTS = {"had", "was", "were", "led", "became", "served", "won", "lost", "took", "made", "gave", "ruled", "wrote",
@@ -172,28 +172,9 @@ def readable_sentence(ctx: ArticleContext, sent: Span, blank: Span | None = None
         while j + 1 < len(toks) and reps.get(toks[j + 1].i) == "":
             j += 1
         out.append(piece + toks[j].whitespace_)
-    return drop_leading_connective("".join(out).strip())
-
-
-def framed(ctx: ArticleContext, span: Span, text: str) -> str:
-    """"The rebels were defeated in 1761." -> "In Tacky's Revolt, the rebels were defeated in 1761.": a
-    statement whose subject the article never names ("the rebels", "the strike", "Fourteen") is set in the
-    article's event, which the reader knows from the quiz's title, unless it names that event already."""
-    if not text or not ctx.event or content_words(ctx.event) & content_words(text):
-        return text
-    sent = span.sent
-    head = span.root
-    while head.i != sent.root.i and not (head.dep_ == "conj" and head.pos_ in ("VERB", "AUX")):
-        head = head.head
-    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.pos_ not in ("NOUN", "NUM") or any(t.pos_ == "PROPN" or t.ent_type_ in NAMED
-                                                            for t in subj.subtree):
-        return text
-    first = text.split(" ", 1)[0]
-    token = next((t for t in sent if t.text == first), None)
-    name = first == BLANK or token is None or token.pos_ == "PROPN" or token.ent_type_ in NAMED
-    rest = text if name else first[:1].lower() + text[1:]
-    return f"In {ctx.event}, {rest}"  # "In X, the rebels ...", "In X, on 5 May ...": a name keeps its capital
+    text = drop_leading_connective("".join(out).strip()).rstrip(" ,;:")
+    # a clause cut from a longer sentence ends as the sentence did
+    return text + "." if text and text[-1] not in ".!?\"'”’)" else text
 
 
 NAMED = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"}
@@ -228,6 +209,9 @@ def shuffle(items: list, seed: str) -> None:
 
 # -- dates ---------------------------------------------------------------------------------------
 
+BOUND_PREPOSITIONS = {"until", "till", "by", "before", "after", "since", "from", "through", "throughout", "between"}
+
+
 def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
     for d in facts.dates:
         span = ctx.span_at(d.where)
@@ -235,12 +219,15 @@ def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Dr
             continue  # a life's dates in brackets are trivia
         key = f"{norm(d.text)}|{norm(d.where.sentence)}"
         keep_the = d.text.lower().startswith("the ")
-        cloze = framed(ctx, span, readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the, focus=span) or
-                       readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the))
+        cloze = (readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the, focus=span) or
+                 readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the))
         if cloze:
             yield _draft("date_cloze", Format.CLOZE, "date", cloze, d.text, d.where, key, kind="date")
         verb = clause_verb(span)
-        if verb is not None and span.root.dep_ not in ("dobj", "attr", "nsubj") and not misparsed_subordinate(verb):
+        # "continued until the 1850s", "by 1930 had split": a bound, not the time the thing happened
+        bound = span.root.head.lower_ in BOUND_PREPOSITIONS and span.root.dep_ == "pobj"
+        if verb is not None and span.root.dep_ not in ("dobj", "attr", "nsubj") and not misparsed_subordinate(verb) \
+                and not bound:
             q = wh_question(ctx, verb, phrase_ids(span, verb), "When")
             if q:
                 sa = _draft("date_when", Format.SHORT_ANSWER, "date", q, d.text, d.where, key, kind="date")
@@ -277,8 +264,8 @@ def entity_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
                                                            if x.kind == e.kind and x is not e and norm(n) in norm(m.sentence)})
             also = frozenset(others | {norm(n) for n in e.names} | (linked_places(facts, e) if e.kind == "place" else set()))
             key = f"{norm(answer)}|{norm(m.sentence)}"
-            cloze = framed(ctx, span, readable_sentence(ctx, span.sent, blank=span, focus=span) or
-                           readable_sentence(ctx, span.sent, blank=span))
+            cloze = (readable_sentence(ctx, span.sent, blank=span, focus=span) or
+                     readable_sentence(ctx, span.sent, blank=span))
             if cloze:
                 yield _draft(f"{e.kind}_cloze", Format.CLOZE, e.kind, cloze, answer, m, key,
                              kind=e.kind, also_true=also, features={"mentions": len(e.mentions)})
@@ -374,6 +361,9 @@ def entity_wh(ctx: ArticleContext, e: Entity, span: Span) -> str | None:
             return None
         wh = {"person": "Who", "organization": "Which organization"}[e.kind]
         return wh_question(ctx, verb, subtree_ids(root), wh)
+    if e.kind == "person" and root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.i == verb.i:
+        # "X was shot by Y" -> "By whom was X shot?": the passive kept, so no verb form has to be made
+        return wh_question(ctx, verb, subtree_ids(root.head), "By whom")
     if e.kind == "place" and root.dep_ == "pobj" and root.head.lower_ in lexicon.LOCATIVE_PREPOSITIONS:
         ids = phrase_ids(span, verb)
         # every place phrase of the verb goes, so the question has one right answer
@@ -397,7 +387,7 @@ def described_person(e: Entity, facts: Facts, pool: Pool) -> Iterator[Draft]:
     if len(desc.split()) < 4 and not any(w[:1].isupper() for w in desc.split()[1:]):
         return  # "Who was the Ottoman leader?": a bare office has many holders
     prompt = f"Who {desc}?" if first.lower() in VERB_STARTS or first.endswith("ed") else f"Who was {desc}?"
-    where = e.mentions[0] if e.mentions else Provenance("See also", f"See also {e.name}: {e.description}.", 0, 0, 0)
+    where = e.described_at or (e.mentions[0] if e.mentions else None) or Provenance("See also", f"See also {e.name}: {e.description}.", 0, 0, 0)
     d = _draft("person_described", Format.SHORT_ANSWER, "person", prompt, e.name, where, f"{norm(e.name)}|{norm(desc)}",
                kind="person", also_true=frozenset(norm(n) for n in e.names), features={"mentions": len(e.mentions)})
     mc = with_choices(d, pool)
@@ -574,10 +564,10 @@ def object_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
             answer = span.text
             where = ctx.where(span, para)
             key = f"{norm(answer)}|{norm(sent.text)}"
-            # a statement with an unnamed subject is set in the article's event; a question needs a name
-            cloze = framed(ctx, span, readable_sentence(ctx, sent, blank=span, focus=span) or
-                           readable_sentence(ctx, sent, blank=span))
-            if cloze and (named or ctx.event):
+            # a subject the sentence does not name ("The rebels") leaves the question without its actor
+            cloze = (readable_sentence(ctx, sent, blank=span, focus=span) or
+                     readable_sentence(ctx, sent, blank=span))
+            if cloze and named:
                 yield _draft("object_cloze", Format.CLOZE, "event", cloze, answer, where, key, kind="event")
             if not named:
                 continue
@@ -607,7 +597,7 @@ def true_false(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]
             continue  # "(September 1908; Jön Türk Devrimi)": an aside, not the statement's fact
         if span is None or too_long(span.sent, MAX_STATEMENT_WORDS) or misparsed_subordinate(span.sent.root):
             continue  # "Whereas the armies were estimated ...": a clause that cannot stand as a statement
-        statement = framed(ctx, span, readable_sentence(ctx, span.sent, focus=span) or readable_sentence(ctx, span.sent))
+        statement = readable_sentence(ctx, span.sent, focus=span) or readable_sentence(ctx, span.sent)
         seen.add(where.sentence)
         key = f"{norm(statement)}"
         make_false = int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 1

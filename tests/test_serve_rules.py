@@ -1,0 +1,83 @@
+"""Rules drawn from blind ratings of real articles, checked on an article written for the test: a faith is no
+part of a name, a question never leans on an unnamed "the city", a leading "As a result of this," goes, a date
+that only bounds an event ("until 1850") is not asked as its time, a description is asked with its own
+sentence as the source, and one person is asked about once, whichever form of the name."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quizgen.models import Facts, QuestionSet
+from quizgen.pipeline import extract, generate, read_article
+from quizgen.questions.features import UNNAMED_PLACE
+from quizgen.questions.wording import leading_connective
+
+ARTICLE = """Lowland Weavers' Revolt
+
+The Lowland Weavers' Revolt was an uprising of hand-loom weavers in the county of Marrow in 1792. It was led by \
+the preacher Elias Brandt, who had organised a petition against the new frame looms.
+
+Causes
+
+Protestant Margaret Hale, a mill owner from Dunmere, installed forty frame looms in March 1791. The weavers lost \
+their work, and bread prices rose sharply. As a result of this, Brandt called a meeting at the market cross of \
+Dunmere on 4 June 1792. The city had been quiet for a decade.
+
+The revolt
+
+On 9 June 1792 about two thousand weavers marched on Hale's mill and broke the looms. Roman Catholic priests \
+sheltered the wounded. Brandt was arrested on 12 June 1792 and tried at Carlow. Hale, who had fled to Carlow, \
+gave evidence against him. The special commission sat until 1794.
+
+Aftermath
+
+Brandt was transported to New South Wales in 1793. The county magistrates banned frame looms in Marrow until 1850.
+"""
+
+
+@pytest.fixture(scope="module")
+def article_facts() -> Facts:
+    return extract(read_article(ARTICLE))
+
+
+@pytest.fixture(scope="module")
+def question_set() -> QuestionSet:
+    return generate([read_article(ARTICLE)])[0]
+
+
+def test_a_faith_is_no_part_of_a_name(article_facts: Facts) -> None:
+    people = {p.name for p in article_facts.people}
+    assert "Margaret Hale" in people
+    assert not [p for p in people if re.search(r"\b(?:Protestant|Catholic)\b", p)], people
+
+
+def test_no_question_leans_on_an_unnamed_place_or_the_sentence_before(question_set: QuestionSet) -> None:
+    shown = [*question_set.questions, *question_set.suggestions]
+    assert shown
+    assert not [q.prompt for q in question_set.questions if UNNAMED_PLACE.search(q.prompt)]
+    assert not [q.prompt for q in shown if leading_connective(q.prompt)]
+    assert not [q.prompt for q in shown if q.prompt.startswith("As a result of this")]
+
+
+def test_a_bound_is_not_asked_as_the_time_of_an_event(question_set: QuestionSet) -> None:
+    shown = [*question_set.questions, *question_set.suggestions]
+    asked = [(q.prompt, q.answer) for q in shown if q.prompt.startswith("When") and q.topic == "date"]
+    assert asked, "the article gives dates to ask"
+    assert not [a for a in asked if a[1] in ("1850", "1794")], asked
+
+
+def test_a_description_is_asked_with_its_own_sentence(question_set: QuestionSet) -> None:
+    described = [q for q in [*question_set.questions, *question_set.suggestions] if q.prompt.startswith("Who ")]
+    assert described
+    for q in described:
+        # the source holds the words the question was made of (not the person's first mention)
+        words = set(re.findall(r"[a-z]{5,}", q.prompt.lower())) - {"which"}
+        assert words <= set(re.findall(r"[a-z]{5,}", q.source.sentence.lower())), (q.prompt, q.source.sentence)
+
+
+def test_one_person_is_asked_about_once(question_set: QuestionSet) -> None:
+    surnames = [str(q.answer).split()[-1] for q in question_set.questions
+                if q.topic == "person" and q.format not in ("true_false", "timeline", "matching")]
+    assert len(surnames) == len(set(surnames)), surnames
