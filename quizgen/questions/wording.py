@@ -64,7 +64,8 @@ DERIVATIONS = ("ians", "ian", "ans", "an", "ese", "ish", "ic", "ics", "ites", "i
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in norm(text).split() if len(w) > 2 and w not in STOPWORDS}
+    """The words that carry meaning, a possessive's ending dropped ("Kett's Rebellion" has "kett")."""
+    return {w.removesuffix("'s") for w in norm(text).split() if len(w) > 2 and w not in STOPWORDS}
 
 
 def leading_connective(text: str) -> str | None:
