@@ -54,8 +54,8 @@ class ArticleContext:
         # the kind the title names and the kind the opening sentence says it was ("The Hut Tax War was a
         # resistance ..."): "the war" and "the rebellion" are both the article's event
         heads = {next((w for w in (words[-1:] + words[:1]) if w in lexicon.EVENT_NOUNS), ""),
-                 defined_kind(self.article)} - {""} if self.event else set()
-        self.event_nouns: frozenset[str] = frozenset().union(*(k for k in lexicon.EVENT_KINDS if heads & k))
+                 defined_kind(self.article), title_head(self.article)} - {""} if self.event else set()
+        self.event_nouns: frozenset[str] = frozenset(heads).union(*(k for k in lexicon.EVENT_KINDS if heads & k))
 
     def is_event_reference(self, t: Token) -> bool:
         """"the killing", "this episode", and in an article on a rebellion "the uprising": the article's
@@ -64,7 +64,8 @@ class ArticleContext:
             return False
         if is_event_anaphor(t):
             return self.possessor_is_event(t)
-        return t.lemma_.lower() in self.event_nouns and is_event_anaphor(t, nouns=self.event_nouns)
+        return (t.lemma_.lower() in self.event_nouns or t.lower_ in self.event_nouns) and is_event_anaphor(
+            t, nouns=self.event_nouns, own_words=frozenset(self.event.lower().split()))
 
     # -- provenance ----------------------------------------------------------------------------
     def paragraph_of(self, tok: Token) -> Paragraph:
@@ -154,11 +155,7 @@ class ArticleContext:
             if t.i in rep:
                 continue
             if self.is_event_reference(t):
-                ids = subtree_ids(t)
-                first = min(ids)
-                for i in ids:
-                    rep[i] = ""
-                rep[first] = self.event if first != t.sent.start else capitalize(self.event)
+                rep |= self.named_event(t)
             elif t.lower_ in ("his", "her") and t.dep_ == "poss":
                 who = self.possessor(t, head)
                 if who:
@@ -171,6 +168,16 @@ class ArticleContext:
                     and not expletive(t):
                 rep[t.i] = capitalize(self.event)  # "It led to ..." right after "The X Revolution was ..."
         return rep
+
+    def named_event(self, t: Token) -> dict[int, str]:
+        """"The riots'" -> "The 1977 Bread Riots'": the reference's words give way to the event's name, which
+        keeps a possessive ending and the capital of a sentence's first word."""
+        ids = subtree_ids(t)
+        first, last = min(ids), t.doc[max(ids)]
+        name = capitalize(self.event) if first == t.sent.start else self.event
+        if last.dep_ == "case" or last.tag_ == "POS":
+            name += "'" if name.endswith("s") else "'s"
+        return {i: "" for i in ids} | {first: name}
 
     def possessor(self, t: Token, head: Token) -> str | None:
         """Whom "his" names, when it is worth saying: not when the clause's own subject, named before it,
@@ -251,10 +258,14 @@ def expletive(it: Token) -> bool:
         g.dep_ in ("ccomp", "xcomp") for g in c.children)) for c in verb.children)
 
 
-def is_event_anaphor(t: Token, nouns: frozenset[str] = lexicon.EVENT_ANAPHORA) -> bool:
+def is_event_anaphor(t: Token, nouns: frozenset[str] = lexicon.EVENT_ANAPHORA,
+                     own_words: frozenset[str] = frozenset()) -> bool:
     """"the killing", "the event", "his death", "this episode": a bare definite reference to the
     article's event (no "of ...", no other modifier that would name something else)."""
-    if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns or t.tag_ in ("NNS", "NNPS") and t.lower_ not in nouns:
+    # "the Edict" as the article writes its subject's head with a capital: the tagger calls it a name
+    if t.pos_ not in ("NOUN", "PROPN") or t.pos_ == "PROPN" and t.lower_ not in nouns:
+        return False
+    if t.lemma_.lower() not in nouns and t.lower_ not in nouns or t.tag_ in ("NNS", "NNPS") and t.lower_ not in nouns:
         return False
     kids = list(t.children)
     if not kids:
@@ -262,7 +273,12 @@ def is_event_anaphor(t: Token, nouns: frozenset[str] = lexicon.EVENT_ANAPHORA) -
     det = [c for c in kids if c.dep_ in ("det", "poss")]
     if len(det) != 1 or det[0].lower_ not in ("the", "this", "that", "his", "her", "its"):
         return False
-    return all(c.dep_ in ("det", "poss", "amod") and c.lower_ in lexicon.ANAPHOR_ADJECTIVES | {det[0].lower_}
+    # "the short-lived revolt" is the revolt, and "the cultivation system" in an article on the Cultivation
+    # System; "the first revolt", "the Polish revolt" are others
+    return all(c.dep_ in ("det", "poss", "case")
+               or c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB") and c.lower_ not in lexicon.OTHER_ADJECTIVES
+               and all(w.text.islower() or w.text == "-" for w in c.subtree)
+               or c.dep_ == "compound" and c.lower_ in own_words
                for c in kids)
 
 
@@ -278,7 +294,7 @@ def event_name(article: Article) -> str:
     if not words:
         return ""
     heads = [w.lower() for w in (words[-1], words[0])]
-    if not any(h in lexicon.EVENT_NOUNS for h in heads) and not defined_kind(article):
+    if not any(h in lexicon.EVENT_NOUNS for h in heads) and not defined_kind(article) and not title_head(article):
         return ""
     body = " ".join(b.paragraph for b in article.blocks)
     out = []
@@ -289,6 +305,14 @@ def event_name(article: Article) -> str:
     name = " ".join(out)
     # "Tacky's Revolt" takes no article before it
     return name if name.lower().startswith("the ") or re.search(r"['’]s\b", name) else "the " + name
+
+
+def title_head(article: Article) -> str:
+    """The noun a title is built on when it names a document, a body or a policy: "Edict of Nantes" -> "edict",
+    "Alipore bomb case" -> "case"; "" for any other title."""
+    words = re.sub(r"\s*\([^)]*\)$", "", article.title).lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
+    return head if head in lexicon.SUBJECT_NOUNS else ""
 
 
 def defined_kind(article: Article) -> str:

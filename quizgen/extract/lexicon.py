@@ -12,11 +12,23 @@ resistance restoration revolt revolution riot riots schism secession siege strik
 unification uprising war wars
 """.split())
 
+# What else an article's title may name that "the <noun>" then stands for: "the Edict" in an article on the
+# Edict of Nantes, "the case" in one on a trial, "the system" in one on a colonial policy
+SUBJECT_NOUNS = frozenset("""
+act bill case charter code compromise concordat constitution convention council debate decree doctrine edict
+law manifesto march peace policy proclamation protocol settlement statute system
+""".split())
+
 # Heads of a bare reference back to the article's event: "the killing", "his death"
 EVENT_ANAPHORA = frozenset("""
 assassination attack bombing crime death episode event incident killing murder plot shooting tragedy
 """.split())
 ANAPHOR_ADJECTIVES = frozenset({"the", "this", "that", "his", "her", "its"})
+# adjectives that make "the <noun>" another one than the article's: "the first revolt", "the new constitution"
+OTHER_ADJECTIVES = frozenset("""
+another earlier first former fourth last later latter new next old original other previous second similar
+subsequent third
+""".split())
 
 # Kinds of event: in an article about one, "the <noun of its kind>" is that event ("the uprising" in an
 # article on a rebellion, "the battle" in one on a battle); a noun of another kind is not ("the war" in

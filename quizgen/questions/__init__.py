@@ -13,7 +13,7 @@ from quizgen.questions.draft import Draft
 from quizgen.questions.features import features
 from quizgen.questions.quality import QualityModel, blocked, load_model
 from quizgen.questions.rank import dedupe, difficulty, problems
-from quizgen.questions.serve import PER_300_WORDS, Rated, select
+from quizgen.questions.serve import PER_300_WORDS, Rated, passed_over, select
 from quizgen.questions.templates import TEMPLATES
 from quizgen.settings import get_settings
 
@@ -62,9 +62,10 @@ def questions_for(ctx: ArticleContext, facts: Facts, pool: Pool, *, formats: set
                                          r.draft.prompt))
 
     def question(r: Rated, is_served: bool) -> Question:
+        reason = "" if is_served else (passed_over(r, served, model.threshold) or r.reason
+                                       or "below the threshold of the quality model")
         return r.draft.to_question(ctx.article.title, r.estimate, difficulty(r.draft), served=is_served,
-                                   reason="" if is_served else r.reason or "below the threshold of the quality model",
-                                   features=r.features)
+                                   reason=reason, features=r.features)
 
     return QuestionSet(ctx.article.title, tuple(question(r, True) for r in in_article_order(served)),
                        tuple(s.name for s in ctx.article.sections),

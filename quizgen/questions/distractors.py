@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
+from rapidfuzz import fuzz
+
 from quizgen.models import DateFact, Facts
 from quizgen.questions.draft import Draft, norm
 from quizgen.questions.events import cause_key
@@ -140,11 +142,21 @@ def choose(d: Draft, pool: Pool, n: int = 3) -> list[str]:
         key = norm(cand)
         if not key or key in taken or _contains(key, norm(d.answer)) or len(cand.split()) > 3 * max(4, len(d.answer.split())):
             continue
+        if d.kind in NAMED_KINDS and any(_same_name(key, t) for t in taken):
+            continue  # "Keiki" beside "Keikei", "John Fleming" beside "John Henry Fleming": one person twice
         taken.add(key)
         out.append(cand)
         if len(out) == n:
             break
     return out
+
+
+NAMED_KINDS = ("person", "place", "organization")
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings or two lengths of one name (both normalised)."""
+    return fuzz.ratio(a, b) >= 85 or len(a.split()) > 1 < len(b.split()) and fuzz.token_set_ratio(a, b) == 100
 
 
 def _contains(a: str, b: str) -> bool:

@@ -82,6 +82,7 @@ REASONS: dict[str, str] = {
     "it_subject": "'it' stands for something the question does not name",
     "unnamed_place": "a place it does not name ('the city', 'the country')",
     "main_place": "asks for the place the whole article is set in",
+    "no_main_verb": "copies a sentence that has no main verb (a heading, a name given)",
 }
 # "the city", "the country": a place the reader must take from the sentence before (not "the city of X", nor a
 # name such as "the State Opening")
@@ -239,6 +240,7 @@ class SentenceSigns:
     subject_common: float = 0.0  # "The crowd ...", "Fourteen ..." left in the prompt
     descriptive: float = 0.0  # the clause says what something is or is called, not what happened
     names: float = 0.0  # named people, places and dates in the sentence: context for the reader
+    verbless: float = 0.0  # no verb at its root: a heading or a name given ("The traditional name given to ...")
 
 
 def _sentence_signs(ctx: ArticleContext, d: Draft) -> SentenceSigns:
@@ -271,6 +273,7 @@ def _signs_of(ctx: ArticleContext, tok) -> tuple[SentenceSigns, tuple[str, str, 
         paragraph=float(ctx.paragraphs.index(para)),
         descriptive=float(sent.root.lemma_.lower() in DESCRIPTIVE_VERBS),
         names=float(len({e.text for e in sent.ents})),
+        verbless=float(sent.root.pos_ not in ("VERB", "AUX")),
     )
     subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
@@ -346,6 +349,15 @@ def entity_mentions(answer: str, facts: Facts) -> int:
     return 0
 
 
+def _unnamed_place(prompt: str, facts: Facts) -> bool:
+    """"the city", "the colony's" with no place of the article named before it in the prompt."""
+    m = UNNAMED_PLACE.search(prompt)
+    if m is None:
+        return False
+    before = f" {norm(prompt[:m.start()])} "
+    return not any(f" {norm(n)} " in before for e in facts.places for n in e.names)
+
+
 def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -> dict[str, float]:
     """The numbers the quality model weighs, for one candidate question of an article."""
     article = norm(facts.article.text)
@@ -374,7 +386,8 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
                                            and f" {norm(answer_shown)} " in f" {norm(prompt_wo_blank)} "),
         "option_in_prompt": float(d.format == Format.MULTIPLE_CHOICE and any(
             len(norm(c)) > 3 and f" {norm(c)} " in f" {norm(d.prompt)} " for c in d.choices)),
-        "leading_connective": float(leading_connective(d.prompt) is not None or any(
+        # "Nor was peace restored ...": inverted after its connective, so no prompt can drop it
+        "leading_connective": float(leading_connective(d.prompt) is not None or d.sentence.startswith("Nor ") or any(
             leading_connective(x) is not None for x in items)),
         "deictic": float(min(3, _count_deictic(shown))),
         "unresolved_pronoun": float(_unresolved_pronoun(d.prompt) or any(_unresolved_pronoun(x) for x in items)),
@@ -422,8 +435,9 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "relative_time": float(bool(RELATIVE_TIME.search(shown.replace(BLANK, "X")))),
         "it_subject": float(d.format in (Format.CLOZE, Format.TRUE_FALSE) and bool(IT_SUBJECT.search(d.prompt))),
         # a rule from the ratings, not (yet) a feature of the model: the older ratings were kept without it
-        "unnamed_place": float(bool(UNNAMED_PLACE.search(d.prompt))),
+        "unnamed_place": float(_unnamed_place(d.prompt, facts)),
         # the place the article is set in: guessed without reading ("a revolt in _____" in an article on Egypt)
+        "no_main_verb": float(bool(signs.verbless) and d.format in (Format.CLOZE, Format.TRUE_FALSE)),
         "main_place": float(d.topic == "place" and mentions >= 2
                             and mentions >= max((len(p.mentions) for p in facts.places), default=0)),
         "subject_pronoun": signs.subject_pronoun,

@@ -39,6 +39,7 @@ BLOCKERS: dict[str, str] = {
     "date_modifier": REASONS["date_modifier"],
     "unnamed_place": REASONS["unnamed_place"],
     "main_place": REASONS["main_place"],
+    "no_main_verb": REASONS["no_main_verb"],
 }
 
 

@@ -130,14 +130,11 @@ def sentence_replacements(ctx: ArticleContext, sent: Span) -> dict[int, str]:
         ids = subtree_ids(subj)
         reps = {k: v for k, v in ctx.replacements(subj).items() if k in ids}
         if subj.i in ids and ctx.is_event_reference(subj):
-            reps = {i: "" for i in ids} | {min(ids): capitalize(ctx.event) if min(ids) == sent.start else ctx.event}
+            reps = ctx.named_event(subj)
     # "the initial engagements of the war" in an article on that war: the war by its name
     for t in sent:
-        if t.i not in reps and ctx.is_event_reference(t):
-            ids = subtree_ids(t)
-            if not ids & set(reps):
-                reps |= {i: "" for i in ids} | {min(ids): capitalize(ctx.event) if min(ids) == sent.start
-                                                else ctx.event}
+        if t.i not in reps and ctx.is_event_reference(t) and not subtree_ids(t) & set(reps):
+            reps |= ctx.named_event(t)
     ctx.memo[key] = reps
     return reps
 

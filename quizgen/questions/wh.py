@@ -56,8 +56,9 @@ def wh_question(ctx: ArticleContext, verb: Token, answer_ids: set[int], wh: str)
     subj = subject_of(verb)
     if subj is None or subj.lower_ in ("it", "there", "this", "that", "which", "what") and subj.i not in answer_ids:
         return None
-    if verb.lemma_ == "be" and wh.lower() == "when" and verb.tag_ in ("VBZ", "VBP"):
-        return None  # "When is the full name of the treaty ...?": what is so now has no date to ask for
+    if wh.lower() == "when" and (verb.tag_ in ("VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)):
+        return None  # "When is the full name ...?", "When is the system linked to ...?": what is so now has no date
     if verb.lemma_ == "be" and wh.lower() == "when" and any(
             c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
             for c in verb.children):
