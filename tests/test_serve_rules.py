@@ -81,3 +81,28 @@ def test_one_person_is_asked_about_once(question_set: QuestionSet) -> None:
     surnames = [str(q.answer).split()[-1] for q in question_set.questions
                 if q.topic == "person" and q.format not in ("true_false", "timeline", "matching")]
     assert len(surnames) == len(set(surnames)), surnames
+
+
+TELEGRAM = """Larsen Telegram
+
+The Larsen Telegram was a secret diplomatic message sent by the Danish foreign minister Karl Larsen on 4 March \
+1899 to the Danish envoy in Lima. The message proposed a trade alliance between Denmark and Peru. The message \
+was intercepted by British naval intelligence in April 1899. Larsen may have written it on 1 March 1899.
+
+The speech
+
+Larsen defended himself in a speech to the Folketing on 2 May 1899. The speech was printed in every newspaper.
+"""
+
+
+def test_the_article_s_subject_is_named_where_the_text_says_the_message() -> None:
+    qs = generate([read_article(TELEGRAM)])[0]
+    shown = [*qs.questions, *qs.suggestions]
+    from_message = [q for q in shown if q.source.sentence.startswith("The message")]
+    assert from_message
+    assert all("the Larsen Telegram" in q.prompt.replace("The Larsen", "the Larsen") for q in from_message
+               if q.format in ("true_false", "short_answer")), [q.prompt for q in from_message]
+    # another speech than the article's subject keeps its own words
+    assert not [q.prompt for q in shown if "Larsen Telegram was printed" in q.prompt]
+    # a guess the article reports is not asked as a fact
+    assert not [q.prompt for q in shown if re.match(r"When (?:may|might|could|would)\b", q.prompt)]

@@ -53,7 +53,7 @@ class ArticleContext:
         words = self.article.title.lower().split()
         # the kind the title names and the kind the opening sentence says it was ("The Hut Tax War was a
         # resistance ..."): "the war" and "the rebellion" are both the article's event
-        heads = {next((w for w in (words[-1:] + words[:1]) if w in lexicon.EVENT_NOUNS), ""),
+        heads = {next((w for w in (words[-1:] + words[:1]) if w in lexicon.SUBJECT_HEADS), ""),
                  defined_kind(self.article), title_head(self.article)} - {""} if self.event else set()
         self.event_nouns: frozenset[str] = frozenset(heads).union(*(k for k in lexicon.EVENT_KINDS if heads & k))
 
@@ -294,7 +294,7 @@ def event_name(article: Article) -> str:
     if not words:
         return ""
     heads = [w.lower() for w in (words[-1], words[0])]
-    if not any(h in lexicon.EVENT_NOUNS for h in heads) and not defined_kind(article) and not title_head(article):
+    if not any(h in lexicon.SUBJECT_HEADS for h in heads) and not defined_kind(article) and not title_head(article):
         return ""
     body = " ".join(b.paragraph for b in article.blocks)
     out = []

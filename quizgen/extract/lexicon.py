@@ -46,7 +46,7 @@ EVENT_KINDS: tuple[frozenset[str], ...] = tuple(frozenset(k.split()) for k in (
     "crisis affair incident episode dispute",
     "treaty agreement accord pact",
     "speech address",
-    "telegram dispatch message cable note",
+    "telegram dispatch message cable note letter",
     "edict decree",
     "embassy mission expedition",
     "campaign campaigns",
@@ -57,6 +57,9 @@ EVENT_KINDS: tuple[frozenset[str], ...] = tuple(frozenset(k.split()) for k in (
     "reform reforms",
     "invasion conquest",
 ))
+
+# Every noun a title may be built on when the article is about one event, act or document
+SUBJECT_HEADS = EVENT_NOUNS | frozenset().union(*EVENT_KINDS) | SUBJECT_NOUNS
 
 # Words of rank and address before a name: "King James", "Sir Ambrose Rookwood", "Major Tankosić"
 HONORIFICS = frozenset("""

@@ -20,7 +20,7 @@ ESSENTIAL_TOPICS = ("date", "person", "cause", "effect")
 FLOOR = 0.8
 # one cause-and-effect question an article, the kind of question the project exists for, is asked further
 # down: raters accept fewer of them, as the model knows, but a quiz without one misses the point of the article
-WHY_FLOOR = 0.5
+WHY_FLOOR = 0.7
 
 
 @dataclass
@@ -86,9 +86,10 @@ def select(rated: list[Rated], threshold: float, limit: int | None = None, minim
             if said.count(d.answer) > len(said) - said.count(d.answer) + 1:
                 return False
         same = per_sentence.get(norm(d.sentence), [])
-        if len(same) >= PER_SENTENCE or any(o.topic == d.topic or _gives_away(o, d) for o in same):
+        if len(same) >= PER_SENTENCE or any(o.topic == d.topic for o in same):
             return False
-        return True
+        # one fact asked once: no question, from any sentence, whose wording answers another
+        return not any(_gives_away(c.draft, d) for c in chosen)
 
     def take(r: Rated) -> None:
         chosen.append(r)
@@ -141,8 +142,10 @@ def passed_over(r: Rated, served: list[Rated], threshold: float) -> str:
     if any(_answer_key(s.draft) == _answer_key(d) for s in served):
         return "another served question asks for the same answer"
     same = [s.draft for s in served if norm(s.draft.sentence) == norm(d.sentence)]
-    if len(same) >= PER_SENTENCE or any(o.topic == d.topic or _gives_away(o, d) for o in same):
+    if len(same) >= PER_SENTENCE or any(o.topic == d.topic for o in same):
         return "its sentence is asked about already"
+    if any(_gives_away(s.draft, d) for s in served):
+        return "a served question gives its answer away, or it gives theirs"
     if d.format == Format.TRUE_FALSE:
         return f"enough statements that are {str(d.answer).lower()} are served"
     return ""

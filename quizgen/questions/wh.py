@@ -56,6 +56,8 @@ def wh_question(ctx: ArticleContext, verb: Token, answer_ids: set[int], wh: str)
     subj = subject_of(verb)
     if subj is None or subj.lower_ in ("it", "there", "this", "that", "which", "what") and subj.i not in answer_ids:
         return None
+    if any(c.tag_ == "MD" for c in verb.children):
+        return None  # "When may the plot have been instigated?": a guess the article reports, not a fact to ask
     if wh.lower() == "when" and (verb.tag_ in ("VBZ", "VBP") or any(
             c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)):
         return None  # "When is the full name ...?", "When is the system linked to ...?": what is so now has no date
