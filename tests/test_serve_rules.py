@@ -104,5 +104,7 @@ def test_the_article_s_subject_is_named_where_the_text_says_the_message() -> Non
                if q.format in ("true_false", "short_answer")), [q.prompt for q in from_message]
     # another speech than the article's subject keeps its own words
     assert not [q.prompt for q in shown if "Larsen Telegram was printed" in q.prompt]
-    # a guess the article reports is not asked as a fact
+    # a guess the article reports is not asked as a fact, in any form
     assert not [q.prompt for q in shown if re.match(r"When (?:may|might|could|would)\b", q.prompt)]
+    assert not [q.prompt for q in qs.questions if "may have written" in q.prompt]
+    assert [q.prompt for q in qs.suggestions if "may have written" in q.prompt], "the guess is still suggested"

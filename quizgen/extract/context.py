@@ -278,7 +278,7 @@ def is_event_anaphor(t: Token, nouns: frozenset[str] = lexicon.EVENT_ANAPHORA,
     return all(c.dep_ in ("det", "poss", "case")
                or c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB") and c.lower_ not in lexicon.OTHER_ADJECTIVES
                and all(w.text.islower() or w.text == "-" for w in c.subtree)
-               or c.dep_ == "compound" and c.lower_ in own_words
+               or c.dep_ == "compound" and c.lower_ in own_words and t.text.islower()  # "the Macartney Mission": a name
                for c in kids)
 
 

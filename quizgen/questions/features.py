@@ -83,7 +83,10 @@ REASONS: dict[str, str] = {
     "unnamed_place": "a place it does not name ('the city', 'the country')",
     "main_place": "asks for the place the whole article is set in",
     "no_main_verb": "copies a sentence that has no main verb (a heading, a name given)",
+    "hedged": "a guess the article reports ('may have been'), not a fact to test",
 }
+# "may have been instigated", "might have known": the article reports a guess; no answer is right for sure
+HEDGED = re.compile(r"\b(?:may|might|could|must|would) have (?:been )?\w+(?:ed|en|wn|ne)\b", re.IGNORECASE)
 # "the city", "the country": a place the reader must take from the sentence before (not "the city of X", nor a
 # name such as "the State Opening")
 UNNAMED_PLACE = re.compile(r"\b[Tt]he (?:city|town|village|country|area|territory|region|island|colony|province|"
@@ -437,6 +440,7 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         # a rule from the ratings, not (yet) a feature of the model: the older ratings were kept without it
         "unnamed_place": float(_unnamed_place(d.prompt, facts)),
         # the place the article is set in: guessed without reading ("a revolt in _____" in an article on Egypt)
+        "hedged": float(bool(HEDGED.search(d.prompt))),
         "no_main_verb": float(bool(signs.verbless) and d.format in (Format.CLOZE, Format.TRUE_FALSE)),
         "main_place": float(d.topic == "place" and mentions >= 2
                             and mentions >= max((len(p.mentions) for p in facts.places), default=0)),

@@ -40,6 +40,7 @@ BLOCKERS: dict[str, str] = {
     "unnamed_place": REASONS["unnamed_place"],
     "main_place": REASONS["main_place"],
     "no_main_verb": REASONS["no_main_verb"],
+    "hedged": REASONS["hedged"],
 }
 
 
