@@ -11,7 +11,7 @@ import pytest
 
 from quizgen.models import Facts, QuestionSet
 from quizgen.pipeline import extract, generate, read_article
-from quizgen.questions.features import UNNAMED_PLACE
+from quizgen.questions.features import REASONS, SUBJECT_BACK, UNNAMED_PLACE
 from quizgen.questions.wording import leading_connective
 
 ARTICLE = """Lowland Weavers' Revolt
@@ -108,3 +108,10 @@ def test_the_article_s_subject_is_named_where_the_text_says_the_message() -> Non
     assert not [q.prompt for q in shown if re.match(r"When (?:may|might|could|would)\b", q.prompt)]
     assert not [q.prompt for q in qs.questions if "may have written" in q.prompt]
     assert [q.prompt for q in qs.suggestions if "may have written" in q.prompt], "the guess is still suggested"
+
+
+def test_a_subject_an_earlier_sentence_explains_is_not_served(question_set: QuestionSet) -> None:
+    """"The weavers lost their work": which weavers, the question alone does not say."""
+    assert not [q.prompt for q in question_set.questions if SUBJECT_BACK.match(q.prompt)
+                and "weavers" in q.prompt.split(" ", 2)[1].lower()]
+    assert [q.prompt for q in question_set.suggestions if q.reason == REASONS["subject_back"]]

@@ -84,9 +84,15 @@ REASONS: dict[str, str] = {
     "main_place": "asks for the place the whole article is set in",
     "no_main_verb": "copies a sentence that has no main verb (a heading, a name given)",
     "hedged": "a guess the article reports ('may have been'), not a fact to test",
+    "subject_back": "its subject ('The letter', '13') is one an earlier sentence explains",
 }
 # "may have been instigated", "might have known": the article reports a guess; no answer is right for sure
 HEDGED = re.compile(r"\b(?:may|might|could|must|would) have (?:been )?\w+(?:ed|en|wn|ne)\b", re.IGNORECASE)
+# "The tax proved unpopular", "The letter was said to ...", "13 were arrested": a subject met in an earlier
+# sentence, or a bare number, which the question alone leaves unexplained
+SUBJECT_BACK = re.compile(r"^(?:The ((?:[a-z]+ )?[a-z]+)(?! of\b)(?= (?:[a-z]+ )?(?:was|were|had|is|are|\w+ed)\b)"
+                          r"|(\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|"
+                          r"Fifteen|Twenty)(?=,? (?:were|was|had|\w+ed)\b))")
 # "the city", "the country": a place the reader must take from the sentence before (not "the city of X", nor a
 # name such as "the State Opening")
 UNNAMED_PLACE = re.compile(r"\b[Tt]he (?:city|town|village|country|area|territory|region|island|colony|province|"
@@ -352,6 +358,18 @@ def entity_mentions(answer: str, facts: Facts) -> int:
     return 0
 
 
+def _subject_points_back(d: Draft, article: str, title: str) -> bool:
+    m = SUBJECT_BACK.match(d.prompt)
+    if m is None:
+        return False
+    if m.group(2):
+        return True
+    noun = m.group(1).split()[-1]
+    if noun in content_words(title):
+        return False  # "The first secessio plebis was ...": the article's own subject, as its title names it
+    return re.search(rf"\b{re.escape(noun)}\b", article[:d.position], re.IGNORECASE) is not None
+
+
 def _unnamed_place(prompt: str, facts: Facts) -> bool:
     """"the city", "the colony's" with no place of the article named before it in the prompt."""
     m = UNNAMED_PLACE.search(prompt)
@@ -441,6 +459,7 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "unnamed_place": float(_unnamed_place(d.prompt, facts)),
         # the place the article is set in: guessed without reading ("a revolt in _____" in an article on Egypt)
         "hedged": float(bool(HEDGED.search(d.prompt))),
+        "subject_back": float(_subject_points_back(d, facts.article.text, title)),
         "no_main_verb": float(bool(signs.verbless) and d.format in (Format.CLOZE, Format.TRUE_FALSE)),
         "main_place": float(d.topic == "place" and mentions >= 2
                             and mentions >= max((len(p.mentions) for p in facts.places), default=0)),

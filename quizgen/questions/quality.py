@@ -41,6 +41,7 @@ BLOCKERS: dict[str, str] = {
     "main_place": REASONS["main_place"],
     "no_main_verb": REASONS["no_main_verb"],
     "hedged": REASONS["hedged"],
+    "subject_back": REASONS["subject_back"],
 }
 
 
