@@ -115,3 +115,21 @@ def test_a_subject_an_earlier_sentence_explains_is_not_served(question_set: Ques
     assert not [q.prompt for q in question_set.questions if SUBJECT_BACK.match(q.prompt)
                 and "weavers" in q.prompt.split(" ", 2)[1].lower()]
     assert [q.prompt for q in question_set.suggestions if q.reason == REASONS["subject_back"]]
+
+
+PROTEST = """Karoo Protest
+
+The Karoo Protest was a rising of farmers in the Cape Province in 1815. Jan Smit called the farmers together on \
+4 May 1815 in the village of Ntaba in the Cape Province (today part of the Eastern Cape), when the new tax was \
+announced. The rising was put down on 9 March 1816 by a force under Colonel Henry Cole.
+"""
+
+
+def test_a_question_keeps_or_drops_a_bracket_whole_and_names_the_rising() -> None:
+    qs = generate([read_article(PROTEST)])[0]
+    shown = [*qs.questions, *qs.suggestions]
+    # "(today part of the Eastern Cape)": in with its brackets or out with them, never its words alone
+    assert not [q.prompt for q in shown if "today part" in q.prompt and "(today part" not in q.prompt]
+    # "The rising" (a verb's -ing form to the tagger) is the article's subject, named
+    from_rising = [q.prompt for q in shown if q.source.sentence.startswith("The rising")]
+    assert from_rising and all("Karoo Protest" in p for p in from_rising), from_rising

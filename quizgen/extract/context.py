@@ -262,8 +262,10 @@ def is_event_anaphor(t: Token, nouns: frozenset[str] = lexicon.EVENT_ANAPHORA,
                      own_words: frozenset[str] = frozenset()) -> bool:
     """"the killing", "the event", "his death", "this episode": a bare definite reference to the
     article's event (no "of ...", no other modifier that would name something else)."""
-    # "the Edict" as the article writes its subject's head with a capital: the tagger calls it a name
-    if t.pos_ not in ("NOUN", "PROPN") or t.pos_ == "PROPN" and t.lower_ not in nouns:
+    # "the Edict" as the article writes its subject's head with a capital: the tagger calls it a name; "the
+    # rising", "the killing": a verb's -ing form used as a noun
+    if t.pos_ not in ("NOUN", "PROPN", "VERB") or t.pos_ != "NOUN" and t.lower_ not in nouns \
+            or t.pos_ == "VERB" and t.tag_ != "VBG":
         return False
     if t.lemma_.lower() not in nouns and t.lower_ not in nouns or t.tag_ in ("NNS", "NNPS") and t.lower_ not in nouns:
         return False
@@ -324,5 +326,5 @@ def defined_kind(article: Article) -> str:
     first = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
     title = re.escape(article.title.split(" (")[0])
     m = re.match(rf"^(?:The\s+)?{title}\b[^.;]*?\b(?:was|is|were|are)\s+(?:a|an|the)\s+((?:[\w'-]+\s+){{0,6}}?)"
-                 rf"({'|'.join(sorted(lexicon.EVENT_NOUNS, key=len, reverse=True))})\b", first, re.IGNORECASE)
+                 rf"({'|'.join(sorted(lexicon.SUBJECT_HEADS, key=len, reverse=True))})\b", first, re.IGNORECASE)
     return m.group(2).lower() if m else ""

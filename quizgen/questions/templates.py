@@ -115,7 +115,26 @@ def focus_drops(sent: Span, keep: Span) -> set[int] | None:
         return None
     if sum(1 for t in sent if t.i not in drop and not t.is_punct) < 6:
         return None
-    return drop
+    return drop if _set_off(sent, drop) else None
+
+
+def _set_off(sent: Span, drop: set[int]) -> bool:
+    """Whether every piece cut from inside the sentence was set off by punctuation on both sides: a cut
+    mid-clause (", which was believed" out of "..., which was believed by the Boers to be ...") leaves
+    words that no longer parse, so the whole sentence is better."""
+    doc, i = sent.doc, sent.start
+    while i < sent.end:
+        if i not in drop:
+            i += 1
+            continue
+        j = i
+        while j + 1 < sent.end and j + 1 in drop:
+            j += 1
+        inside = i > sent.start and j + 1 < sent.end and not doc[j + 1].is_punct
+        if inside and not ((doc[i].is_punct or doc[i - 1].is_punct) and (doc[j].is_punct or doc[j + 1].is_punct)):
+            return False
+        i = j + 1
+    return True
 
 
 def sentence_replacements(ctx: ArticleContext, sent: Span) -> dict[int, str]:
