@@ -29,6 +29,22 @@ def subtree_ids(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
+def bracketed_asides(sent: Span, keep: set[int]) -> set[int]:
+    """The tokens of every bracketed aside in the sentence that holds none of `keep`, brackets included:
+    an aside goes whole, never its words without its brackets."""
+    out: set[int] = set()
+    opened: int | None = None
+    for t in sent:
+        if t.text == "(":
+            opened = t.i
+        elif t.text == ")" and opened is not None:
+            inside = set(range(opened, t.i + 1))
+            if not inside & keep:
+                out |= inside
+            opened = None
+    return out
+
+
 def render(tokens: Iterable[Token], replace: dict[int, str] | None = None) -> str:
     """The tokens in document order as text, with replacements (token index -> text, "" drops it),
     trimmed of punctuation at the edges and of empty pairs of brackets or dashes."""

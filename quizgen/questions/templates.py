@@ -16,7 +16,7 @@ from quizgen.extract import lexicon
 from quizgen.extract.context import ArticleContext
 from quizgen.extract.dates import misparsed_subordinate
 from quizgen.extract.entities import short_name
-from quizgen.extract.phrases import phrase_ids, subject_of, subtree_ids
+from quizgen.extract.phrases import bracketed_asides, phrase_ids, subject_of, subtree_ids
 from quizgen.models import CausalLink, DateFact, Entity, Facts, Provenance
 from quizgen.questions.distractors import Pool, _ymd, choose
 from quizgen.questions.draft import BLANK, MAX_TYPED_WORDS, Draft, capitalize, inline, norm
@@ -94,16 +94,7 @@ def focus_drops(sent: Span, keep: Span) -> set[int] | None:
             drop |= ids | {before.i}
         elif after.text in (",", "—", "–", ")") and after.text == before.text:
             drop |= ids | {before.i, after.i}  # "Kirov, a veteran organizer, was": both commas go
-    # brackets the kept words are not in
-    opened: int | None = None
-    for t in sent:
-        if t.text == "(":
-            opened = t.i
-        elif t.text == ")" and opened is not None:
-            inside = set(range(opened, t.i + 1))
-            if not inside & keep_ids:
-                drop |= inside
-            opened = None
+    drop |= bracketed_asides(sent, keep_ids)
     # punctuation left at either end, or doubled
     kept = [t for t in sent if t.i not in drop]
     for k, t in enumerate(kept):

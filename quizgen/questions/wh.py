@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from quizgen.extract.context import ArticleContext
-from quizgen.extract.phrases import drop_parentheticals, render, subject_of, subtree_ids
+from quizgen.extract.phrases import bracketed_asides, drop_parentheticals, render, subject_of, subtree_ids
 from quizgen.questions.draft import capitalize, inline
 
 MAX_WORDS = 32
@@ -47,22 +47,6 @@ def _drops(verb: Token, keep: set[int]) -> set[int]:
     return drop
 
 
-def _brackets(sent: Span, keep: set[int]) -> set[int]:
-    """Every bracketed aside the answer is not in, brackets and words together: a question that kept the
-    words of "(today part of the Eastern Cape)" without its brackets would read garbled."""
-    out: set[int] = set()
-    opened: int | None = None
-    for t in sent:
-        if t.text == "(":
-            opened = t.i
-        elif t.text == ")" and opened is not None:
-            inside = set(range(opened, t.i + 1))
-            if not inside & keep:
-                out |= inside
-            opened = None
-    return out
-
-
 def wh_question(ctx: ArticleContext, verb: Token, answer_ids: set[int], wh: str) -> str | None:
     """The question whose answer is the phrase `answer_ids` of the verb's clause."""
     if not answer_ids or verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("relcl", "acl", "ccomp", "xcomp", "pcomp"):
@@ -82,7 +66,7 @@ def wh_question(ctx: ArticleContext, verb: Token, answer_ids: set[int], wh: str)
             for c in verb.children):
         return None  # "X was an invasion of Y in 1956" defines X: "When was X an invasion of Y?" asks nothing
     subj_ids = subtree_ids(subj)
-    drop = _drops(verb, answer_ids | subj_ids) | answer_ids | _brackets(verb.sent, answer_ids)
+    drop = _drops(verb, answer_ids | subj_ids) | answer_ids | bracketed_asides(verb.sent, answer_ids)
     for c in verb.children:
         if c.i < subj.left_edge.i:
             drop |= subtree_ids(c)  # whatever stands before the subject: openers, a whole clause before a ";"
