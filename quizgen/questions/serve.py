@@ -4,6 +4,7 @@ away. The rest stay suggestions for the teacher's editor."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizgen.questions.draft import Draft, norm
@@ -35,8 +36,9 @@ class Rated:
 def _answer_key(d: Draft) -> str:
     if d.format in (Format.TRUE_FALSE, Format.TIMELINE, Format.MATCHING):
         return f"{d.format}:{norm(d.prompt)}"
-    if d.topic == "person":
-        return "person:" + norm(str(d.answer)).split()[-1:][0] if norm(str(d.answer)) else ""  # "Bligh", "William Bligh"
+    if d.topic == "person":  # "Bligh", "William Bligh": one person, asked about once
+        words = norm(str(d.answer)).split()
+        return f"person:{words[-1]}" if words else ""
     return norm(str(d.answer))
 
 
@@ -72,29 +74,12 @@ def select(rated: list[Rated], threshold: float, limit: int | None = None, minim
     for r in pool:
         queues.setdefault(GROUPS.get(r.draft.topic, "what"), []).append(r)
     chosen: list[Rated] = []
-    answers: set[str] = set()
-    per_sentence: dict[str, list[Draft]] = {}
 
     def fits(r: Rated) -> bool:
-        d = r.draft
-        if _answer_key(d) in answers:
-            return False
-        if d.format == Format.TRUE_FALSE:
-            # at most two more statements of one answer than of the other: a learner should not win by always
-            # answering "True", nor lose good true statements for want of false ones
-            said = [c.draft.answer for c in chosen if c.draft.format == Format.TRUE_FALSE]
-            if said.count(d.answer) > len(said) - said.count(d.answer) + 1:
-                return False
-        same = per_sentence.get(norm(d.sentence), [])
-        if len(same) >= PER_SENTENCE or any(o.topic == d.topic for o in same):
-            return False
-        # one fact asked once: no question, from any sentence, whose wording answers another
-        return not any(_gives_away(c.draft, d) for c in chosen)
+        return not kept_out(r.draft, chosen)
 
     def take(r: Rated) -> None:
         chosen.append(r)
-        answers.add(_answer_key(r.draft))
-        per_sentence.setdefault(norm(r.draft.sentence), []).append(r.draft)
 
     # the kinds of fact a teacher expects in any quiz on the article, when the article states them: the
     # best question of each, if the model thinks it nearly as likely to be kept as the threshold asks
@@ -133,19 +118,26 @@ def select(rated: list[Rated], threshold: float, limit: int | None = None, minim
     return chosen
 
 
-def passed_over(r: Rated, served: list[Rated], threshold: float) -> str:
-    """Why a candidate the model would keep is a suggestion all the same ("" when the model is the reason):
-    the serving rules, not its wording, kept it out."""
-    if r.blocked or r.estimate < threshold * FLOOR:
-        return ""
-    d = r.draft
+def kept_out(d: Draft, served: Sequence[Rated]) -> str:
+    """Which serving rule keeps `d` out beside the questions already served ("" when none does)."""
     if any(_answer_key(s.draft) == _answer_key(d) for s in served):
         return "another served question asks for the same answer"
     same = [s.draft for s in served if norm(s.draft.sentence) == norm(d.sentence)]
     if len(same) >= PER_SENTENCE or any(o.topic == d.topic for o in same):
         return "its sentence is asked about already"
+    # one fact asked once: no question, from any sentence, whose wording answers another
     if any(_gives_away(s.draft, d) for s in served):
         return "a served question gives its answer away, or it gives theirs"
     if d.format == Format.TRUE_FALSE:
-        return f"enough statements that are {str(d.answer).lower()} are served"
+        # at most two more statements of one answer than of the other: a learner should not win by always
+        # answering "True", nor lose good true statements for want of false ones
+        said = [s.draft.answer for s in served if s.draft.format == Format.TRUE_FALSE]
+        if said.count(d.answer) > len(said) - said.count(d.answer) + 1:
+            return f"enough statements that are {str(d.answer).lower()} are served"
     return ""
+
+
+def passed_over(r: Rated, served: list[Rated], threshold: float) -> str:
+    """Why a candidate the model would keep is a suggestion all the same ("" when the model is the reason):
+    the serving rules, not its wording, kept it out."""
+    return "" if r.blocked or r.estimate < threshold * FLOOR else kept_out(r.draft, served)
