@@ -56,6 +56,7 @@ class ArticleContext:
         heads = {next((w for w in (words[-1:] + words[:1]) if w in lexicon.SUBJECT_HEADS), ""),
                  defined_kind(self.article), title_head(self.article)} - {""} if self.event else set()
         self.event_nouns: frozenset[str] = frozenset(heads).union(*(k for k in lexicon.EVENT_KINDS if heads & k))
+        self.event_words = frozenset(self.event.lower().split())  # "the cultivation system" names it too
 
     def is_event_reference(self, t: Token) -> bool:
         """"the killing", "this episode", and in an article on a rebellion "the uprising": the article's
@@ -64,8 +65,7 @@ class ArticleContext:
             return False
         if is_event_anaphor(t):
             return self.possessor_is_event(t)
-        return (t.lemma_.lower() in self.event_nouns or t.lower_ in self.event_nouns) and is_event_anaphor(
-            t, nouns=self.event_nouns, own_words=frozenset(self.event.lower().split()))
+        return is_event_anaphor(t, nouns=self.event_nouns, own_words=self.event_words)
 
     # -- provenance ----------------------------------------------------------------------------
     def paragraph_of(self, tok: Token) -> Paragraph:
@@ -262,12 +262,11 @@ def is_event_anaphor(t: Token, nouns: frozenset[str] = lexicon.EVENT_ANAPHORA,
                      own_words: frozenset[str] = frozenset()) -> bool:
     """"the killing", "the event", "his death", "this episode": a bare definite reference to the
     article's event (no "of ...", no other modifier that would name something else)."""
-    # "the Edict" as the article writes its subject's head with a capital: the tagger calls it a name; "the
-    # rising", "the killing": a verb's -ing form used as a noun
-    if t.pos_ not in ("NOUN", "PROPN", "VERB") or t.pos_ != "NOUN" and t.lower_ not in nouns \
-            or t.pos_ == "VERB" and t.tag_ != "VBG":
-        return False
-    if t.lemma_.lower() not in nouns and t.lower_ not in nouns or t.tag_ in ("NNS", "NNPS") and t.lower_ not in nouns:
+    # a noun; or, as written, "the Edict" (the tagger calls a capitalised head a name) and "the rising" (a
+    # verb's -ing form used as a noun)
+    as_written = t.lower_ in nouns
+    if not (t.pos_ == "NOUN" and (as_written or t.lemma_.lower() in nouns) and (as_written or t.tag_ not in ("NNS", "NNPS"))
+            or as_written and (t.pos_ == "PROPN" or t.pos_ == "VERB" and t.tag_ == "VBG")):
         return False
     kids = list(t.children)
     if not kids:

@@ -193,13 +193,12 @@ play poem saga schooner ship slogan sloop song steamer term transport vessel war
 PLACE_QUALIFIERS = frozenset("present-day modern modern-day today's".split())
 # Directions whose "of <name>" is a place: "north of Delhi"
 DIRECTIONS = frozenset("north south east west northeast northwest southeast southwest".split())
-# Words joining parts of a personal name: "Lorenzo de' Medici", "Ali ibn Muhammad", "Walther von Lüttwitz"
 # Faiths and parties, which the model often takes for a first name: "Protestant Elizabeth", "Roman Catholic"
 AFFILIATIONS = frozenset("""
 anglican bolshevik buddhist calvinist catholic catholics hindu huguenot jacobite jesuit jewish loyalist lutheran
 menshevik muslim orthodox protestant protestants puritan royalist shia shiite sikh sunni
 """.split())
-
+# Words joining parts of a personal name: "Lorenzo de' Medici", "Ali ibn Muhammad", "Walther von Lüttwitz"
 NAME_PARTICLES = frozenset("""
 al ap bar bat ben bin bint da dal das de de' degli dei del della der di do dos du el ibn la le op ter van
 von y zu

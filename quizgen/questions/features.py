@@ -455,12 +455,12 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "first_sentence": float(para_index == 0 and sent_index == 0),
         "relative_time": float(bool(RELATIVE_TIME.search(shown.replace(BLANK, "X")))),
         "it_subject": float(d.format in (Format.CLOZE, Format.TRUE_FALSE) and bool(IT_SUBJECT.search(d.prompt))),
-        # a rule from the ratings, not (yet) a feature of the model: the older ratings were kept without it
+        # rules from the ratings, not (yet) features of the model: the older ratings were kept without them
         "unnamed_place": float(_unnamed_place(d.prompt, facts)),
-        # the place the article is set in: guessed without reading ("a revolt in _____" in an article on Egypt)
         "hedged": float(bool(HEDGED.search(d.prompt))),
         "subject_back": float(_subject_points_back(d, facts.article.text, title)),
         "no_main_verb": float(bool(signs.verbless) and d.format in (Format.CLOZE, Format.TRUE_FALSE)),
+        # the place the article is set in: guessed without reading ("a revolt in _____" in an article on Egypt)
         "main_place": float(d.topic == "place" and mentions >= 2
                             and mentions >= max((len(p.mentions) for p in facts.places), default=0)),
         "subject_pronoun": signs.subject_pronoun,
