@@ -1460,3 +1460,67 @@ def test_a_sentence_the_parser_cut_at_a_bracket_is_named_whole(more_causal_artic
 def test_a_when_link_asks_why(more_causal_article: Facts) -> None:
     link = links_from(more_causal_article, "When the bishop")[0]
     assert link.kind == "because" and MORE_CAUSAL_ARTICLE[link.anchor: link.anchor + 4] == "When"
+
+
+# -- connectives and causatives of the discourse scheme: "and so", "as" of a state, ", and this ...", "the
+# resulting X", a named war as a cause, feelings, "After X, Y ensued" -----------------------------------------
+
+CONNECTIVE_ARTICLE = """Connectives
+
+The Great Salt War, which lasted nine years, weakened the river towns. The flood was short but changed the course of the river. The famine inflicted lasting harm on the old trading towns.
+
+In 1702 the duke closed the port, and so the merchants sailed to the southern harbours. The envoy arrived late, so the talks were put off.
+
+The mission was dropped as the court could not afford a second fleet. The feast day was chosen as it coincided with the spring fair. The duchy was in a strong position as its rivals were at war with each other.
+
+The bishops took sides in the quarrel, and this damaged the friendship between the two kings. The guards fired on the crowd, and the resulting panic spread through the city.
+
+The treaty brought an end to the long war between the two cities. Many of the sailors were angered by the new rules and the cuts in pay. This new loan served to calm the markets.
+
+The border crisis began in the north. It was sparked by the arrest of two monks in the market.
+
+After failed talks between the two envoys, a siege ensued. The short battle near the river, which left forty soldiers dead, became known as the Mill Fight.
+
+As the army advanced, the farmers harvested their fields. The treaty, as it was called, was signed in May. The king acted to stop the revolt. He did so in 1802. The town was so poor that it sold its bells.
+"""
+
+CONNECTIVE_CASES = [
+    ("The Great Salt War", "The Great Salt War, which lasted nine years", "the river towns"),
+    ("The flood was short", "The flood", "the course of the river"),
+    ("The famine inflicted", "The famine", "lasting harm on the old trading towns"),
+    ("In 1702 the duke", "the duke closed the port", "the merchants sailed to the southern harbours"),
+    ("The envoy arrived late", "The envoy arrived late", "the talks were put off"),
+    ("The mission was dropped", "the court could not afford a second fleet", "The mission was dropped"),
+    ("The feast day", "the feast day coincided with the spring fair", "The feast day was chosen"),
+    ("The duchy was", "its rivals were at war with each other", "The duchy was in a strong position"),
+    ("The bishops took sides", "The bishops took sides in the quarrel", "the friendship between the two kings"),
+    ("The guards fired", "The guards fired on the crowd", "the panic spread through the city"),
+    ("The treaty brought", "The treaty", "the long war between the two cities"),
+    ("Many of the sailors", "the new rules and the cuts in pay", "Many of the sailors were angered"),
+    ("This new loan", "This new loan", "calm the markets"),
+    ("It was sparked", "the arrest of two monks in the market", "The border crisis"),
+    ("After failed talks", "failed talks between the two envoys", "a siege ensued"),
+    ("The short battle", "The short battle near the river", "forty soldiers dead"),
+]
+
+
+@pytest.fixture(scope="session")
+def connective_article() -> Facts:
+    return extract(parse_article(CONNECTIVE_ARTICLE, input_format="text"))
+
+
+@pytest.mark.parametrize("opening,cause,effect", CONNECTIVE_CASES, ids=[c[0] for c in CONNECTIVE_CASES])
+def test_connectives_and_causatives_put_cause_and_effect_on_their_sides(connective_article: Facts, opening: str,
+                                                                        cause: str, effect: str) -> None:
+    links = links_from(connective_article, opening)
+    assert any(c.cause == cause and c.effect == effect for c in links), \
+        [(c.cause, c.cue, c.effect) for c in links]
+    for c in links:
+        assert is_phrase(c.effect, c.where.sentence)
+
+
+@pytest.mark.parametrize("opening", ["As the army advanced", "The treaty, as it was called", "The king acted",
+                                     "He did so", "The town was so poor"])
+def test_a_time_a_name_an_aim_and_a_degree_give_no_link(connective_article: Facts, opening: str) -> None:
+    assert not links_from(connective_article, opening), \
+        [(c.cause, c.cue, c.effect) for c in links_from(connective_article, opening)]

@@ -59,6 +59,7 @@ PP_OPENERS = {"wake": ("in",), "aftermath": ("in",), "result": ("as",), "consequ
               "response": ("in",), "reaction": ("in", "as"), "retaliation": ("in",), "account": ("on",),
               "influence": ("under",), "pressure": ("under",), "protest": ("in",), "revenge": ("in",), "punishment": ("as", "in")}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
+ARTICLES = {"the", "a", "an"}
 HEDGING = lexicon.REPORTING_VERBS | lexicon.HEDGING_VERBS
 AS_A_RESULT = "as a result"
 # causative verbs whose subject is the cause and object the effect; the verbs of harm and change only when
@@ -283,6 +284,10 @@ def cause_np(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
     """A cause named by its head word; a bare "this" or "that" is what the sentence before said, and a
     sentence-opening "it" or "they" that nothing else resolves is the subject of the sentence before."""
     low = tok.lower_
+    head = tok.head
+    if low in ("this", "that") and tok.dep_ == "nsubj" and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") \
+            and head.head.i < tok.i and any(c.dep_ == "cc" and head.head.i < c.i < tok.i for c in head.head.children):
+        return fit_clause(ctx, head.head, subtree_ids(head))  # "X rebelled, and this alarmed Y": the rebellion
     if told_before(tok):
         return before(ctx, prev)
     if low in RELATIVE_PRONOUNS and tok.dep_.startswith("nsubj"):
@@ -311,7 +316,7 @@ def cause_np(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
     text = fit_np(ctx, tok, SHORT_NP) if tok.pos_ in ("NOUN", "PROPN") else ctx.np(tok)
     if low in ("it", "they") and text.lower() == low:
         found = pronoun_subject(ctx, tok, prev)
-        if not found and low == "it" and tok.i == tok.sent.start and ctx.event and tok.dep_ == "nsubj":
+        if not found and low == "it" and tok.i == tok.sent.start and ctx.event and tok.dep_ in ("nsubj", "nsubjpass"):
             return capitalize(ctx.event)  # "It created a foundation ...": the article's event, as "It led to" is
         return found or text
     return text
@@ -412,8 +417,10 @@ def happening(tok: Token | None) -> bool:
         return happening(_pobj(_child(tok, ("prep",), "of")))  # "a series of surprise attacks"
     if tok.pos_ == "PRON" or tok.tag_ == "DT":
         return low in DEMONSTRATIVES | {"it"}
-    if tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") and tok.ent_type_ != "EVENT":
-        return False
+    if tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+        # a name the model took for a body may be an event's by its head word: "the Austro-Prussian War"
+        return tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN" and tok.i > tok.sent.start \
+            and (lemma in lexicon.EVENT_NOUNS or lemma in lexicon.HAZARD_NOUNS) and tok.ent_iob_ == "I"
     if lemma in lexicon.HAZARD_NOUNS or lemma in lexicon.EVENT_NOUNS or low in lexicon.EVENT_NOUNS \
             or lemma in lexicon.EVENT_ANAPHORA \
             or tok.ent_type_ == "EVENT":
@@ -527,7 +534,7 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
                 # "the coup attempt had severe consequences": what came of it, told only by its kind
                 return Found(cause, ctx.np(obj), f"{v.text} {obj.text}", "passive", "", past(v))
     # "X put an end to Y", "marked an end to Y", "spelled the end of Y"
-    if lemma in ("put", "mark", "spell") and obj is not None and obj.lower_ == "end" and not intended(v):
+    if lemma in ("put", "mark", "spell", "bring") and obj is not None and obj.lower_ == "end" and not intended(v):
         target = _pobj(_child(obj, ("prep",), ("to", "of")) or _child(v, ("prep",), ("to", "of")))
         cause = agent_of(ctx, v, prev) if target is not None else ""
         if cause:
@@ -617,13 +624,15 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             return Found(cause, object_phrase(ctx, target), f"{v.text} the {obj.lower_} {target.head.lower_}", "verb",
                          f"open the {obj.lower_} {target.head.lower_}", past(v))
     # "X helped (to) generate support for Y": what the help brought about is the infinitive's phrase
-    if lemma == "help" and obj is None and not intended(v):
+    # "The loan served to calm the markets": a thing's "serve" or "act" to do is what it brought about
+    if lemma in ("help", "serve", "act") and obj is None and not intended(v) \
+            and (lemma == "help" or happening(subject_of(v))):
         comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.i > v.i and c.pos_ == "VERB"), None)
         cause = agent_of(ctx, v, prev) if comp is not None and _child(comp, ("nsubj",)) is None else ""
         if cause:
             effect = ctx.text([t for t in comp.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == comp)],
                               head=comp)
-            return Found(cause, effect, f"{v.text}", "passive", "help", past(v))
+            return Found(cause, effect, f"{v.text}", "passive", lemma, past(v))
     # "drove the settlers out of the province", "forced the rebels into exile"
     # "was forced into exile": moved by force, by what the agent did or else the sentence before told
     if lemma in ("force", "drive") and obj is None and _child(v, ("nsubjpass",)) is not None and not intended(v) \
@@ -740,6 +749,13 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             return Found(cause, fit_clause(ctx, v.head, subtree_ids(v)), f"{v.text} by", "passive", v.lemma_, past(v))
         if subj is None and v.dep_ == "acl" and v.tag_ == "VBN":  # "the revolt, sparked by X, ..."
             subj = v.head
+        if subj is not None and subj.lower_ in ("it", "they"):  # "It was triggered by ...": what "it" is
+            return Found(cause, cause_np(ctx, subj, prev), f"{v.text} by", "passive", v.lemma_, past(v))
+        if subj is not None and lemma in FEELING_CAUSES and subj.dep_ == "nsubjpass":
+            # "Most of the members were angered by X": the feeling is the effect, not the people
+            said = [t for t in v.children if t.dep_ in ("auxpass", "neg") and t.i < v.i]
+            return Found(cause, f"{ctx.np(subj)} {ctx.text([*said, v], head=v)}", f"{v.text} by", "passive",
+                         v.lemma_, past(v))
         if subj is not None:
             return Found(cause, ctx.np(subj, without=(v,) if v.head.i == subj.i else ()), f"{v.text} by", "passive",
                          v.lemma_, past(v))
@@ -769,6 +785,9 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
                                                         None)) is not None:
         # "brought his kingdom right to the border of X", "brought settlers to the region": where to is the effect
         effect = ctx.text(list(v.doc[effect_tok.left_edge.i: to.right_edge.i + 1]))
+    elif tail == "" and lemma == "inflict" and (on := _child(v, ("prep",), ("on", "upon"))) is not None:
+        ids = subtree_ids(effect_tok) | subtree_ids(on)  # "inflicted heavy losses on the garrison"
+        effect = ctx.text([t for t in v.subtree if t.i in ids])
     elif tail == "" and where:  # "prevented the unloading of tea in three other colonies"
         ids = subtree_ids(effect_tok) | set().union(*(subtree_ids(c) for c in where))
         effect = ctx.text([t for t in v.subtree if t.i in ids])
@@ -799,6 +818,11 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
 
 
 # verbs of moving someone to act whose agent is the cause when nothing says to do what ("was motivated by fear")
+# causatives of a feeling, whose passive tells how someone felt: "were angered by the new tax"
+FEELING_CAUSES = frozenset("""
+anger outrage enrage infuriate incense alienate alarm upset dismay shock stun horrify scandalize scandalise offend
+frighten humiliate embolden
+""".split())
 PERSUADED_VERBS = frozenset("motivate inspire encourage persuade convince induce spur incite pressure pressurize".split())
 
 
@@ -1227,11 +1251,20 @@ REGARD_VERBS = frozenset("consider regard see view deem count cite identify desc
 RESULTING = frozenset({"resultant", "resulting", "consequent"})
 
 
-def ensuing(ctx: ArticleContext, noun: Token, prev: Span) -> Found | None:
+def ensuing(ctx: ArticleContext, noun: Token, prev: Span | None) -> Found | None:
     """"The harvests failed. The resulting famine killed ...": what the sentence before told led to it."""
     adj = next((c for c in noun.children if c.dep_ == "amod" and c.lower_ in ("resulting", "ensuing", "consequent",
                                                                            "resultant")), None)
-    if adj is None or noun.i - noun.sent.start > 3 or _child(noun, ("prep",), "of") is not None:
+    if adj is None or _child(noun, ("prep",), "of") is not None:
+        return None
+    verb = noun.head
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < noun.i \
+            and any(c.dep_ == "cc" and verb.head.i < c.i < noun.i for c in verb.head.children):
+        # "The guards fired, and the resulting panic spread": the clause before "and" brought it about
+        cause = fit_clause(ctx, verb.head, subtree_ids(verb))
+        return Found(cause, fit_clause(ctx, verb, {adj.i}), AS_A_RESULT, "after", AS_A_RESULT, past(verb),
+                     anchor=adj) if cause else None
+    if noun.i - noun.sent.start > 3 or prev is None:
         return None
     cause = before(ctx, prev)
     return Found(cause, ctx.np(noun, without=(adj,)), AS_A_RESULT, "after", AS_A_RESULT, True, anchor=adj) \
@@ -1354,13 +1387,16 @@ def result_adverb(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found |
         if tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "do":
             return None  # "failed to do so": "so" stands for an action
         if low == "so" and (tok.dep_ not in ("advmod", "cc", "mark") or nxt is None
-                            or nxt.pos_ in ("ADJ", "ADV", "DET", "NUM") or nxt.lower_ in ("that", "as", "-", "called")):
+                            or nxt.pos_ in ("ADJ", "ADV", "NUM") or nxt.pos_ == "DET" and nxt.lower_ not in ARTICLES
+                            or nxt.lower_ in ("that", "as", "-", "called")):
             return None  # "so many", "so that" (a purpose), "so-called"
         cue = AS_A_RESULT
     else:
         return None
     # the verb of the clause the adverbial sits in; after a coordinating "so", the clause it joins on
     verb = start.head if phrase_end is None else next((a for a in start.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.dep_ in ("aux", "auxpass") and phrase_end is None:
+        verb = verb.head  # "and so the Dutch went looking": the parser hangs "so" on "went", an auxiliary to it
     if phrase_end is not None and start.pos_ in ("VERB", "AUX"):
         verb = start
     if phrase_end is None and tok.dep_ == "cc":
@@ -1378,6 +1414,12 @@ def result_adverb(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found |
     elif verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < start.i:
         cause = fit_clause(ctx, verb.head, subtree_ids(verb))
         effect = fit_clause(ctx, verb, words | further_results(verb))
+    elif (first := next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.pos_ in ("VERB", "AUX")
+                         and verb.sent.start < c.i < start.i and c.right_edge.i < start.i), None)) is not None \
+            and low == "so" and tok.doc[start.i - 1].text == ",":
+        # "The duke closed the port, so the merchants sailed on": the parser hangs the first clause on the second
+        cause = fit_clause(ctx, first, set())
+        effect = fit_clause(ctx, verb, words | subtree_ids(first) | further_results(verb))
     elif start.i - verb.sent.start <= 3 or (verb.dep_ == "ROOT" and start.i < verb.i) or \
             (phrase_end is not None and verb.dep_ == "ROOT"):
         cause = before(ctx, prev)
@@ -1412,6 +1454,29 @@ LONG_SPANS = frozenset("years decades centuries months generations".split()) | {
 NOT_AFTER_VERBS = {"name", "call", "model", "style", "design", "pattern", "look", "take", "ask", "seek", "inquire"}
 
 
+# verbs of what came about, with no object: "After X, a battle ensued", "..., war broke out"
+ENSUE_VERBS = frozenset("ensue follow erupt break".split())
+
+
+def ensued_after(ctx: ArticleContext, tok: Token) -> Found | None:
+    """"After failed talks, a battle ensued": by the words, as the parser reads such a sentence in many ways (at
+    times with no verb in the first part and the noun after the comma for its root)."""
+    sent = tok.sent
+    if tok.i != sent.start:
+        return None
+    comma = next((t for t in sent if t.text == "," and t.i > tok.i), None)
+    if comma is None:
+        return None
+    first, rest = tok.doc[tok.i + 1: comma.i], [t for t in tok.doc[comma.i + 1: sent.end] if not t.is_punct]
+    verbs = [t for t in rest if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) != 1 or verbs[0].lemma_.lower() not in ENSUE_VERBS or len(rest) > 8 \
+            or any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in first) \
+            or not any(t.pos_ == "NOUN" for t in rest[:rest.index(verbs[0])]) \
+            or verbs[0].lemma_.lower() == "break" and "out" not in {t.lower_ for t in rest}:
+        return None
+    return Found(ctx.text(list(first)), ctx.text(rest), tok.lower_, "after", tok.lower_, past(verbs[0]))
+
+
 def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
     """"After the officials refused to return the tea, colonists boarded the ships", "Ismail withdrew after
     this defeat": what happened after an event is told as its outcome (PDTB's Temporal.Asynchronous with a
@@ -1420,6 +1485,9 @@ def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
     if any(c.dep_ == "npadvmod" for c in tok.children) or before_word is not None \
             and before_word.pos_ == "NOUN" and before_word.lemma_ in lexicon.TIME_NOUNS:
         return None  # "a week after the battle": how long after, no outcome
+    ensued = ensued_after(ctx, tok)
+    if ensued is not None:
+        return ensued
     if tok.dep_ == "mark" and tok.head.dep_ == "advcl":
         sub = tok.head
         main = sub.head
@@ -1440,7 +1508,7 @@ def after_cue(ctx: ArticleContext, tok: Token) -> Found | None:
             pass  # "after years of poor working conditions": what went on all that time
         elif event is not None and event.tag_ == "VBG" and event.dep_ == "pcomp":
             pass  # "After fighting against the pass laws, a crowd went to the station": what they had done
-        elif event is None or event.tag_ == "VBG" or not (event.lemma_.lower() in AFTER_EVENTS
+        elif event is None or event.tag_ == "VBG" or not (event.lemma_.lower() in AFTER_EVENTS or event.lower_ in AFTER_EVENTS
                                                           or event.lemma_.lower().endswith(
                                                               ("tion", "sion", "ment", "ure", "al"))):
             return None
@@ -1499,11 +1567,14 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
     told = next((a for a in [main, *main.ancestors] if a.pos_ in ("VERB", "AUX") and a.tag_ != "VBG"), main)
     reaction = low == "as" and main.lemma_.lower() in lexicon.REACTION_VERBS and sub.tag_ == "VBD" \
         and sub.lemma_.lower() not in STATE_VERBS and past(told)  # "..., but retreating as the elephants advanced"
-    if low == "as" and not pluperfect and not reaction and sub.lemma_.lower() not in LEARNING_VERBS and not (
-            sub.lemma_ in ("be", "have") and sub.i > mark.i and not any(c.dep_ in ("aux", "auxpass") for c in sub.children)
-            and any(c.dep_ in ("attr", "acomp", "dobj") for c in sub.children)
-            and subject_of(sub) is not None and subject_of(sub).lower_ != "it"):
-        return None  # "as it became known", "as was customary": no reason
+    state = (sub.lemma_ in ("be", "have") and sub.i > mark.i and not any(c.dep_ in ("aux", "auxpass") for c in sub.children)
+             and any(c.dep_ in ("attr", "acomp", "dobj", "prep") for c in sub.children)
+             and subject_of(sub) is not None and subject_of(sub).lower_ != "it")
+    # "as they could not pay", "as it coincided with the feast": what was not done, or a lasting state, is why
+    negated = any(c.dep_ == "neg" for c in sub.children) and subject_of(sub) is not None
+    if low == "as" and not pluperfect and not reaction and sub.lemma_.lower() not in LEARNING_VERBS | STATIVE_REASONS \
+            and not state and not negated:
+        return None  # "as it became known", "as was customary", "as the army advanced": no reason
     if low == "since" and (any(c.dep_ == "aux" and c.lemma_ == "have" for c in main.children)
                            or any(t.ent_type_ in ("DATE", "TIME") for t in sub.subtree)
                            or mark.i > 0 and mark.doc[mark.i - 1].lower_ in ("ever", "long", "soon")):
@@ -1511,7 +1582,7 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
     cause = fit_clause(ctx, sub, {mark.i})
     sub_subj, main_subj = subject_of(sub), subject_of(main)
     if sub_subj is not None and main_subj is not None and sub_subj.lower_ in ("they", "he", "she", "it") \
-            and low == "as":
+            and low == "as" and same_referent(sub_subj, main_subj):
         # "they learnt of it" in "the conspirators fled as they learnt of it": they are the conspirators
         cause = fit_clause(ctx, sub, {mark.i} | subtree_ids(sub_subj))
         cause = f"{inline(ctx.np(main_subj, without=tuple(drop_parentheticals(main_subj))))} {cause}"
@@ -1521,6 +1592,19 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
     return Found(cause, effect, low, "because", "", past(main))
 
 
+def same_referent(pronoun: Token, subj: Token) -> bool:
+    """Whether a pronoun may stand for a subject by number and kind: "they" for "the rebels", "it" for "the day";
+    not "they" for "the plan", nor "he" for "the fleet"."""
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    if (pronoun.lower_ == "they") != plural:
+        return False
+    if pronoun.lower_ in ("he", "she"):
+        return subj.ent_type_ == "PERSON" or subj.lemma_.lower() in AGENT_NOUNS or subj.pos_ == "PRON"
+    return pronoun.lower_ != "it" or subj.ent_type_ != "PERSON" and subj.lemma_.lower() not in AGENT_NOUNS
+
+
+# verbs of a lasting state whose "as" clause tells why, not when: "as it coincided with the festival"
+STATIVE_REASONS = frozenset("coincide lack need want believe wish prefer depend own trust".split())
 # "When he was twelve", "when it seemed settled", "when he became king": a time or a state, no event
 STATE_VERBS = frozenset("be become seem appear remain have live stay reign rule lie stand".split())
 
@@ -1860,7 +1944,7 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
         found = motive_phrase(ctx, tok)
     if found is None and pos == "ADJ" and dep == "advcl" and low in lexicon.MOTIVE_ADJECTIVES:
         found = motive_adjective(ctx, tok)
-    if found is None and pos == "NOUN" and dep in ("nsubj", "nsubjpass") and prev is not None:
+    if found is None and pos == "NOUN" and dep in ("nsubj", "nsubjpass"):
         found = ensuing(ctx, tok, prev)
     if found is None and pos == "NOUN" and dep in ("nsubj", "attr", "pobj", "oprd", "appos"):
         if dep == "nsubj":
@@ -1916,7 +2000,8 @@ CUE_WORDS = RESULTING | PP_WORDS | lexicon.REASON_SUBORDINATORS | lexicon.RESULT
 # the lemmas verb_cue reads; any other verb is a cue only with a noun of reason for its object
 VERB_CUE_LEMMAS = (CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
                    | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in PHRASAL_CAUSES}
-                   | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be"}
+                   | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be", "serve",
+                      "act"}
                    | lexicon.GROUND_VERBS | lexicon.GIVING_WAY_VERBS | lexicon.SUCCESS_VERBS | PERSUADED_VERBS
                  | {"mean", "meet", "credit", "mark", "spell", "owe"} | lexicon.REMOVED_IN_VERBS | lexicon.DYING_VERBS | set(lexicon.GROWN_FROM_VERBS)
                  | set(lexicon.GAIN_VERBS))

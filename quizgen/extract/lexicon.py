@@ -438,13 +438,13 @@ patron person pupil refugee traitor twin victim youth
 # More causative verbs of the classes of CAUSE_VERBS: dividing and discrediting, talking out of, settling
 MORE_CAUSE_VERBS = frozenset("""
 polarize polarise radicalize radicalise discredit humiliate dissuade discourage resolve jeopardize jeopardise
-imperil endanger spell plunge stimulate shock stun horrify scandalize scandalise
+imperil endanger spell plunge stimulate shock stun horrify scandalize scandalise upset dismay unsettle offend
 """.split())
 # Verbs of harm and change whose subject is a cause only when it is an event or a thing, not someone acting:
 # "The epidemic killed a third of the city" tells a consequence, "The king killed his brother" a deed
 CONSEQUENCE_VERBS = frozenset("""
 kill destroy ravage decimate depopulate impoverish displace reduce increase wreck claim leave earn cost secure
-guarantee bring give
+guarantee bring give alter change transform reshape inflict threaten
 """.split())
 # Events and forces of nature that do things without anyone acting: "the drought", "the fire"
 HAZARD_NOUNS = frozenset("""
@@ -455,7 +455,8 @@ inflation depression recession debt debts tax taxes tariff tariffs policy polici
 embargo blockade crisis collapse defeat victory loss losses failure scandal dispute disputes
 rain rains snow heat cold flooding refusal arrival approval removal betrayal dismissal denial withdrawal proposal
 reversal upheaval revival marriage discovery decline rise fall spread growth success death accession abdication
-capture surrender retreat advance departure absence shortage lack peace
+capture surrender retreat advance departure absence shortage lack peace trouble troubles unrest disorder
+insult affront breach blow setback infusion injection loan
 """.split())
 # Nouns of ground prepared for what came later: "laid the foundation for", "set the stage for", "sowed the
 # seeds of"

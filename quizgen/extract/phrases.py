@@ -122,6 +122,12 @@ def antecedent(rel: Token) -> Token | None:
         noun = noun.head
     while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head
+    # "the battle near the river, which left ...": where an event happened does not do what it did
+    event = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("near", "at", "in", "outside", "on") and event.pos_ == "NOUN" \
+            and event.lemma_.lower() in lexicon.EVENT_NOUNS | lexicon.HAZARD_NOUNS \
+            and (noun.ent_type_ in ("GPE", "LOC", "FAC") or noun.lemma_.lower() in lexicon.PLACE_NOUNS):
+        noun = event
     # "X ... as N that ...": N describes X
     if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
         verb = noun.head.head
