@@ -993,6 +993,8 @@ def test_kinds_carry_what_their_questions_need(causal_article: Facts) -> None:
 # places, bodies and writings the model takes for people.
 
 ERA_PEOPLE: dict[str, list[str]] = {
+    # a heading that names someone, a list of towns after "towns", a rank joined to a word for a person, "averred"
+    "danzig-tolls": ["Stephen Báthory", "Mikołaj Firlej", "Jan Zamoyski", "Wojciech Kromer"],
     "catiline": ["Lucius Sergius Catilina", "Publius Cornelius Lentulus Sura", "Marcus Tullius Cicero", "Fulvia",
                  "Quintus Curius", "Caesar", "Cato the Younger", "Gaius Antonius Hybrida", "Sallust", "Plutarch"],
     "fourth-fitna": ["Harun al-Rashid", "al-Amin", "Abdallah al-Ma'mun", "al-Fadl ibn al-Rabi", "Musa", "al-Fadl ibn Sahl",
@@ -1049,6 +1051,10 @@ ERA_PEOPLE_MISSED = {"catiline": ["Sulla", "Gaius Manlius", "Cethegus", "Statili
                      "rye-house": ["Essex"]}
 
 ERA_NOT_PEOPLE = {
+    # "Which Articles I command": the pronoun; a body's name beside a king's; a country's envoy; "Hanna's Creek";
+    # "12 unarmed Kurpie" and the name joined to theirs: a people; "the island of Saint Brigid"
+    "danzig-tolls": ["Elbląg", "Puck", "Łeba", "Starosta", "Articles I", "Articles", "Estates General", "Sweden", "Hanna",
+                     "Hanna's Creek", "Kraków", "Gdańsk Yeomanry", "Kurpie", "Warmie", "Saint Brigid"],
     "catiline": ["Roman Republic", "Senate", "Temple of Jupiter Stator", "Rome", "Etruria", "Allobroges", "Campus Martius",
                  "Tullianum", "Pistoria"],
     "fourth-fitna": ["Abbasid", "Baghdad", "Khurasan", "Tus", "Khurasani", "Rayy", "Tigris"],

@@ -87,6 +87,8 @@ def has_regnal_number(span: Span) -> bool:
     if at is None:
         return False
     before = words[at - 1]
+    if words[at].text == "I" and (words[at].tag_ == "PRP" or at + 1 < len(words) and words[at + 1].pos_ in ("VERB", "AUX")):
+        return False  # "the Articles I wish to be posted": the pronoun
     return (before.text[:1].isupper() and all(w.text[:1].isupper() for w in words[at:])
             and not any(w.lower_ in lexicon.EVENT_NOUNS for w in words)
             and before.lower_ not in lexicon.ORGANIZATION_NOUNS | lexicon.POLITY_NOUNS)
@@ -231,7 +233,7 @@ def person_cue(span: Span) -> str:
         return "epithet"
     # a saint's title the model took in with a place is part of the place's name: "Saint Petersburg"
     if len(span) > 1 and span[0].lower_.rstrip(".") in TITLE_WORDS and span[0].text[:1].isupper() \
-            and not (span[0].lower_.rstrip(".") in ("saint", "st") and span.label_ in ("GPE", "LOC", "FAC")):
+            and not (span[0].lower_.rstrip(".") in ("saint", "st") and (span.label_ in ("GPE", "LOC", "FAC") or place_cue(span))):
         return "title"
     words = [t.lower_ for t in span if not t.is_punct and t.lower_ != "the"]
     if len(words) > 1 and words[-1] in TRAILING_TITLES:
@@ -265,7 +267,8 @@ def person_cue(span: Span) -> str:
             return "apposition"
     if r.i != root.i and r.left_edge.lower_ != "the" and role_before(r.left_edge):
         return "role before"
-    if root.dep_ == "poss" and (is_role_noun(root.head) or root.head.lemma_.lower() in PERSONAL_NOUNS):
+    if root.dep_ == "poss" and (is_role_noun(root.head) or root.head.lemma_.lower() in PERSONAL_NOUNS) \
+            and not (span.label_ in ("GPE", "LOC") and root.head.lemma_.lower() in lexicon.ENVOY_NOUNS):
         return "possessor of a person"  # "Abu Abdallah's uncle", "Prithviraj's vassal", "Whitcombe's account"
     if any(c.dep_ == "conj" and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in c.children)
            for c in root.children):
@@ -380,7 +383,8 @@ def place_cue(span: Span) -> bool:
         return True  # "Nineveh was sacked", "X was besieged"; not "X was taken prisoner"
     if r.dep_ == "dobj" and verb.lemma_ in PLACE_OBJECT_VERBS:
         # "took Luanda", but not "took him prisoner", "took her as his wife"
-        return not any(c.dep_ in ("oprd", "xcomp", "ccomp", "npadvmod") or c.lower_ == "as" for c in verb.children)
+        return not any(c.dep_ in ("oprd", "xcomp", "ccomp", "npadvmod") or c.lower_ == "as" and c.i > r.i
+                       for c in verb.children)
     return False
 
 

@@ -39,6 +39,8 @@ PATRONYMIC = frozenset("ibn bin ben bint bat bar ap".split())
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|d|l|bi)[-'’]", re.IGNORECASE)
 ARTICLE_WORDS = frozenset("al el ad an ar as ash at az ud ul d l bi".split())  # ("bi-": "al-Qa'im bi-Amr Allah")
 PLACE_PREPOSITIONS = lexicon.LOCATIVE_PREPOSITIONS | lexicon.MORE_PLACE_PREPOSITIONS
+# words of a body's name, wherever they stand in it: "the Dutch States General"
+BODY_WORDS = lexicon.BODY_FIRST_WORDS | lexicon.ORGANIZATION_NOUNS
 
 
 @dataclass
@@ -350,8 +352,9 @@ def part_of_possessive_name(ent: Span) -> bool:
     if i + 1 >= len(doc) or doc[i].tag_ != "POS" or i + 1 == len(doc) or doc[i + 1].is_sent_start:
         return False
     nxt = doc[i + 1]
-    return nxt.text[:1].isupper() and nxt.is_alpha and nxt.pos_ in ("PROPN", "NOUN") and nxt.ent_type_ in ("", ent.label_) \
-        and (nxt.ent_iob_ != "B" or nxt.ent_type_ == "") and not (i + 2 < len(doc) and doc[i + 2].text[:1].isupper())
+    return nxt.text[:1].isupper() and nxt.is_alpha and nxt.pos_ in ("PROPN", "NOUN") and (
+        nxt.ent_type_ in ("", ent.label_) and (nxt.ent_iob_ != "B" or nxt.ent_type_ == "")
+        or nxt.lower_ in lexicon.PLACE_HEAD_NOUNS) and not (i + 2 < len(doc) and doc[i + 2].text[:1].isupper())
 
 
 def split_lists(ents: Iterable[Span]) -> Iterator[Span]:
@@ -450,7 +453,10 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if ent[0].lower_ == "the" or (prev is not None and prev.lower_ == "the") or len(ent) == 1 and (
                     common_use(ent) or in_longer_name(ent)):
                 n.definite += 1
-            if len(ent) == 1 and ent.root.text.endswith("s") and any(
+            if len(ent) == 1 and any(c.dep_ in ("nummod", "quantmod") and c.like_num and c.ent_type_ not in ("DATE", "TIME")
+                                     for c in ent.root.children):
+                n.plural += 2  # "20 unarmed Conestoga": no one person is counted
+            elif len(ent) == 1 and ent.root.text.endswith("s") and any(
                     c.dep_ in ("amod", "nummod", "quantmod") or c.lower_ in ("many", "some", "most") for c in ent.root.children):
                 n.plural += 1  # "enslaved Africans", "many Catholics": a people, not a person
             elif len(ent) == 1 and cues.is_people(ent):
@@ -459,13 +465,24 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in people_nouns or any(
                     c.dep_ == "appos" and c.lemma_.lower() in people_nouns for c in ent.root.children):
                 n.kin += 1  # "his wife, Sophie", "Saigō Takamori, a former leader of ...": said to be a person
-            if ent[0].lower_.rstrip(".") in TITLE_WORDS and ent.label_ == "PERSON":
+            if ent[0].lower_.rstrip(".") in TITLE_WORDS and ent.label_ == "PERSON" and not cues.place_cue(ent):
                 n.kin += 1  # "King George V", "Lord Curzon": a title of rank names a person
             if any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.PLACE_NOUNS for c in ent.root.children) or (
                     ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in lexicon.PLACE_NOUNS) or (
                     ent.root.dep_ == "nsubj" and ent.root.head.lemma_ == "be" and any(
                         c.dep_ == "attr" and c.lemma_.lower() in lexicon.PLACE_NOUNS for c in ent.root.head.children)):
                 n.site += 1  # "Bengal, the largest province ...", "Bengal was the largest province ..."
+            # "four cities, Blois, Rouen and Tours": a list that goes on from a plural word for places; "the
+            # military commander and Landdrost (magistrate)": a capitalised word joined to a word for a person
+            # and glossed is a rank
+            if first.i != ent.root.i and first.pos_ == "NOUN" and first.text.islower() and first.tag_ == "NNS" \
+                    and first.lemma_.lower() in lexicon.PLACE_NOUNS:
+                n.site += 1
+            elif len(ent) == 1 and ent.start >= 2 and ent.doc[ent.start - 1].lower_ in ("and", "or") \
+                    and ent.doc[ent.start - 2].text.islower() and cues.is_role_noun(ent.doc[ent.start - 2]) \
+                    and ent.doc[ent.start - 2].tag_ == "NN" and ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text == "(" \
+                    and ent.doc[ent.end + 1].text.islower():
+                n.definite += 1  # glossed in brackets, as a foreign rank is; by the words, as the parse varies
             if ent.root.dep_ == "nsubj" and ent.root.head.lemma_ == "be" and any(
                     c.dep_ == "attr" and c.lemma_.lower() in lexicon.THING_NOUNS for c in ent.root.head.children):
                 n.thing += 1
@@ -548,7 +565,9 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         # "Freedom Day" is a day, "Luke Day" whom the model calls a person a man
         day_man = n.text.split()[-1].lower() in lexicon.OCCASION_NOUNS and n.labels["person"] * 2 > total and (
             n.pro or n.kin or n.partners)
-        if n.text.lower() in excluded or is_event_name(n.text) and not day_man or (n.thing and not n.kin):
+        # a heading names what its section is about, which may be someone ("Ramesses III" above his life)
+        heading = n.text.lower() in excluded and not n.pro and not n.kin
+        if heading or is_event_name(n.text) and not day_man or (n.thing and not n.kin):
             return "event"  # an event, a heading, a document: none of people, places, bodies
         last = n.text.split()[-1].lower()
         if is_document_name(n.text):
@@ -586,7 +605,9 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
                 and last not in lexicon.ORGANIZATION_NOUNS:
             return "place"  # "in Calcutta", "from Fobbing": towns the model took for bodies
         top = votes.most_common(1)[0][0]
-        if top == "person" and (n.plural * 2 > total or n.describes == total and not n.kin and len(n.text.split()) == 1):
+        if top == "person" and votes["place"] == votes["person"] and not n.pro and not n.kin:
+            top = "place"  # "Austria" called a person once and a place once
+        if top == "person" and (n.plural * 2 > total or n.plural * 2 == total and not n.kin or n.describes == total and not n.kin and len(n.text.split()) == 1):
             return "group"
         place_like = max(n.locative, n.definite)
         if top == "person" and place_like * 2 >= total and not n.kin and not n.pro and (
@@ -614,7 +635,8 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
     # "Publius Quinctilius Varus", which the model took for a body, is the Varus who "led" the legions
     for t, n in names.items():
         words = own_words(t)
-        if kinds[t] in ("organization", "other", "none") and len(words) > 1 and not n.against and not n.definite \
+        headed = kinds[t] == "event" and t.lower() in excluded and not is_event_name(t)  # a section about someone
+        if (kinds[t] in ("organization", "other", "none") or headed) and len(words) > 1 and not n.against and not n.definite \
                 and any(kinds.get(w) == "person" and (names[w].pro or names[w].labels["person"]) for w in (words[0], words[-1])):
             kinds[t] = "person"
     # "Appius Claudius", which the model took for a body, opens "Appius Claudius Crassus"
@@ -633,7 +655,7 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         # "the forces of Sun Quan, Liu Bei, and Liu Qi": one of a list of people, where nothing says it
         # is a place or a people
         if kinds[t] in ("organization", "other", "none") and not n.against and not n.plural and any(
-                known_person(p) for p in n.partners):
+                known_person(p) for p in n.partners) and not BODY_WORDS & {w.lower() for w in t.split()}:
             changed[t] = "person"
         # "X, Y and Z were hanged": a lone name the model took for a people or a place, among two people or
         # more, with nothing that puts anything in it
@@ -646,6 +668,10 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         if kinds[t] == "person" and not n.pro and not n.kin and n.partners and all(kinds.get(p) != "person" for p in n.partners) \
                 and any(kinds.get(p) == "place" and (names[p].labels["place"] >= 2 or names[p].locative) for p in n.partners):
             changed[t] = "place"
+        # "the Lenape and Shawnee": one word joined only to a people's name, which the text shows as one
+        if kinds[t] == "person" and not n.kin and len(t.split()) == 1 and n.partners \
+                and all(kinds.get(p) != "person" and names[p].plural for p in n.partners):
+            changed[t] = "group"
         others = Counter(kinds[p] for p in n.partners if kinds.get(p) not in (None, "none"))
         if kinds[t] == "person" and not n.pro and not n.kin and others.total() >= 2 and others["person"] * 2 < others.total():
             changed[t] = others.most_common(1)[0][0]

@@ -109,7 +109,7 @@ ORGANIZATION_NOUNS = frozenset("""
 academy agency army assembly association bank brotherhood bureau cabinet church club college commission
 committee company congress corporation council court delegation department directorate embassy front
 government guard league legion ministry mission movement navy office order parliament party police senate
-service society union
+service society union yeomanry militia regiment brigade battalion corps
 """.split())
 
 # Nouns that stand for a stretch of time, through which a date reaches its verb ("on the afternoon of
@@ -208,7 +208,7 @@ EPITHET_WORDS = frozenset("""
 bald blessed bold conqueror confessor elder great just lame magnificent pious red terrible unready wise younger
 """.split())
 # Endings of the names of peoples in the plural: "Africans", "Hittites", "Spaniards", "Portuguese"
-DEMONYM_SUFFIXES = ("ans", "ites", "ards", "ese", "ians")
+DEMONYM_SUFFIXES = ("ans", "ites", "ards", "ese", "ians", "ons")
 # Verbs whose object, when it is a name, is a place: "the army took Luanda", "occupied Tabriz"
 PLACE_OBJECT_VERBS = frozenset("""
 annex besiege conquer enter evacuate fortify garrison invade loot occupy plunder raze reach sack storm take
@@ -349,7 +349,8 @@ BIDDING_NOUNS = frozenset("advice approval behest bidding blessing command conse
 # is a person: "Herodotus tells", "Ctesias calls", "Maxtla fled", "X ascended the throne"
 SPEECH_VERBS = frozenset("""
 advise answer ascend boast call complain declaim flee inherit lament mourn narrate plead praise quote recall
-recommend relate reply resent say succeed swear tell urge vow weep
+recommend relate reply resent say succeed swear tell urge vow weep aver assert affirm contend argue insist recount
+testify confess remark
 """.split())
 # Verbs whose object, when it is a name and no place's, is a person: "denounced X", "consulted X"
 MORE_PERSON_OBJECT_VERBS = frozenset("""
@@ -423,6 +424,8 @@ hide hope intend intrigue learn negotiate object oppose persuade plan plot promi
 return seek study teach travel try visit want wish
 """.split())
 # Words for a person that a state may be called too: "the allies were Britain and France"
+# Words for people a country has as much as a person does: "Britain's first envoy to China"
+ENVOY_NOUNS = frozenset("envoy envoys ambassador ambassadors consul consuls minister ministers representative agent".split())
 STATE_ROLE_NOUNS = frozenset("allies ally enemies enemy neighbour neighbours neighbor neighbors power powers rival rivals vassal vassals".split())
 # Verbs whose object (or passive subject) is a writing or a law: "ratified X", "X was reissued"
 DOCUMENT_VERBS = frozenset("""
