@@ -1487,6 +1487,8 @@ The border crisis began in the north. It was sparked by the arrest of two monks 
 
 After failed talks between the two envoys, a siege ensued. The short battle near the river, which left forty soldiers dead, became known as the Mill Fight.
 
+In 1820 the hussars rode into the square, wounding a clerk and killing two weavers. The raid on the harbour was in retaliation for the flogging of their chief. The regents attributed the fire to a group of foreign sailors. The plan angered the farmers, as it was unduly harsh. The news of the wreck delayed the first voyages to the islands. The new law generated heated debates in the assembly. The sailors burned the village in retribution for the killings.
+
 As the army advanced, the farmers harvested their fields. The treaty, as it was called, was signed in May. The king acted to stop the revolt. He did so in 1802. The town was so poor that it sold its bells.
 """
 
@@ -1507,6 +1509,13 @@ CONNECTIVE_CASES = [
     ("It was sparked", "the arrest of two monks in the market", "The border crisis"),
     ("After failed talks", "failed talks between the two envoys", "a siege ensued"),
     ("The short battle", "The short battle near the river", "forty soldiers dead"),
+    ("In 1820 the hussars", "the hussars rode into the square", "two weavers"),
+    ("The raid on the harbour", "the flogging of their chief", "The raid on the harbour"),
+    ("The regents attributed", "a group of foreign sailors", "the fire"),
+    ("The plan angered", "the plan was unduly harsh", "The plan angered the farmers"),
+    ("The news of the wreck", "The news of the wreck", "the first voyages"),
+    ("The new law generated", "The new law", "heated debates in the assembly"),
+    ("The sailors burned", "the killings", "The sailors burned the village"),
 ]
 
 

@@ -57,7 +57,8 @@ PP_WORDS = frozenset(w for w, _ in lexicon.CAUSE_PREPOSITIONS)
 # the nouns of prepositional cues, and the prepositions that open their phrase ("as a result of")
 PP_OPENERS = {"wake": ("in",), "aftermath": ("in",), "result": ("as",), "consequence": ("as", "in"),
               "response": ("in",), "reaction": ("in", "as"), "retaliation": ("in",), "account": ("on",),
-              "influence": ("under",), "pressure": ("under",), "protest": ("in",), "revenge": ("in",), "punishment": ("as", "in")}
+              "influence": ("under",), "pressure": ("under",), "protest": ("in",), "revenge": ("in",), "punishment": ("as", "in"),
+              "retribution": ("in", "as"), "reprisal": ("in", "as")}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 ARTICLES = {"the", "a", "an"}
 HEDGING = lexicon.REPORTING_VERBS | lexicon.HEDGING_VERBS
@@ -505,6 +506,10 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             # "the famine resulting from the drought"
             return Found(object_phrase(ctx, src), ctx.np(v.head, without=(v,)), f"{v.text} {prep.lower_}", "passive",
                          f"{lemma} {prep.lower_}", past(v))
+        if src is not None and obj is not None and lemma in ("attribute", "blame") and obj.i < src.i:
+            # "attributed the fire to X": the fire; the subject only says who did the attributing
+            return Found(object_phrase(ctx, src), object_phrase(ctx, obj), f"{v.text} {prep.lower_}", "passive",
+                         f"{lemma} {prep.lower_}", past(v))
         if src is not None and subj is not None and subj.lower_ not in DEMONSTRATIVES:
             return Found(object_phrase(ctx, src), cause_np(ctx, subj, prev), f"{v.text} {prep.lower_}", "passive",
                          f"{lemma} {prep.lower_}", past(v))
@@ -862,6 +867,8 @@ def agent_of(ctx: ArticleContext, v: Token, prev: Span | None) -> str:
     """What does the causing: the subject; for "..., leading to X" the clause the participle hangs on;
     for a subject the parser lost, the words before the verb."""
     subj = subject_of(v)
+    if subj is None and v.dep_ == "conj" and v.tag_ == "VBG" and v.head.tag_ == "VBG" and v.head.i < v.i:
+        return agent_of(ctx, v.head, prev)  # ", knocking down a man and killing a boy": what the first one hangs on
     if subj is None and v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
         if not clause_participle(v):
             # "The defeat was considered a disaster, bringing X to an end": the defeat did
@@ -1346,6 +1353,9 @@ def pp_cue(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found | None:
         effect = ctx.np(verb, without=(anchor,))
     elif verb.lemma_ == "be" and anchor.dep_ == "acomp" and subject_of(verb) is not None:
         effect = cause_np(ctx, subject_of(verb), _previous(verb.sent))  # "The failure was due to X"
+    elif verb.lemma_ == "be" and _child(verb, ("attr", "acomp")) is None and anchor.dep_ == "prep" \
+            and subject_of(verb) is not None and subject_of(verb).pos_ in ("NOUN", "PROPN"):
+        effect = cause_np(ctx, subject_of(verb), _previous(verb.sent))  # "The raid was in retaliation for X"
     elif verb.lemma_ == "be" and _child(verb, ("attr", "acomp")) is None:
         return None  # "This was due to X": nothing of the effect is left
     else:
@@ -1569,7 +1579,8 @@ def because_cue(ctx: ArticleContext, mark: Token) -> Found | None:
         and sub.lemma_.lower() not in STATE_VERBS and past(told)  # "..., but retreating as the elephants advanced"
     state = (sub.lemma_ in ("be", "have") and sub.i > mark.i and not any(c.dep_ in ("aux", "auxpass") for c in sub.children)
              and any(c.dep_ in ("attr", "acomp", "dobj", "prep") for c in sub.children)
-             and subject_of(sub) is not None and subject_of(sub).lower_ != "it")
+             and subject_of(sub) is not None and (subject_of(sub).lower_ != "it" or any(
+                 c.dep_ == "acomp" and c.lemma_.lower() not in CUSTOM_WORDS for c in sub.children)))
     # "as they could not pay", "as it coincided with the feast": what was not done, or a lasting state, is why
     negated = any(c.dep_ == "neg" for c in sub.children) and subject_of(sub) is not None
     if low == "as" and not pluperfect and not reaction and sub.lemma_.lower() not in LEARNING_VERBS | STATIVE_REASONS \
@@ -1603,6 +1614,8 @@ def same_referent(pronoun: Token, subj: Token) -> bool:
     return pronoun.lower_ != "it" or subj.ent_type_ != "PERSON" and subj.lemma_.lower() not in AGENT_NOUNS
 
 
+# what "as it was ..." says of a custom or a name, no reason: "as was customary", "as it was usual"
+CUSTOM_WORDS = frozenset("customary usual common normal traditional known possible necessary fashionable".split())
 # verbs of a lasting state whose "as" clause tells why, not when: "as it coincided with the festival"
 STATIVE_REASONS = frozenset("coincide lack need want believe wish prefer depend own trust".split())
 # "When he was twelve", "when it seemed settled", "when he became king": a time or a state, no event

@@ -265,7 +265,7 @@ occasion ensure intensify heighten deepen exacerbate aggravate worsen hasten sha
 strengthen reinforce boost weaken cripple undermine erode destabilize destabilise prevent hinder thwart
 frustrate halt doom end anger outrage enrage infuriate incense alienate alarm antagonize antagonise embolden
 galvanize galvanise arouse rouse sour strain poison ruin devastate bankrupt paralyze paralyse disrupt damage foment
-instigate kindle rekindle reignite spur deter avert defuse hamper impede facilitate necessitate
+instigate kindle rekindle reignite spur deter avert defuse hamper impede facilitate necessitate generate
 """.split())
 # Causative verbs with the particle or preposition that carries the effect ("X led to Y")
 LINK_VERBS: dict[str, tuple[str, ...]] = {
@@ -302,6 +302,7 @@ CAUSE_PREPOSITIONS = {
     ("wake", "of"): "in the wake of", ("aftermath", "of"): "in the aftermath of",
     ("influence", "of"): "under the influence of", ("protest", "against"): "in protest against",
     ("protest", "at"): "in protest at", ("revenge", "for"): "in revenge for", ("punishment", "for"): "as punishment for",
+    ("retribution", "for"): "in retribution for", ("reprisal", "for"): "in reprisal for",
     ("pressure", "from"): "under pressure from", ("pressure", "by"): "under pressure from",
 }
 
@@ -447,7 +448,7 @@ imperil endanger spell plunge stimulate shock stun horrify scandalize scandalise
 # "The epidemic killed a third of the city" tells a consequence, "The king killed his brother" a deed
 CONSEQUENCE_VERBS = frozenset("""
 kill destroy ravage decimate depopulate impoverish displace reduce increase wreck claim leave earn cost secure
-guarantee bring give alter change transform reshape inflict threaten
+guarantee bring give alter change transform reshape inflict threaten delay assist wound injure
 """.split())
 # Events and forces of nature that do things without anyone acting: "the drought", "the fire"
 HAZARD_NOUNS = frozenset("""
@@ -459,7 +460,7 @@ embargo blockade crisis collapse defeat victory loss losses failure scandal disp
 rain rains snow heat cold flooding refusal arrival approval removal betrayal dismissal denial withdrawal proposal
 reversal upheaval revival marriage discovery decline rise fall spread growth success death accession abdication
 capture surrender retreat advance departure absence shortage lack peace trouble troubles unrest disorder
-insult affront breach blow setback infusion injection loan
+insult affront breach blow setback infusion injection loan news
 """.split())
 # Nouns of ground prepared for what came later: "laid the foundation for", "set the stage for", "sowed the
 # seeds of"
