@@ -927,6 +927,8 @@ CAUSAL_CASES = [
     ("The admiral was", "The admiral", "the defeat of the fleet"),
     ("The massacre became", "The massacre", "tension between the two companies"),
     ("It was one of the causes", "The massacre", "the later war"),
+    # "so large that": the degree is the cause, the "that" clause its result
+    ("The town had grown", "The town had grown large", "a second church was built"),
     # what someone feared is why they acted
     ("Fearing that", "Fearing that the soldiers would return", "the villagers fled into the forest"),
 ]
@@ -970,10 +972,10 @@ def test_reported_and_hedged_claims_are_kept_apart_and_marked(causal_article: Fa
     assert marked["The new tax"]["hedged"] is False
 
 
-@pytest.mark.parametrize("opening", ["The town had grown so large", "The street was named after",
-                                     "The rebels sought to weaken", "The market has stood", "A week after the battle"])
+@pytest.mark.parametrize("opening", ["The street was named after", "The rebels sought to weaken", "The market has stood",
+                                     "A week after the battle"])
 def test_words_that_only_look_causal_give_no_link(causal_article: Facts, opening: str) -> None:
-    """"so large that", "named after", an aim ("sought to weaken"), "since 1820", "a week after"."""
+    """"named after", an aim ("sought to weaken"), "since 1820", "a week after"."""
     assert not links_from(causal_article, opening)
 
 
@@ -1489,6 +1491,10 @@ After failed talks between the two envoys, a siege ensued. The short battle near
 
 In 1820 the hussars rode into the square, wounding a clerk and killing two weavers. The raid on the harbour was in retaliation for the flogging of their chief. The regents attributed the fire to a group of foreign sailors. The plan angered the farmers, as it was unduly harsh. The news of the wreck delayed the first voyages to the islands. The new law generated heated debates in the assembly. The sailors burned the village in retribution for the killings.
 
+The army sacked the capital and carried off the emperor.
+
+This ended the long peace of the northern kingdom. The alderman, afraid of any possible riots, announced a curfew that night. The monks were killed on the orders of the governor. The elites were alienated, as the vizier relied on troops from the north. The winter was so cold that the river froze.
+
 As the army advanced, the farmers harvested their fields. The treaty, as it was called, was signed in May. The king acted to stop the revolt. He did so in 1802. The town was so poor that it sold its bells.
 """
 
@@ -1516,6 +1522,14 @@ CONNECTIVE_CASES = [
     ("The news of the wreck", "The news of the wreck", "the first voyages"),
     ("The new law generated", "The new law", "heated debates in the assembly"),
     ("The sailors burned", "the killings", "The sailors burned the village"),
+    ("The town was so poor", "The town was poor", "it sold its bells"),
+    # a paragraph that opens "This ..." takes up the paragraph before
+    ("This ended the long peace", "The army sacked the capital and carried off the emperor",
+     "the long peace of the northern kingdom"),
+    ("The alderman", "afraid of any possible riots", "The alderman announced a curfew that night"),
+    ("The monks were killed", "the governor", "The monks were killed"),
+    ("The elites were alienated", "the vizier relied on troops from the north", "The elites were alienated"),
+    ("The winter was so cold", "The winter was cold", "the river froze"),
 ]
 
 
@@ -1535,7 +1549,7 @@ def test_connectives_and_causatives_put_cause_and_effect_on_their_sides(connecti
 
 
 @pytest.mark.parametrize("opening", ["As the army advanced", "The treaty, as it was called", "The king acted",
-                                     "He did so", "The town was so poor"])
+                                     "He did so"])
 def test_a_time_a_name_an_aim_and_a_degree_give_no_link(connective_article: Facts, opening: str) -> None:
     assert not links_from(connective_article, opening), \
         [(c.cause, c.cue, c.effect) for c in links_from(connective_article, opening)]

@@ -39,7 +39,8 @@ RESULT_NOUNS = {"result", "consequence", "outcome", "effect"}
 # "arrested ... for loitering": verbs whose "for" phrase gives the reason
 REASON_VERBS = {"arrest", "reprimand", "punish", "execute", "convict", "expel", "exile", "imprison", "sentence",
                 "fine", "charge", "condemn", "praise", "reward", "award", "honor", "honour", "criticize",
-                "criticise", "dismiss", "excommunicate", "try", "hang", "jail", "banish"}
+                "criticise", "dismiss", "excommunicate", "try", "hang", "jail", "banish", "lock", "detain", "flog", "whip",
+                "behead", "persecute"}
 # "fled as they learnt of the discovery": finding something out is why they acted
 LEARNING_VERBS = {"learn", "hear", "discover", "realize", "realise", "find", "notice", "fear", "know", "see"}
 # "The plot was revealed ... in an anonymous letter": what gave a secret away is why it came out
@@ -58,7 +59,8 @@ PP_WORDS = frozenset(w for w, _ in lexicon.CAUSE_PREPOSITIONS)
 PP_OPENERS = {"wake": ("in",), "aftermath": ("in",), "result": ("as",), "consequence": ("as", "in"),
               "response": ("in",), "reaction": ("in", "as"), "retaliation": ("in",), "account": ("on",),
               "influence": ("under",), "pressure": ("under",), "protest": ("in",), "revenge": ("in",), "punishment": ("as", "in"),
-              "retribution": ("in", "as"), "reprisal": ("in", "as")}
+              "retribution": ("in", "as"), "reprisal": ("in", "as"), "instigation": ("at",), "behest": ("at",),
+              "orders": ("on", "by")}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 ARTICLES = {"the", "a", "an"}
 HEDGING = lexicon.REPORTING_VERBS | lexicon.HEDGING_VERBS
@@ -281,14 +283,20 @@ def comma_which_on_no_event(tok: Token) -> bool:
                                     or ante.lemma_.lower() in AGENT_NOUNS | NOT_OVER | lexicon.MEMBERS_AND_LANDS)
 
 
+def this_after_and(tok: Token) -> bool:
+    """"X rebelled, and this alarmed Y": "this" stands for the clause before "and", not the sentence before."""
+    head = tok.head
+    return tok.lower_ in ("this", "that") and tok.dep_ == "nsubj" and head.dep_ == "conj" \
+        and head.head.pos_ in ("VERB", "AUX") and head.head.i < tok.i \
+        and any(c.dep_ == "cc" and head.head.i < c.i < tok.i for c in head.head.children)
+
+
 def cause_np(ctx: ArticleContext, tok: Token, prev: Span | None) -> str:
     """A cause named by its head word; a bare "this" or "that" is what the sentence before said, and a
     sentence-opening "it" or "they" that nothing else resolves is the subject of the sentence before."""
     low = tok.lower_
-    head = tok.head
-    if low in ("this", "that") and tok.dep_ == "nsubj" and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") \
-            and head.head.i < tok.i and any(c.dep_ == "cc" and head.head.i < c.i < tok.i for c in head.head.children):
-        return fit_clause(ctx, head.head, subtree_ids(head))  # "X rebelled, and this alarmed Y": the rebellion
+    if this_after_and(tok):
+        return fit_clause(ctx, tok.head.head, subtree_ids(tok.head))  # "X rebelled, and this alarmed Y": the rebellion
     if told_before(tok):
         return before(ctx, prev)
     if low in RELATIVE_PRONOUNS and tok.dep_.startswith("nsubj"):
@@ -797,7 +805,7 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         ids = subtree_ids(effect_tok) | set().union(*(subtree_ids(c) for c in where))
         effect = ctx.text([t for t in v.subtree if t.i in ids])
     subj = subject_of(v)
-    if subj is not None and (told_before(subj) and prev is not None or clause_before_comma(subj)
+    if subj is not None and (told_before(subj) and prev is not None and not this_after_and(subj) or clause_before_comma(subj)
                              or subj.lower_ == "which" and comma_which_on_no_event(subj) or event_beside(subj)) \
             and cause.lower() not in DEMONSTRATIVES:
         # "This led to X", ", which led to X": the cause is a clause, and "What did the rebellion was suppressed
@@ -1441,6 +1449,25 @@ def result_adverb(ctx: ArticleContext, tok: Token, prev: Span | None) -> Found |
     return Found(cause, effect, cue, "after", cue, past(verb), anchor=start)
 
 
+def so_that(ctx: ArticleContext, so: Token) -> Found | None:
+    """"The winter was so cold that the river froze": the degree is the cause, the "that" clause its result
+    (the scheme's Cause.Result)."""
+    degree = so.head
+    while degree.pos_ == "ADV" and degree.dep_ == "advmod" and degree.head.pos_ in ("ADJ", "VERB"):
+        degree = degree.head  # "so utterly ruined that"
+    if so.dep_ != "advmod" or degree.pos_ not in ("ADJ", "ADV", "VERB"):
+        return None
+    result = next((c for c in degree.children if c.dep_ in ("ccomp", "advcl") and c.i > degree.i
+                   and _child(c, ("mark",), "that") is not None), None)
+    verb = next((a for a in [degree, *degree.ancestors] if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("oprd", "acomp")
+                 and a.i != degree.i or a.dep_ == "ROOT"), None)
+    if result is None or verb is None or subject_of(verb) is None:
+        return None
+    cause = fit_clause(ctx, verb, subtree_ids(result) | {so.i})
+    effect = fit_clause(ctx, result, {c.i for c in result.children if c.dep_ == "mark"})
+    return Found(cause, effect, "so that", "after", AS_A_RESULT, past(verb), anchor=so) if cause and effect else None
+
+
 def further_results(verb: Token) -> set[int]:
     """"X prevented Y, frustrating Z": a participle after the clause is a result of its own."""
     out: set[int] = set()
@@ -1617,7 +1644,7 @@ def same_referent(pronoun: Token, subj: Token) -> bool:
 # what "as it was ..." says of a custom or a name, no reason: "as was customary", "as it was usual"
 CUSTOM_WORDS = frozenset("customary usual common normal traditional known possible necessary fashionable".split())
 # verbs of a lasting state whose "as" clause tells why, not when: "as it coincided with the festival"
-STATIVE_REASONS = frozenset("coincide lack need want believe wish prefer depend own trust".split())
+STATIVE_REASONS = frozenset("coincide lack need want believe wish prefer depend own trust rely".split())
 # "When he was twelve", "when it seemed settled", "when he became king": a time or a state, no event
 STATE_VERBS = frozenset("be become seem appear remain have live stay reign rule lie stand".split())
 
@@ -1808,6 +1835,14 @@ def lacking(ctx: ArticleContext, prep: Token) -> Found | None:
 def motive_adjective(ctx: ArticleContext, adj: Token) -> Found | None:
     """"Unable to pay his troops, the king sold the crown jewels": the state someone acted from."""
     main = adj.head
+    if adj.dep_ == "amod" and main.dep_ in ("nsubj", "nsubjpass") and adj.i > main.i and adj.i > 0 \
+            and adj.doc[adj.i - 1].text == ",":
+        # "The alderman, afraid of riots, announced a curfew": set off after the subject
+        main = main.head
+        if main.pos_ not in ("VERB", "AUX") or main.i < adj.i:
+            return None
+        return Found(ctx.text(list(adj.subtree), head=adj), fit_clause(ctx, main, subtree_ids(adj)), adj.text.lower(),
+                     "reason", "", past(main))
     if adj.i > main.i or main.pos_ not in ("VERB", "AUX") or _child(adj, ("nsubj", "mark")) is not None:
         return None
     return Found(ctx.text(list(adj.subtree), head=adj), fit_clause(ctx, main, subtree_ids(adj)), adj.text.lower(),
@@ -1955,7 +1990,7 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
             found = avenging(ctx, tok)
     if found is None and pos == "NOUN" and dep == "pobj" and low in lexicon.MOTIVE_PHRASES:
         found = motive_phrase(ctx, tok)
-    if found is None and pos == "ADJ" and dep == "advcl" and low in lexicon.MOTIVE_ADJECTIVES:
+    if found is None and pos == "ADJ" and dep in ("advcl", "amod") and low in lexicon.MOTIVE_ADJECTIVES:
         found = motive_adjective(ctx, tok)
     if found is None and pos == "NOUN" and dep in ("nsubj", "nsubjpass"):
         found = ensuing(ctx, tok, prev)
@@ -1987,6 +2022,8 @@ def finds(ctx: ArticleContext, tok: Token, sent: Span, prev: Span | None) -> Ite
             found = when_cue(ctx, tok)
         if found is None and low == "why":
             found = why_cue(ctx, tok, prev)
+        if found is None and low == "so":
+            found = so_that(ctx, tok)
         if found is None and (low in lexicon.RESULT_ADVERBS or low in RESULT_LAST_WORDS):
             found = result_adverb(ctx, tok, prev)
         if found is None and low == "over":
@@ -2042,9 +2079,13 @@ def sentence_words(text: str) -> tuple[str, ...]:
 def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
     out: list[CausalLink] = []
     seen: set[tuple[int, str, str, str]] = set()
+    # a paragraph that opens "This ended ..." takes up the last sentence of the one before, in the same section
+    before_para = {id(b): a for a, b in zip(ctx.paragraphs, ctx.paragraphs[1:]) if a.block.section == b.block.section}
     for para, sent in ctx.sentences():
         whole = whole_sentence(sent)
         prev = _previous(whole)
+        if prev is None and whole.start == 0 and id(para) in before_para:
+            prev = list(before_para[id(para)].doc.sents)[-1]
         where = ctx.where(sent, para)
         if whole.start != sent.start or whole.end != sent.end:
             where = replace(where, sentence=whole.text.strip(), sentence_start=para.block.offset + whole.start_char)

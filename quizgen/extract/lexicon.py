@@ -303,6 +303,7 @@ CAUSE_PREPOSITIONS = {
     ("influence", "of"): "under the influence of", ("protest", "against"): "in protest against",
     ("protest", "at"): "in protest at", ("revenge", "for"): "in revenge for", ("punishment", "for"): "as punishment for",
     ("retribution", "for"): "in retribution for", ("reprisal", "for"): "in reprisal for",
+    ("instigation", "of"): "at the instigation of", ("behest", "of"): "at the behest of", ("orders", "of"): "on the orders of",
     ("pressure", "from"): "under pressure from", ("pressure", "by"): "under pressure from",
 }
 
