@@ -14,6 +14,7 @@ and marked with the hedging word (CausalLink.hedge), so that no question states 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -2080,7 +2081,7 @@ def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
     out: list[CausalLink] = []
     seen: set[tuple[int, str, str, str]] = set()
     # a paragraph that opens "This ended ..." takes up the last sentence of the one before, in the same section
-    before_para = {id(b): a for a, b in zip(ctx.paragraphs, ctx.paragraphs[1:]) if a.block.section == b.block.section}
+    before_para = {id(b): a for a, b in itertools.pairwise(ctx.paragraphs) if a.block.section == b.block.section}
     for para, sent in ctx.sentences():
         whole = whole_sentence(sent)
         prev = _previous(whole)
