@@ -564,7 +564,7 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         total = len(n.spans)
         # "Freedom Day" is a day, "Luke Day" whom the model calls a person a man
         day_man = n.text.split()[-1].lower() in lexicon.OCCASION_NOUNS and n.labels["person"] * 2 > total and (
-            n.pro or n.kin or n.partners)
+            n.pro or n.kin or n.partners) and n.text.split()[0].lower().rstrip(".") not in ("st", "saint")  # a feast
         # a heading names what its section is about, which may be someone ("Ramesses III" above his life)
         heading = n.text.lower() in excluded and not n.pro and not n.kin
         if heading or is_event_name(n.text) and not day_man or (n.thing and not n.kin):
