@@ -108,8 +108,8 @@ def test_multiple_choice_has_four_options_one_right(questions: Sequence[Question
 
 
 def test_true_false_statements_are_true_or_swapped(questions: Sequence[Question], text: str) -> None:
-    answers = {q.answer for q in questions if q.format == "true_false"}
-    assert answers == {"True", "False"}
+    # made false only by another of the article's dates: a person swapped in was often involved all the same
+    assert all(q.topic == "date" for q in questions if q.format == "true_false" and q.answer == "False")
     assert not failures(true_false_statements, questions, text)
 
 

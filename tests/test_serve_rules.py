@@ -133,3 +133,58 @@ def test_a_question_keeps_or_drops_a_bracket_whole_and_names_the_rising() -> Non
     # "The rising" (a verb's -ing form to the tagger) is the article's subject, named
     from_rising = [q.prompt for q in shown if q.source.sentence.startswith("The rising")]
     assert from_rising and all("Karoo Protest" in p for p in from_rising), from_rising
+
+
+CANAL = """Harbour Canal Riots
+
+The Harbour Canal Riots were riots by dock workers in the port of Velden in 1848. The canal company, led by \
+Pieter Maas, had cut wages in the 1840s. Pieter Maas refused to meet the workers on 3 March 1848. The riots began \
+on 5 March 1848, when the workers burned the company's offices. Maas fled to the coast on 6 March 1848.
+
+Background
+
+Trade on the canal grew through the 17th and 18th centuries. By the 18th century, Velden had become the busiest \
+port of the coast. More significantly, the canal carried most of the grain of the province. The guilds had \
+protested against the company in 1841, in 1843 and in 1846, each time in vain. The army restored order on \
+9 March 1848.
+"""
+
+
+@pytest.fixture(scope="module")
+def canal() -> QuestionSet:
+    return generate([read_article(CANAL)])[0]
+
+
+def test_a_statement_is_made_false_only_by_another_date(canal: QuestionSet) -> None:
+    shown = [*canal.questions, *canal.suggestions]
+    false = [q for q in shown if q.format == "true_false" and q.answer == "False"]
+    assert false, "the article's dated sentences give false statements"
+    assert all(q.topic == "date" for q in false), [q.prompt for q in false]
+
+
+def test_a_date_the_sentence_gives_away_or_a_bound_is_not_served(canal: QuestionSet) -> None:
+    served = [q for q in canal.questions if q.format == "cloze" and q.topic == "date"]
+    assert not [q.prompt for q in served if "17th and _____" in q.prompt or q.prompt.startswith("By _____")]
+    held = [q for q in canal.suggestions if q.reason == REASONS["date_given_away"]]
+    assert held, [(q.prompt, q.reason) for q in canal.suggestions if q.topic == "date"]
+
+
+def test_a_leading_more_significantly_is_dropped(canal: QuestionSet) -> None:
+    assert not [q.prompt for q in [*canal.questions, *canal.suggestions] if q.prompt.startswith("More significantly")]
+
+
+def test_one_fact_is_served_once_whatever_form_the_name_or_year_takes(canal: QuestionSet) -> None:
+    for a in canal.questions:
+        if a.format == "true_false" or a.topic not in ("person", "date"):
+            continue
+        short = str(a.answer).split()[-1]
+        others = [b.prompt for b in canal.questions if b is not a and re.search(rf"\b{re.escape(short)}\b", b.prompt)]
+        assert a.topic != "person" or not others, (a.prompt, a.answer, others)
+
+
+def test_a_false_date_is_none_the_sentence_gives_elsewhere(canal: QuestionSet) -> None:
+    """"Trade grew through the 17th and 17th centuries" is no statement at all."""
+    for q in [*canal.questions, *canal.suggestions]:
+        if q.format == "true_false" and q.answer == "False":
+            values = re.findall(r"\b\d+(?:st|nd|rd|th|s)?\b", q.prompt)
+            assert len(values) == len(set(values)), q.prompt

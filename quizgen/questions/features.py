@@ -85,6 +85,7 @@ REASONS: dict[str, str] = {
     "no_main_verb": "copies a sentence that has no main verb (a heading, a name given)",
     "hedged": "a guess the article reports ('may have been'), not a fact to test",
     "subject_back": "its subject ('The letter', '13') is one an earlier sentence explains",
+    "date_given_away": "the rest of the sentence gives the date away, or many dates fit ('By _____')",
 }
 # "may have been instigated", "might have known": the article reports a guess; no answer is right for sure
 HEDGED = re.compile(r"\b(?:may|might|could|must|would) have (?:been )?\w+(?:ed|en|wn|ne)\b", re.IGNORECASE)
@@ -358,6 +359,31 @@ def entity_mentions(answer: str, facts: Facts) -> int:
     return 0
 
 
+ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+DECADE = re.compile(r"\b(\d{2,3})0s\b")
+YEAR = re.compile(r"\b(\d{3,4})\b")
+# a bound before a blank for a date: "By _____", "until _____" take many right answers
+BOUND_WORDS = ("by", "before", "until", "till", "since", "around", "about", "circa")
+
+
+def _date_given_away(prompt: str, answer: str) -> bool:
+    """A date blank the rest of the prompt answers ("after the 1891 civil war ... in the _____" for "the 1890s",
+    "in the 17th and _____" for "18th centuries") or that many dates would fill ("By _____, the port ...")."""
+    before = prompt.split(BLANK)[0].split()
+    if before and before[-1].lower() in BOUND_WORDS:
+        return True
+    if len(before) >= 2 and before[-1].lower() in ("and", "or", "to") and ORDINAL.search(before[-2]) \
+            and ORDINAL.search(answer):
+        return True  # "the 17th and _____" for "18th centuries"
+    rest = prompt.replace(BLANK, " ")
+    years = [int(y) for y in YEAR.findall(rest)]
+    decade = DECADE.search(answer)
+    if decade and any(y // 10 == int(decade.group(1)) for y in years):
+        return True
+    century = ORDINAL.search(answer) if "centur" in answer.lower() else None
+    return bool(century and any((y - 1) // 100 + 1 == int(century.group(1)) for y in years))
+
+
 def _subject_points_back(d: Draft, article: str, title: str) -> bool:
     m = SUBJECT_BACK.match(d.prompt)
     if m is None:
@@ -459,6 +485,7 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "unnamed_place": float(_unnamed_place(d.prompt, facts)),
         "hedged": float(bool(HEDGED.search(d.prompt))),
         "subject_back": float(_subject_points_back(d, facts.article.text, title)),
+        "date_given_away": float(d.format == Format.CLOZE and d.topic == "date" and _date_given_away(d.prompt, answer)),
         "no_main_verb": float(bool(signs.verbless) and d.format in (Format.CLOZE, Format.TRUE_FALSE)),
         # the place the article is set in: guessed without reading ("a revolt in _____" in an article on Egypt)
         "main_place": float(d.topic == "place" and mentions >= 2

@@ -42,6 +42,7 @@ BLOCKERS: dict[str, str] = {
     "no_main_verb": REASONS["no_main_verb"],
     "hedged": REASONS["hedged"],
     "subject_back": REASONS["subject_back"],
+    "date_given_away": REASONS["date_given_away"],
 }
 
 

@@ -4,6 +4,7 @@ away. The rest stay suggestions for the teacher's editor."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -44,14 +45,31 @@ def _answer_key(d: Draft) -> str:
 
 def _contains(text: str, value: str) -> bool:
     v = norm(value)
-    return len(v) > 2 and f" {v} " in f" {norm(text)} "
+    return (len(v) > 2 or v.isdigit()) and f" {v} " in f" {norm(text)} "
+
+
+def _forms(d: Draft) -> list[str]:
+    """How the answer may stand in another question: as written; a person by the last word of the name
+    ("Volusius Proculus" as "Proculus"); a year alone however it is written ("AD 65" as "65 CE")."""
+    answer = str(d.answer)
+    forms = [answer]
+    words = answer.split()
+    if d.topic == "person" and len(words) > 1 and len(words[-1]) > 3 and words[-1][:1].isupper():
+        forms.append(words[-1])
+    if d.topic == "date" and not any(c.isalpha() for c in answer.replace("AD", "").replace("BC", "").replace("CE", "")):
+        forms.extend(YEAR_NUMBER.findall(answer))
+    return forms
+
+
+YEAR_NUMBER = re.compile(r"\d{2,4}")
 
 
 def _gives_away(a: Draft, b: Draft) -> bool:
     """Whether one question's wording answers the other (both from one sentence, or the same fact)."""
     for x, y in ((a, b), (b, a)):
-        if isinstance(x.answer, str) and x.format != Format.TRUE_FALSE and (
-                _contains(y.prompt, x.answer) or any(_contains(c, x.answer) for c in y.choices if c != y.answer)):
+        if isinstance(x.answer, str) and x.format != Format.TRUE_FALSE and any(
+                _contains(y.prompt, form) or any(_contains(c, form) for c in y.choices if c != y.answer)
+                for form in _forms(x)):
             return True
     return False
 

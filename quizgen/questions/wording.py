@@ -22,7 +22,9 @@ still|subsequently|then|therefore|thereafter|thus|ultimately|yet|because of this
 in the aftermath|in retaliation|accordingly|to this end|later that year|that year|the next year|
 the following year|the next day|the following day|at first|at last|above all|by doing so|in doing so|
 by so doing|as such|in this way|in that way|to that end|as a result of this|as a result of that|upon this|
-following this|in response to this|owing to this|due to this|with this|on this|at this
+following this|in response to this|owing to this|due to this|with this|on this|at this|more significantly|
+most significantly|more importantly|most importantly|significantly|importantly|crucially|ironically|
+interestingly|in particular|specifically|more specifically|worse still|even worse|even more|what is more
 """.replace("\n", "").split("|"), key=len, reverse=True))
 # these open a sentence only as connectives, so no comma is needed to tell ("But by 1891 ...");
 # the others ("Later", "Still", "First") may begin a noun phrase and count only before a comma
