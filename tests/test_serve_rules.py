@@ -188,3 +188,20 @@ def test_a_false_date_is_none_the_sentence_gives_elsewhere(canal: QuestionSet) -
         if q.format == "true_false" and q.answer == "False":
             values = re.findall(r"\b\d+(?:st|nd|rd|th|s)?\b", q.prompt)
             assert len(values) == len(set(values)), q.prompt
+
+
+SALT = """Salt Tax Riots
+
+The Salt Tax Riots were riots in the town of Orvel in 1766. In March 1766 the governor doubled the tax on salt. \
+As a result, the fishermen of Orvel stopped selling their catch. Many of the sailors were angered by the new rules \
+and the cuts in pay. The governor fled to the capital after the riots.
+"""
+
+
+def test_an_effect_s_own_clause_is_asked_why_with_its_cause_for_answer() -> None:
+    qs = generate([read_article(SALT)])[0]
+    asked = {q.prompt: q.answer for q in [*qs.questions, *qs.suggestions] if q.prompt.startswith("Why")}
+    assert asked.get("Why did the fishermen of Orvel stop selling their catch?") == "the governor doubled the tax on salt"
+    assert asked.get("Why were many of the sailors angered?") == "the new rules and the cuts in pay"
+    # "after" tells when, not why
+    assert not [p for p in asked if "flee" in p], asked

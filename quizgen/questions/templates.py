@@ -23,7 +23,7 @@ from quizgen.questions.draft import BLANK, MAX_TYPED_WORDS, Draft, capitalize, i
 from quizgen.questions.events import cause_key, is_event_phrase
 from quizgen.questions.rank import VAGUE
 from quizgen.questions.wh import clause_verb, wh_question
-from quizgen.questions.wording import DEICTIC, PERSONAL_PRONOUNS, drop_leading_connective
+from quizgen.questions.wording import DEICTIC, PERSONAL_PRONOUNS, content_words, drop_leading_connective
 from quizgen.vocabulary import Format
 
 VERB_STARTS = {"had", "was", "were", "led", "became", "served", "won", "lost", "took", "made", "gave", "ruled", "wrote",
@@ -451,6 +451,13 @@ def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
         cause, effect = inline(link.cause), inline(link.effect)
         w = link.where
         typed = len(effect.split()) <= MAX_TYPED_WORDS
+        if link.kind in ("after", "passive"):
+            # "Why did the plebeians secede?": the effect's own clause asked, its cause the answer
+            q = why_of_effect(ctx, link)
+            if q:
+                asked = _draft("why_effect", Format.SHORT_ANSWER, "cause", q, link.cause, w, key, kind="cause",
+                               also_true=same_effect)
+                yield from _mc_or_typed(asked, pool, len(link.cause.split()) <= MAX_TYPED_WORDS)
         if link.kind == "verb" and _VERB.match(link.verb or "") and link.verb.split()[0] not in ("have", "be"):
             do = "did" if link.past else "does"
             asked = _draft("effect_of", Format.SHORT_ANSWER, "effect", f"What {do} {cause} {link.verb}?", effect, w, key,
@@ -521,6 +528,49 @@ def clause_cause(link: CausalLink) -> bool:
 def _optional_mc(d: Draft, pool: Pool) -> Iterator[Draft]:
     mc = with_choices(d, pool)
     yield mc or d
+
+
+# cues of time, not of cause, and cues whose "why" the article's clause does not answer by itself
+NOT_WHY_CUES = {"after", "following", "when", "upon", "on", "with", "amid", "amidst", "so that", "thanks to",
+                "in the aftermath", "in the aftermath of", "in the wake of", "at the instigation of", "at the behest of",
+                "on the orders of"}
+
+
+def why_of_effect(ctx: ArticleContext, link: CausalLink) -> str | None:
+    """"As a result, the plebeians seceded" -> "Why did the plebeians secede?"; "The raid was in retaliation for
+    X" -> "Why was the raid ...?" is not asked (a copula says nothing to ask why of); "The crisis was triggered
+    by X" -> "Why was the crisis triggered?" is not asked either: only a clause whose verb tells what someone did
+    or what happened, with the cue's words taken out."""
+    cue = ctx.token_at(link.anchor)
+    if cue is None or link.cue in NOT_WHY_CUES or not link.cause or link.cause[:1].islower() and \
+            link.cause.split()[0].endswith("ing"):
+        return None
+    if cue.pos_ in ("VERB", "AUX") and link.kind == "passive":
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        if agent is None or cue.lemma_ not in FEELING_VERBS:
+            return None  # "Why was the crisis triggered?" reads as a riddle; "Why were the members angered?" not
+        verb, drop = cue, subtree_ids(agent)
+    elif cue.pos_ in ("VERB", "AUX"):
+        return None  # ", upsetting the British": the cue is the effect's own verb, no clause is left to ask
+    else:
+        top = cue
+        while top.head.i != top.i and top.head.pos_ not in ("VERB", "AUX"):
+            top = top.head
+        verb, drop = top.head, subtree_ids(top)
+    if verb.lemma_ == "be" or verb.i in drop or verb.tag_ == "VBG" or verb.dep_ in ("aux", "auxpass") or any(
+            c.dep_ == "aux" and c.lemma_ == "go" for c in verb.children):
+        return None
+    q = wh_question(ctx, verb, drop, "Why")
+    # the question must not say its answer: "Why did China publish the demands? China published the demands"
+    if q is None or len(q.split()) < 4 or content_words(link.cause) and \
+            len(content_words(link.cause) & content_words(q)) * 2 > len(content_words(link.cause)):
+        return None
+    return q
+
+
+# verbs of feeling whose passive asks well with "why": "Why were most of the members angered?"
+FEELING_VERBS = frozenset("anger outrage enrage infuriate incense alienate alarm upset dismay shock horrify offend frighten "
+                          "humiliate".split())
 
 
 def why_question(ctx: ArticleContext, link: CausalLink) -> str | None:
