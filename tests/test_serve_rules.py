@@ -205,3 +205,21 @@ def test_an_effect_s_own_clause_is_asked_why_with_its_cause_for_answer() -> None
     assert asked.get("Why were many of the sailors angered?") == "the new rules and the cuts in pay"
     # "after" tells when, not why
     assert not [p for p in asked if "flee" in p], asked
+
+
+GUARD = """Tallow Riots
+
+The Tallow Riots were riots by chandlers in the town of Berwick in 1702. The magistrates doubled the duty on \
+tallow in March 1702, and the chandlers closed their shops. The mayor then proceeded to fine the chandlers of the \
+lower town. The guard fired on the crowd, killing a further three people. Captain Hollis of the guard reacted by \
+arresting the leaders. The merchants traded with all three guilds of the town. The riots ended on 9 May 1702.
+"""
+
+
+def test_a_sentence_that_takes_up_the_one_before_is_not_served() -> None:
+    qs = generate([read_article(GUARD)])[0]
+    served = [q.prompt for q in qs.questions]
+    assert served
+    for words in ("then proceeded", "a further three", "reacted by", "all three guilds"):
+        assert not [p for p in served if words in p], (words, served)
+    assert [q for q in qs.suggestions if q.reason == REASONS["points_back"]]

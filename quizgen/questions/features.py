@@ -86,8 +86,19 @@ REASONS: dict[str, str] = {
     "hedged": "a guess the article reports ('may have been'), not a fact to test",
     "subject_back": "its subject ('The letter', '13') is one an earlier sentence explains",
     "date_given_away": "the rest of the sentence gives the date away, or many dates fit ('By _____')",
+    "points_back": "it takes up what an earlier sentence told ('also', 'then proceeded', 'all three tribes')",
 }
 # "may have been instigated", "might have known": the article reports a guess; no answer is right for sure
+# words of a lifted sentence that take up what the sentence before told: "also cannot be considered", "then
+# proceeded", "all three tribes", "a further five", "reacted by", "the new garment requirements", "The Third was"
+POINTS_BACK = re.compile(
+    r"\b(?:also|too)\b(?! (?:known|called|named|spelled|spelt|referred|written)\b)"
+    r"|\bthen (?!part\b|the\b|a\b|an\b|known\b|called\b|capital\b|still\b)[a-z]+(?:ed|t)\b"
+    r"|\bthe (?:new|same|other|remaining|latter|former|further|previous)\b(?! (?:year|day|month|century|decade)s?\b)"
+    r"|\ba further\b|\ball (?:two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"|\bboth (?:sides|men|armies|parties|countries|kings|groups)\b"
+    r"|\b(?:reacted|responded|retaliated)\b(?! to\b| against\b| for\b)"
+    r"|^The (?:First|Second|Third|Fourth|Fifth|Sixth)\b(?!(?-i: [A-Z]))", re.IGNORECASE | re.MULTILINE)
 HEDGED = re.compile(r"\b(?:may|might|could|must|would) have (?:been )?\w+(?:ed|en|wn|ne)\b", re.IGNORECASE)
 # "The tax proved unpopular", "The letter was said to ...", "13 were arrested": a subject met in an earlier
 # sentence, or a bare number, which the question alone leaves unexplained
@@ -485,6 +496,7 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "unnamed_place": float(_unnamed_place(d.prompt, facts)),
         "hedged": float(bool(HEDGED.search(d.prompt))),
         "subject_back": float(_subject_points_back(d, facts.article.text, title)),
+        "points_back": float(bool(POINTS_BACK.search(d.prompt.replace(BLANK, "X")))),
         "date_given_away": float(d.format == Format.CLOZE and d.topic == "date" and _date_given_away(d.prompt, answer)),
         "no_main_verb": float(bool(signs.verbless) and d.format in (Format.CLOZE, Format.TRUE_FALSE)),
         # the place the article is set in: guessed without reading ("a revolt in _____" in an article on Egypt)

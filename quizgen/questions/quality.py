@@ -43,6 +43,7 @@ BLOCKERS: dict[str, str] = {
     "hedged": REASONS["hedged"],
     "subject_back": REASONS["subject_back"],
     "date_given_away": REASONS["date_given_away"],
+    "points_back": REASONS["points_back"],
 }
 
 
