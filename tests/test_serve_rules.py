@@ -223,3 +223,12 @@ def test_a_sentence_that_takes_up_the_one_before_is_not_served() -> None:
     for words in ("then proceeded", "a further three", "reacted by", "all three guilds"):
         assert not [p for p in served if words in p], (words, served)
     assert [q for q in qs.suggestions if q.reason == REASONS["points_back"]]
+
+
+def test_a_date_blank_after_in_says_what_kind_of_date_it_asks_for(canal: QuestionSet) -> None:
+    """"The riots took place in Velden in _____": a place fits as well as a year, unless the prompt says which."""
+    clozes = [q for q in [*canal.questions, *canal.suggestions] if q.format == "cloze" and q.topic == "date"]
+    after_in = [q for q in clozes if re.search(r"\b[Ii]n _____", q.prompt)]
+    assert after_in
+    for q in after_in:
+        assert re.search(r"_____ \((?:year|years|month and year|date|decade|century)\)", q.prompt), q.prompt

@@ -89,6 +89,8 @@ REASONS: dict[str, str] = {
     "points_back": "it takes up what an earlier sentence told ('also', 'then proceeded', 'all three tribes')",
 }
 # "may have been instigated", "might have known": the article reports a guess; no answer is right for sure
+# the kind of date a blank asks for, which the template adds after "in _____": no aside of the article's
+DATE_HINT = re.compile(r" \((?:year|years|month and year|date|decade|century)\)")
 # words of a lifted sentence that take up what the sentence before told: "also cannot be considered", "then
 # proceeded", "all three tribes", "a further five", "reacted by", "the new garment requirements", "The Third was"
 POINTS_BACK = re.compile(
@@ -488,7 +490,7 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "pronouns": float(min(3, len(ANY_PRONOUN.findall(shown)))),
         "subject_unnamed": float(bool(SUBJECT_UNNAMED.match(d.prompt.replace(BLANK, "X")))),
         "reported_view": float(bool(REPORTED.search(d.prompt.replace("According to the article", "")))),
-        "aside": float("(" in d.prompt or bool(FOREIGN_SCRIPT.search(d.prompt))),
+        "aside": float("(" in DATE_HINT.sub("", d.prompt) or bool(FOREIGN_SCRIPT.search(d.prompt))),
         "first_sentence": float(para_index == 0 and sent_index == 0),
         "relative_time": float(bool(RELATIVE_TIME.search(shown.replace(BLANK, "X")))),
         "it_subject": float(d.format in (Format.CLOZE, Format.TRUE_FALSE) and bool(IT_SUBJECT.search(d.prompt))),

@@ -219,6 +219,20 @@ def shuffle(items: list, seed: str) -> None:
 BOUND_PREPOSITIONS = {"until", "till", "by", "before", "after", "since", "from", "through", "throughout", "between"}
 
 
+def date_kind(text: str) -> str:
+    """What a date blank asks for, in the words a quiz uses: "year", "month and year", "decade", "century", "date"."""
+    low = text.lower()
+    if "centur" in low:
+        return "century"
+    if re.search(r"\d0s\b", low):
+        return "decade"
+    has_month = any(m in low.split() for m in lexicon.MONTHS)
+    numbers = re.findall(r"\d+", low)
+    if has_month:
+        return "date" if len(numbers) >= 2 else "month and year"
+    return "year" if len(numbers) == 1 else "years" if len(numbers) == 2 else "date"
+
+
 def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
     for d in facts.dates:
         span = ctx.span_at(d.where)
@@ -229,6 +243,8 @@ def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Dr
         cloze = (readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the, focus=span) or
                  readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the))
         if cloze:
+            # "in Southampton County in _____": a place fits "in _____" as well as a year; the kind of date says which
+            cloze = re.sub(rf"\b([Ii]n) {re.escape(BLANK)}", rf"\1 {BLANK} ({date_kind(d.text)})", cloze, count=1)
             yield _draft("date_cloze", Format.CLOZE, "date", cloze, d.text, d.where, key, kind="date")
         verb = clause_verb(span)
         # "continued until the 1850s", "by 1930 had split": a bound, not the time the thing happened
