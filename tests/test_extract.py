@@ -286,6 +286,9 @@ DATE_CASES = [
     # astronomical year numbering (ISO 8601): 1 BC is year 0, so 500 BC is -0499
     ("The temple was built in the 5th century BC.", "the 5th century BC", "-0499-01-01", "-0400-12-31", "century"),
     ("Caesar was killed in 44 BC.", "44 BC", "-0043-01-01", "-0043-12-31", "year"),
+    # a three-figure year after a word that takes only a time
+    ("A succession crisis in 812 led to a civil war.", "812", "0812-01-01", "0812-12-31", "year"),
+    ("It was not until 915 that the emir took the city.", "915", "0915-01-01", "0915-12-31", "year"),
 ]
 NOT_DATES = [
     "Over the next several years the town grew.",
@@ -293,6 +296,9 @@ NOT_DATES = [
     "That spring the river flooded the lower town.",
     "The cellar held 36 barrels of powder.",
     "The statue stands 152 cm tall.",
+    "The garrison grew by 300 over the winter.",
+    "A force of 645 marched north.",
+    "The fleet was lost in 300 to 400 fathoms of water.",
 ]
 
 

@@ -55,6 +55,11 @@ _YEAR_CUES = {"in", "of", "by", "since", "until", "till", "from", "to", "during"
               "and", "between", "(", "through", "throughout"}
 
 
+# a three-figure number is a year only after a word that takes nothing but a time: "in 744", "until 746"
+# (not "by 300", "of 645", "from 200", which count as well as date)
+_EARLY_YEAR_CUES = {"in", "since", "until", "till", "during", "around", "circa", "c.", "ca.", "year"}
+
+
 @dataclass(frozen=True)
 class DateValue:
     start: tuple[int, int, int]
@@ -161,15 +166,18 @@ def _is_year_context(doc: Doc, span: Span, m: re.Match[str]) -> bool:
     if m.group("yera") or m.group(0).startswith(("AD", "A.D.")):
         return True
     digits = m.group("y")
-    if len(digits) != 4 or not 500 <= int(digits) <= 2100:
+    early = len(digits) == 3 and 100 <= int(digits)  # "in 744": a year of the first millennium, by a surer cue
+    if not early and (len(digits) != 4 or not 500 <= int(digits) <= 2100):
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.pos_ in ("NOUN",) and nxt.dep_ != "appos" and not nxt.is_punct:
         return False  # "1200 men"
+    if early and nxt is not None and (nxt.text in ("%", "-", "–") or nxt.like_num):
+        return False  # "in 300 to 400", "in 150%": counts
     prev = doc[span.start - 1] if span.start > 0 else None
     if any(t.ent_type_ == "DATE" for t in span):
         return True
-    return prev is not None and prev.lower_ in _YEAR_CUES
+    return prev is not None and prev.lower_ in (_EARLY_YEAR_CUES if early else _YEAR_CUES)
 
 
 @Language.component(COMPONENT)
@@ -182,6 +190,8 @@ def find_dates(doc: Doc) -> Doc:
             continue
         if m.lastgroup == "year" and not _is_year_context(doc, span, m):
             continue
+        if m.lastgroup == "range" and not m.group("rera") and span.end < len(doc) and doc[span.end].pos_ == "NOUN":
+            continue  # "300 to 400 fathoms": a measure
         if m.lastgroup in ("md", "dm") and not any(t.ent_type_ == "DATE" for t in span):
             continue  # "May" the verb, "March" the noun
         value = value_of(m)
