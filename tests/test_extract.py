@@ -1062,7 +1062,7 @@ ERA_NOT_PEOPLE = {
     # "Which Articles I command": the pronoun; a body's name beside a king's; a country's envoy; "Hanna's Creek";
     # "12 unarmed Kurpie" and the name joined to theirs: a people; "the island of Saint Brigid"
     "danzig-tolls": ["Elbląg", "Puck", "Łeba", "Starosta", "Articles I", "Articles", "Estates General", "Sweden", "Hanna",
-                     "Hanna's Creek", "Kraków", "Gdańsk Yeomanry", "Kurpie", "Warmie", "Saint Brigid", "St Agnes Day"],
+                     "Hanna's Creek", "Kraków", "Gdańsk Yeomanry", "Kurpie", "Warmie", "Saint Brigid", "St Agnes Day", "Crimean Khanate", "Colonists", "Kashub", "Kashubs"],
     "catiline": ["Roman Republic", "Senate", "Temple of Jupiter Stator", "Rome", "Etruria", "Allobroges", "Campus Martius",
                  "Tullianum", "Pistoria"],
     "fourth-fitna": ["Abbasid", "Baghdad", "Khurasan", "Tus", "Khurasani", "Rayy", "Tigris"],

@@ -585,6 +585,13 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
             return "place"  # "Teutoburg Forest", "Vinegar Hill"
         if len(n.text.split()) > 1 and last in lexicon.ORGANIZATION_NOUNS and not n.kin:
             return "organization"  # "the British East India Company", whoever it was "ruled by"
+        if len(n.text.split()) > 1 and last in lexicon.POLITY_NOUNS | {"dynasty"} and not n.kin:
+            return "place"  # "the Umayyad Caliphate", whatever "its ruler" made of it
+        if len(n.text.split()) == 1 and n.text.endswith("s") and n.text[:-1].lower() in cues.common_nouns() \
+                and not n.kin:
+            return "group"  # "Colonists", "Settlers": a word for people, capitalised
+        if n.modifier and n.modifier == total and not n.pro and not n.kin and len(n.text.split()) == 1:
+            return "group"  # "the Norman army": a people's adjective
         first = n.text.split()[0].lower()
         if len(n.text.split()) > 1 and first in lexicon.BODY_FIRST_WORDS and not n.pro:
             return "organization"  # "the States General", "Council of Ten"
@@ -650,6 +657,13 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
     for t, n in names.items():
         if kinds[t] == "person" and not n.pro and not n.kin and t in realms:
             kinds[t] = realms[t]
+    for t in names:
+        # "Mohegan" beside "the Mohegans"; "Meiji Japan" where Japan is a place: a people's word, a place in an age
+        words = t.split()
+        if kinds[t] == "person" and not names[t].pro and not names[t].kin and (
+                kinds.get(t + "s") == "group" or len(words) > 1 and "of" not in words
+                and kinds.get(words[-1]) == "place" and words[0].lower() not in TITLE_WORDS):
+            kinds[t] = "group" if kinds.get(t + "s") == "group" else "place"
     changed = {}
     for t, n in names.items():
         # "the forces of Sun Quan, Liu Bei, and Liu Qi": one of a list of people, where nothing says it
