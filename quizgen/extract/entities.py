@@ -588,7 +588,7 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
         if len(n.text.split()) > 1 and last in lexicon.POLITY_NOUNS | {"dynasty"} and not n.kin:
             return "place"  # "the Umayyad Caliphate", whatever "its ruler" made of it
         if len(n.text.split()) == 1 and n.text.endswith("s") and n.text[:-1].lower() in cues.common_nouns() \
-                and not n.kin:
+                and not n.kin and not any(len(x.split()) > 1 and x.split()[-1] == n.text for x in names):
             return "group"  # "Colonists", "Settlers": a word for people, capitalised
         if n.modifier and n.modifier == total and not n.pro and not n.kin and len(n.text.split()) == 1:
             return "group"  # "the Norman army": a people's adjective
