@@ -469,11 +469,7 @@ def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
         typed = len(effect.split()) <= MAX_TYPED_WORDS
         if link.kind in ("after", "passive"):
             # "Why did the plebeians secede?": the effect's own clause asked, its cause the answer
-            q = why_of_effect(ctx, link)
-            if q:
-                asked = _draft("why_effect", Format.SHORT_ANSWER, "cause", q, link.cause, w, key, kind="cause",
-                               also_true=same_effect)
-                yield from _mc_or_typed(asked, pool, len(link.cause.split()) <= MAX_TYPED_WORDS)
+            yield from _why("why_effect", why_of_effect(ctx, link), link, key, same_effect, pool)
         if link.kind == "verb" and _VERB.match(link.verb or "") and link.verb.split()[0] not in ("have", "be"):
             do = "did" if link.past else "does"
             asked = _draft("effect_of", Format.SHORT_ANSWER, "effect", f"What {do} {cause} {link.verb}?", effect, w, key,
@@ -499,11 +495,7 @@ def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
             asked = _draft("after", Format.SHORT_ANSWER, "effect", prompt, effect, w, key, kind="effect", also_true=same_cause)
             yield from _mc_or_typed(asked, pool, typed)
         elif link.kind in ("because", "reason"):
-            q = why_question(ctx, link)
-            if q:
-                asked = _draft("why", Format.SHORT_ANSWER, "cause", q, link.cause, w, key, kind="cause",
-                               also_true=same_effect)
-                yield from _mc_or_typed(asked, pool, len(link.cause.split()) <= MAX_TYPED_WORDS)
+            yield from _why("why", why_question(ctx, link), link, key, same_effect, pool)
         if link.kind in ("because", "reason"):
             continue  # the why question asks for their cause, itself a clause
         if clause_cause(link) and link.cue not in CLAUSE_CUES:
@@ -515,6 +507,15 @@ def causal_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[
                       if clause_cause(link) else f"According to the article, which was a consequence of {cause}?")
         yield from _only_mc(_draft("consequence", Format.SHORT_ANSWER, "effect", asked_text, effect, w,
                                    key, kind="effect", also_true=same_cause), pool)
+
+
+def _why(template: str, q: str | None, link: CausalLink, key: str, same_effect: frozenset[str],
+         pool: Pool) -> Iterator[Draft]:
+    """A "Why ...?" question answered by the link's cause: typed when short, else chosen from options."""
+    if q:
+        asked = _draft(template, Format.SHORT_ANSWER, "cause", q, link.cause, link.where, key, kind="cause",
+                       also_true=same_effect)
+        yield from _mc_or_typed(asked, pool, len(link.cause.split()) <= MAX_TYPED_WORDS)
 
 
 def _only_mc(d: Draft, pool: Pool) -> Iterator[Draft]:
