@@ -232,3 +232,44 @@ def test_a_date_blank_after_in_says_what_kind_of_date_it_asks_for(canal: Questio
     assert after_in
     for q in after_in:
         assert re.search(r"_____ \((?:year|years|month and year|date|decade|century)\)", q.prompt), q.prompt
+
+
+POISONINGS = """Harbour Poisonings
+
+The Harbour Poisonings were the murder of three customs officers by smugglers in Ostend, in May 1702. \
+Between 1699 and 1702, rebellions erupted along the coast to overthrow the governor.
+
+Aftermath
+
+The smugglers met at the tavern of Jan Roos. Maria Claes was well educated for a woman of that era – she read \
+Latin and kept the accounts. When Pieter Wouters became mayor two years later, Claes was released. She sailed to \
+Lisbon and became a merchant there. The captain rushed to the place with all the men that he could gather.
+"""
+
+
+@pytest.fixture(scope="module")
+def poisonings() -> QuestionSet:
+    return generate([read_article(POISONINGS)])[0]
+
+
+def test_a_pronoun_is_named_only_when_nobody_else_could_be_meant(poisonings: QuestionSet) -> None:
+    shown = [q.prompt for q in [*poisonings.questions, *poisonings.suggestions]]
+    # the main clause before "She sailed" has Claes, the clause before it Wouters: "she" is left alone
+    assert not [p for p in shown if "Wouters sailed" in p]
+    # the person is named just before "she": no surname is brought in beside her first name
+    assert not [p for p in shown if "– Claes read" in p]
+
+
+def test_a_place_or_an_era_named_only_by_its_kind_is_not_served(poisonings: QuestionSet) -> None:
+    served = [q.prompt for q in poisonings.questions]
+    assert not [p for p in served if "that era" in p or "the place" in p], served
+    assert [q for q in poisonings.suggestions if q.reason == REASONS["unnamed_thing"]]
+
+
+def test_a_definition_is_not_asked_when_and_a_span_is_not_made_false(poisonings: QuestionSet) -> None:
+    shown = [*poisonings.questions, *poisonings.suggestions]
+    assert not [q.prompt for q in shown if q.prompt.startswith("When were the Harbour Poisonings the murder")]
+    assert not [q.prompt for q in shown if q.answer == "False" and "between" in q.prompt]
+    spans = [q.answer for q in shown if q.prompt.startswith("When") and "1699" in str(q.answer)]
+    assert all(str(a).startswith("between ") for a in spans), spans
+    assert [q for q in shown if q.format == "cloze" and q.answer == "1699 and 1702"], "the span is still asked"

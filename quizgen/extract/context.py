@@ -131,7 +131,23 @@ class ArticleContext:
             return None
         if not any(m[3] for m in before) and self.unknown_subject_before(tok):
             return None  # "An Lushan commanded ... His rivalry": a name the article does not know as a person
-        return before[-1][1]
+        who = before[-1][1]
+        if tok.i == tok.sent.start and tok.sent.start > 0:
+            # "When Hirohito became emperor, Amakasu was released. He studied in France": "he" continues the
+            # main clause's subject before it; if that is another name, whom it means is not sure
+            prev = tok.doc[tok.sent.start - 1].sent
+            subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ == "PROPN" and subj.ent_type_ not in NOT_SOMEONE \
+                    and subj.text not in who.split():
+                return None
+        return who
+
+    def named_before_in_sentence(self, tok: Token) -> bool:
+        """"Peggy was well educated – she studied French": the pronoun's person is named just before it, in
+        another form than the surname a replacement would bring in ("– Eaton studied French" reads as someone else)."""
+        start, offset = self.offset(tok.sent[0]), self.offset(tok)
+        i = bisect.bisect_left(self._person_marks, (offset,))
+        return any(m[2] == start for m in self._person_marks[:i])
 
     @staticmethod
     def unknown_subject_before(tok: Token) -> bool:
@@ -160,7 +176,7 @@ class ArticleContext:
                 who = self.possessor(t, head)
                 if who:
                     rep[t.i] = who + "'s"
-            elif t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
+            elif t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass") and not self.named_before_in_sentence(t):
                 who = self.last_person_before(t)
                 if who:
                     rep[t.i] = who

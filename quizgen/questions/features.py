@@ -87,6 +87,7 @@ REASONS: dict[str, str] = {
     "subject_back": "its subject ('The letter', '13') is one an earlier sentence explains",
     "date_given_away": "the rest of the sentence gives the date away, or many dates fit ('By _____')",
     "points_back": "it takes up what an earlier sentence told ('also', 'then proceeded', 'all three tribes')",
+    "unnamed_thing": "it names a place, a plot or a conflict only by its kind ('the place', 'the rebels', 'the case')",
 }
 # "may have been instigated", "might have known": the article reports a guess; no answer is right for sure
 # the kind of date a blank asks for, which the template adds after "in _____": no aside of the article's
@@ -101,6 +102,27 @@ POINTS_BACK = re.compile(
     r"|\bboth (?:sides|men|armies|parties|countries|kings|groups)\b"
     r"|\b(?:reacted|responded|retaliated)\b(?! to\b| against\b| for\b)"
     r"|^The (?:First|Second|Third|Fourth|Fifth|Sixth)\b(?!(?-i: [A-Z]))", re.IGNORECASE | re.MULTILINE)
+# a place, a gathering, a scheme or a conflict named only by its kind, which the sentence before made clear:
+# "rushed to the place", "emerged from among the rebels", "the collapse of the case", "a woman of that era"
+UNNAMED_THING = re.compile(
+    r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose) (town|city|place|meeting|plot|plan|scheme|rebels|accused|case|war|"
+    r"era|speech|incident|affair|event|crisis|conflict|revolt|rebellion|uprising|riot|attack|raid|campaign|region|"
+    r"area|island|site|fort|fortress|castle|permission|conspirators|plotters|mob|crowd)\b(?! of\b)(?! [A-Z])")
+# the people an event's name implies: "the rebels" of an article on a revolt are its rebels
+IMPLIED_BY = {"rebels": ("revolt", "rebellion", "uprising", "rising", "insurrection", "mutiny", "riots", "riot", "war"),
+              "crowd": ("riot", "riots", "massacre", "protest"), "mob": ("riot", "riots", "massacre"),
+              "conspirators": ("conspiracy", "plot"), "plotters": ("conspiracy", "plot"), "accused": ("trial", "case")}
+
+
+def _unnamed_thing(prompt: str, title: str) -> bool:
+    """Whether the prompt names a place, a plot or a conflict only by its kind, one the title does not name."""
+    title_words = {w.lower().strip("'’s") for w in title.split()}
+    for m in UNNAMED_THING.finditer(prompt.replace(BLANK, "X")):
+        noun = m.group(1)
+        if noun not in title_words and noun.rstrip("s") not in title_words \
+                and not title_words & set(IMPLIED_BY.get(noun, ())):
+            return True
+    return False
 HEDGED = re.compile(r"\b(?:may|might|could|must|would) have (?:been )?\w+(?:ed|en|wn|ne)\b", re.IGNORECASE)
 # "The tax proved unpopular", "The letter was said to ...", "13 were arrested": a subject met in an earlier
 # sentence, or a bare number, which the question alone leaves unexplained
@@ -279,7 +301,9 @@ def _sentence_signs(ctx: ArticleContext, d: Draft) -> SentenceSigns:
     # whether the subject is left as the sentence has it depends on the prompt
     text, pos, named = subj
     shown = norm(text) in norm(d.prompt)
-    if pos == "PRON" and text.lower() not in ("who", "which", "that") and f" {text.lower()} " in f" {d.prompt.lower()} ":
+    # "Maria Claes was well educated – she read Latin": a pronoun after its person, named in the sentence, is read
+    if pos == "PRON" and text.lower() not in ("who", "which", "that") and f" {text.lower()} " in f" {d.prompt.lower()} " \
+            and not named:
         return replace(signs, subject_pronoun=1.0)
     if shown and pos in ("NOUN", "NUM") and not named:
         return replace(signs, subject_common=1.0)
@@ -302,6 +326,8 @@ def _signs_of(ctx: ArticleContext, tok) -> tuple[SentenceSigns, tuple[str, str, 
     if subj is None:
         return out, None
     text = subj.text if subj.pos_ == "PRON" else " ".join(t.text for t in subj.subtree)
+    if subj.pos_ == "PRON":  # named: its person stands before it in the sentence
+        return out, (text, subj.pos_, subj.lower_ in ("he", "she") and ctx.named_before_in_sentence(subj))
     return out, (text, subj.pos_, any(t.pos_ == "PROPN" or t.ent_type_ for t in subj.subtree))
 
 
@@ -499,6 +525,7 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "hedged": float(bool(HEDGED.search(d.prompt))),
         "subject_back": float(_subject_points_back(d, facts.article.text, title)),
         "points_back": float(bool(POINTS_BACK.search(d.prompt.replace(BLANK, "X")))),
+        "unnamed_thing": float(_unnamed_thing(d.prompt, title)),
         "date_given_away": float(d.format == Format.CLOZE and d.topic == "date" and _date_given_away(d.prompt, answer)),
         "no_main_verb": float(bool(signs.verbless) and d.format in (Format.CLOZE, Format.TRUE_FALSE)),
         # the place the article is set in: guessed without reading ("a revolt in _____" in an article on Egypt)

@@ -44,6 +44,7 @@ BLOCKERS: dict[str, str] = {
     "subject_back": REASONS["subject_back"],
     "date_given_away": REASONS["date_given_away"],
     "points_back": REASONS["points_back"],
+    "unnamed_thing": REASONS["unnamed_thing"],
 }
 
 

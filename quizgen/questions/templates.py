@@ -253,7 +253,9 @@ def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Dr
                 and not bound:
             q = wh_question(ctx, verb, phrase_ids(span, verb), "When")
             if q:
-                sa = _draft("date_when", Format.SHORT_ANSWER, "date", q, d.text, d.where, key, kind="date")
+                # "209 BC and 206 BC" answers "When ...?" only as the span it is: "between 209 BC and 206 BC"
+                answer = f"between {d.text}" if f"between {d.text}".lower() in d.where.sentence.lower() else d.text
+                sa = _draft("date_when", Format.SHORT_ANSWER, "date", q, answer, d.where, key, kind="date")
                 yield sa
                 mc = with_choices(sa, pool)
                 if mc:
@@ -720,6 +722,8 @@ def false_value(kind: str, written: str, where: Provenance, facts: Facts, pool: 
     the article names (in the form the article uses for them alone when the statement has a short form),
     never one the sentence names."""
     if kind == "date":
+        if " and " in written:
+            return None  # "between 1699 and 1702": another date in its place would not read ("between 1701–1704")
         # the article's own dates, then near ones: a date from another article of the deck may be of another
         # era ("499 BC" for a Tang rebellion), false but absurd
         probe = Draft("tf", Format.TRUE_FALSE, kind, "", written, where.sentence, where.section, "", kind="date")

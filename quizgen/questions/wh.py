@@ -62,7 +62,7 @@ def wh_question(ctx: ArticleContext, verb: Token, answer_ids: set[int], wh: str)
             c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)):
         return None  # "When is the full name ...?", "When is the system linked to ...?": what is so now has no date
     if verb.lemma_ == "be" and wh.lower() == "when" and any(
-            c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+            c.dep_ == "attr" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in c.children)
             for c in verb.children):
         return None  # "X was an invasion of Y in 1956" defines X: "When was X an invasion of Y?" asks nothing
     subj_ids = subtree_ids(subj)
