@@ -273,3 +273,28 @@ def test_a_definition_is_not_asked_when_and_a_span_is_not_made_false(poisonings:
     spans = [q.answer for q in shown if q.prompt.startswith("When") and "1699" in str(q.answer)]
     assert all(str(a).startswith("between ") for a in spans), spans
     assert [q for q in shown if q.format == "cloze" and q.answer == "1699 and 1702"], "the span is still asked"
+
+
+TALLOW = """Tallow Trials
+
+The Tallow Trials (Flemish: Talgprocessen), were trials of chandlers in Ghent in 1702. The episode is one of the \
+city's best remembered cases of mass panic. The trials took place during March and April 1702, after the \
+magistrates accused the chandlers of poisoning the wells. Only fourteen other men had been tried for poisoning in \
+Flanders during the 17th century. In other words, the chandlers were the largest group ever tried. The trials were \
+part of a quarrel over trade treaties with the United Provinces, under the U.P.-Flanders Treaty of 1699.
+"""
+
+
+def test_copied_wording_keeps_its_grammar_and_gives_nothing_away() -> None:
+    qs = generate([read_article(TALLOW)])[0]
+    shown = [*qs.questions, *qs.suggestions]
+    prompts = [q.prompt for q in shown]
+    # the comma that closed a dropped aside goes with it; a plural name never stands for "The episode is"
+    assert not [p for p in prompts if "Trials, were" in p or "Trials is" in p]
+    assert not [p for p in prompts if p.startswith("In other words")]
+    assert not [p for p in prompts if " Only " in p], "a word that opened the sentence is lowercased inside a question"
+    served = [q.prompt for q in qs.questions]
+    assert not [p for p in served if "March and _____" in p or "fourteen other" in p or "U.P.-Flanders" in p
+                and "_____" in p and "United Provinces" not in p]
+    held = {q.reason for q in qs.suggestions}
+    assert {REASONS["answer_abbreviated"], REASONS["date_given_away"], REASONS["points_back"]} <= held

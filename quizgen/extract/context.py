@@ -185,9 +185,22 @@ class ArticleContext:
                 rep[t.i] = capitalize(self.event)  # "It led to ..." right after "The X Revolution was ..."
         return rep
 
+    def plural_for_singular(self, t: Token) -> bool:
+        """Whether the event's name is plural ("the Salem witch trials") where the reference is the subject of a
+        singular verb ("The episode is one of ..."): the name would leave the verb disagreeing."""
+        last = self.event.split()[-1].lower() if self.event else ""
+        plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+        verb = t.head
+        return plural and t.dep_ in ("nsubj", "nsubjpass") and (
+            verb.tag_ == "VBZ" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBZ" for c in verb.children)
+            or verb.lower_ == "was" or any(c.lower_ == "was" and c.dep_ in ("aux", "auxpass") for c in verb.children))
+
     def named_event(self, t: Token) -> dict[int, str]:
         """"The riots'" -> "The 1977 Bread Riots'": the reference's words give way to the event's name, which
-        keeps a possessive ending and the capital of a sentence's first word."""
+        keeps a possessive ending and the capital of a sentence's first word; none where the name would leave
+        the verb disagreeing."""
+        if self.plural_for_singular(t):
+            return {}
         ids = subtree_ids(t)
         first, last = min(ids), t.doc[max(ids)]
         name = capitalize(self.event) if first == t.sent.start else self.event

@@ -41,6 +41,11 @@ def bracketed_asides(sent: Span, keep: set[int]) -> set[int]:
             inside = set(range(opened, t.i + 1))
             if not inside & keep:
                 out |= inside
+                doc = sent.doc
+                # "The revolt (Hebrew: ...), was a rebellion": the comma closed the aside, with no comma to open it
+                if t.i + 1 < sent.end and doc[t.i + 1].text == "," and opened > sent.start \
+                        and doc[opened - 1].text != "," and t.i + 2 < sent.end and doc[t.i + 2].pos_ in ("AUX", "VERB"):
+                    out.add(t.i + 1)
             opened = None
     return out
 

@@ -88,6 +88,7 @@ REASONS: dict[str, str] = {
     "date_given_away": "the rest of the sentence gives the date away, or many dates fit ('By _____')",
     "points_back": "it takes up what an earlier sentence told ('also', 'then proceeded', 'all three tribes')",
     "unnamed_thing": "it names a place, a plot or a conflict only by its kind ('the place', 'the rebels', 'the case')",
+    "answer_abbreviated": "the prompt holds the answer's initials ('the U.S.-Japan Treaty' for 'United States')",
 }
 # "may have been instigated", "might have known": the article reports a guess; no answer is right for sure
 # the kind of date a blank asks for, which the template adds after "in _____": no aside of the article's
@@ -99,6 +100,7 @@ POINTS_BACK = re.compile(
     r"|\bthen (?!part\b|the\b|a\b|an\b|known\b|called\b|capital\b|still\b)[a-z]+(?:ed|t)\b"
     r"|\bthe (?:new|same|other|remaining|latter|former|further|previous)\b(?! (?:year|day|month|century|decade)s?\b)"
     r"|\ba further\b|\ball (?:two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|\d+) other\b"
     r"|\bboth (?:sides|men|armies|parties|countries|kings|groups)\b"
     r"|\b(?:reacted|responded|retaliated)\b(?! to\b| against\b| for\b)"
     r"|^The (?:First|Second|Third|Fourth|Fifth|Sixth)\b(?!(?-i: [A-Z]))", re.IGNORECASE | re.MULTILINE)
@@ -107,7 +109,7 @@ POINTS_BACK = re.compile(
 UNNAMED_THING = re.compile(
     r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose) (town|city|place|meeting|plot|plan|scheme|rebels|accused|case|war|"
     r"era|speech|incident|affair|event|crisis|conflict|revolt|rebellion|uprising|riot|attack|raid|campaign|region|"
-    r"area|island|site|fort|fortress|castle|permission|conspirators|plotters|mob|crowd)\b(?! of\b)(?! [A-Z])")
+    r"area|island|site|fort|fortress|castle|permission|conspirators|plotters|mob|crowd|group|victims)\b(?! of\b)(?! [A-Z])")
 # the people an event's name implies: "the rebels" of an article on a revolt are its rebels
 IMPLIED_BY = {"rebels": ("revolt", "rebellion", "uprising", "rising", "insurrection", "mutiny", "riots", "riot", "war"),
               "crowd": ("riot", "riots", "massacre", "protest"), "mob": ("riot", "riots", "massacre"),
@@ -405,12 +407,25 @@ YEAR = re.compile(r"\b(\d{3,4})\b")
 BOUND_WORDS = ("by", "before", "until", "till", "since", "around", "about", "circa")
 
 
+def _abbreviated(answer: str, prompt: str) -> bool:
+    """Whether the prompt holds the answer's initials: "the U.S.-Japan Treaty" for "United States"."""
+    words = [w for w in answer.split() if w[:1].isupper()]
+    if len(words) < 2:
+        return False
+    initials = r"\.?".join(re.escape(w[0]) for w in words)
+    return re.search(rf"(?<![\w.]){initials}\.?(?![a-z])", prompt.replace(BLANK, " ")) is not None
+
+
 def _date_given_away(prompt: str, answer: str) -> bool:
     """A date blank the rest of the prompt answers ("after the 1891 civil war ... in the _____" for "the 1890s",
     "in the 17th and _____" for "18th centuries") or that many dates would fill ("By _____, the port ...")."""
     before = prompt.split(BLANK)[0].split()
     if before and before[-1].lower() in BOUND_WORDS:
         return True
+    if before == ["The"]:
+        return True  # "The _____, spanning from 1045 to 1068, was a period ...": "period" fits as well
+    if len(before) >= 2 and before[-1].lower() in ("and", "or", "to") and before[-2].lower() in lexicon.MONTHS:
+        return True  # "during July and _____" for "August 1858"
     if len(before) >= 2 and before[-1].lower() in ("and", "or", "to") and ORDINAL.search(before[-2]) \
             and ORDINAL.search(answer):
         return True  # "the 17th and _____" for "18th centuries"
@@ -526,6 +541,7 @@ def features(d: Draft, ctx: ArticleContext, facts: Facts, pool_text: str = "") -
         "subject_back": float(_subject_points_back(d, facts.article.text, title)),
         "points_back": float(bool(POINTS_BACK.search(d.prompt.replace(BLANK, "X")))),
         "unnamed_thing": float(_unnamed_thing(d.prompt, title)),
+        "answer_abbreviated": float(bool(answer_shown) and _abbreviated(answer_shown, d.prompt)),
         "date_given_away": float(d.format == Format.CLOZE and d.topic == "date" and _date_given_away(d.prompt, answer)),
         "no_main_verb": float(bool(signs.verbless) and d.format in (Format.CLOZE, Format.TRUE_FALSE)),
         # the place the article is set in: guessed without reading ("a revolt in _____" in an article on Egypt)

@@ -45,6 +45,7 @@ BLOCKERS: dict[str, str] = {
     "date_given_away": REASONS["date_given_away"],
     "points_back": REASONS["points_back"],
     "unnamed_thing": REASONS["unnamed_thing"],
+    "answer_abbreviated": REASONS["answer_abbreviated"],
 }
 
 

@@ -82,8 +82,9 @@ def wh_question(ctx: ArticleContext, verb: Token, answer_ids: set[int], wh: str)
     if subject.lower() in ("they", "it", "he", "she", "we", "you", "them"):
         return None  # "Where did they seize ...?": nobody can say who
     first_word = subj.left_edge
-    if (first_word.i == first_word.sent.start and first_word.pos_ in ("NOUN", "ADJ", "NUM")
-            and not first_word.ent_type_ and subject.startswith(first_word.text)):
+    if (first_word.i == first_word.sent.start and first_word.pos_ in ("NOUN", "ADJ", "NUM", "ADV", "DET")
+            and first_word.ent_type_ in ("", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT")
+            and subject.startswith(first_word.text)):
         subject = subject[:1].lower() + subject[1:]  # "Opposition to the shogunate grew" -> "did opposition ..."
     subject = inline(subject)
     rest = [t for t in verb.subtree if t.i not in drop and t.i not in subj_ids]

@@ -24,7 +24,8 @@ the following year|the next day|the following day|at first|at last|above all|by 
 by so doing|as such|in this way|in that way|to that end|as a result of this|as a result of that|upon this|
 following this|in response to this|owing to this|due to this|with this|on this|at this|more significantly|
 most significantly|more importantly|most importantly|significantly|importantly|crucially|ironically|
-interestingly|in particular|specifically|more specifically|worse still|even worse|even more|what is more
+interestingly|in particular|specifically|more specifically|worse still|even worse|even more|what is more|
+in other words|that is|put simply|in short|in sum|to sum up|in summary
 """.replace("\n", "").split("|"), key=len, reverse=True))
 # these open a sentence only as connectives, so no comma is needed to tell ("But by 1891 ...");
 # the others ("Later", "Still", "First") may begin a noun phrase and count only before a comma
