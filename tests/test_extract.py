@@ -1497,6 +1497,8 @@ After failed talks between the two envoys, a siege ensued. The short battle near
 
 In 1820 the hussars rode into the square, wounding a clerk and killing two weavers. The raid on the harbour was in retaliation for the flogging of their chief. The regents attributed the fire to a group of foreign sailors. The plan angered the farmers, as it was unduly harsh. The news of the wreck delayed the first voyages to the islands. The new law generated heated debates in the assembly. The sailors burned the village in retribution for the killings.
 
+The grain riot of the northern provinces was sparked by the beating of two old fishermen from the harbour of Ostend in front of the customs house of the lower town on 4 May 1702.
+
 The army sacked the capital and carried off the emperor.
 
 This ended the long peace of the northern kingdom. The alderman, afraid of any possible riots, announced a curfew that night. The monks were killed on the orders of the governor. The elites were alienated, as the vizier relied on troops from the north. The winter was so cold that the river froze.
@@ -1529,6 +1531,9 @@ CONNECTIVE_CASES = [
     ("The new law generated", "The new law", "heated debates in the assembly"),
     ("The sailors burned", "the killings", "The sailors burned the village"),
     ("The town was so poor", "The town was poor", "it sold its bells"),
+    # a long cause loses its where and when whole: never "in front" without "of the customs house"
+    ("The grain riot", "the beating of two old fishermen from the harbour of Ostend",
+     "The grain riot of the northern provinces"),
     # a paragraph that opens "This ..." takes up the paragraph before
     ("This ended the long peace", "The army sacked the capital and carried off the emperor",
      "the long peace of the northern kingdom"),

@@ -217,6 +217,9 @@ def shortened(render, head: Token, limit: int, sent: Span | None = None) -> str:
     for t in sorted(candidates, key=lambda t: (rank(t), -t.i)):
         if t.i in drop:
             continue
+        while t.dep_ == "prep" and t.head.dep_ == "pobj" and t.head.lemma_.lower() in RELATIONAL_NOUNS \
+                and t.head.head.i != head.i:
+            t = t.head.head  # "in front of the saloon": the whole phrase goes, never "in front" alone
         gone = subtree_ids(t) - drop
         drop |= gone
         words -= sum(1 for i in gone if not doc[i].is_punct)
@@ -229,6 +232,8 @@ def shortened(render, head: Token, limit: int, sent: Span | None = None) -> str:
 
 
 LONG_PHRASE = 25  # words
+# nouns of a part or a side, which say nothing without their "of": "in front of", "in the centre of"
+RELATIONAL_NOUNS = frozenset("front centre center middle side edge top bottom rear heart outskirts part rest".split())
 
 
 def fit_clause(ctx: ArticleContext, verb: Token, drop: set[int]) -> str:
@@ -757,7 +762,10 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     # verb keeps its own particle ("was led to war by ...")
     if agent is not None and _pobj(agent) is not None and lemma != "lead" and (tail == "" or effect_tok is not None):
         subj = _child(v, ("nsubjpass",))
-        cause = object_phrase(ctx, _pobj(agent))
+        by = _pobj(agent)
+        # "triggered by the stabbing of two sailors ... in front of a saloon in Valparaíso on October 16, 1891": the
+        # cause without the where and when of it, as a subject's cause is
+        cause = fit_np(ctx, by, SHORT_NP) if by.pos_ in ("NOUN", "PROPN") else object_phrase(ctx, by)
         if subj is None and v.dep_ == "advcl" and v.tag_ == "VBN" and v.head.pos_ in ("VERB", "AUX"):
             # "Provoked by the new levy, the weavers stopped work": what the head clause tells
             return Found(cause, fit_clause(ctx, v.head, subtree_ids(v)), f"{v.text} by", "passive", v.lemma_, past(v))
