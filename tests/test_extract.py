@@ -952,10 +952,16 @@ def links_from(facts: Facts, opening: str) -> list:
 @pytest.mark.parametrize("opening,cause,effect", CAUSAL_CASES, ids=[c[0] for c in CAUSAL_CASES])
 def test_each_cue_class_puts_cause_and_effect_on_their_sides(causal_article: Facts, opening: str, cause: str,
                                                               effect: str) -> None:
-    links = links_from(causal_article, opening)
+    assert_link(causal_article, opening, cause, effect)
+
+
+def assert_link(facts: Facts, opening: str, cause: str, effect: str) -> None:
+    """The sentence opening so gives the link, and each of its links has phrases for sides, never the sentence
+    again (a cause from the sentence before is not in it)."""
+    links = links_from(facts, opening)
     assert any(c.cause == cause and c.effect == effect for c in links), \
         [(c.cause, c.cue, c.effect) for c in links]
-    for c in links:  # a phrase, never the sentence again (a cause from the sentence before is not in it)
+    for c in links:
         assert is_phrase(c.effect, c.where.sentence)
         assert c.cause not in c.where.sentence or is_phrase(c.cause, c.where.sentence)
 
@@ -1397,12 +1403,7 @@ def more_causal_article() -> Facts:
 @pytest.mark.parametrize("opening,cause,effect", MORE_CAUSAL_CASES, ids=[c[0] for c in MORE_CAUSAL_CASES])
 def test_more_cue_forms_put_cause_and_effect_on_their_sides(more_causal_article: Facts, opening: str, cause: str,
                                                              effect: str) -> None:
-    links = links_from(more_causal_article, opening)
-    assert any(c.cause == cause and c.effect == effect for c in links), \
-        [(c.cause, c.cue, c.effect) for c in links]
-    for c in links:
-        assert is_phrase(c.effect, c.where.sentence)
-        assert c.cause not in c.where.sentence or is_phrase(c.cause, c.where.sentence)
+    assert_link(more_causal_article, opening, cause, effect)
 
 
 @pytest.mark.parametrize("opening", ["When he was twelve", "The charter was sealed", "The pact held until",
@@ -1552,11 +1553,7 @@ def connective_article() -> Facts:
 @pytest.mark.parametrize("opening,cause,effect", CONNECTIVE_CASES, ids=[c[0] for c in CONNECTIVE_CASES])
 def test_connectives_and_causatives_put_cause_and_effect_on_their_sides(connective_article: Facts, opening: str,
                                                                         cause: str, effect: str) -> None:
-    links = links_from(connective_article, opening)
-    assert any(c.cause == cause and c.effect == effect for c in links), \
-        [(c.cause, c.cue, c.effect) for c in links]
-    for c in links:
-        assert is_phrase(c.effect, c.where.sentence)
+    assert_link(connective_article, opening, cause, effect)
 
 
 @pytest.mark.parametrize("opening", ["As the army advanced", "The treaty, as it was called", "The king acted",
