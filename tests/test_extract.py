@@ -1007,8 +1007,10 @@ def test_kinds_carry_what_their_questions_need(causal_article: Facts) -> None:
 # places, bodies and writings the model takes for people.
 
 ERA_PEOPLE: dict[str, list[str]] = {
-    # a heading that names someone, a list of towns after "towns", a rank joined to a word for a person, "averred"
-    "danzig-tolls": ["Stephen Báthory", "Mikołaj Firlej", "Jan Zamoyski", "Wojciech Kromer"],
+    # a heading that names someone, a list of towns after "towns", a rank joined to a word for a person, "averred",
+    # a list after "smugglers" (one of them "Hall", a word for a building)
+    "danzig-tolls": ["Stephen Báthory", "Mikołaj Firlej", "Jan Zamoyski", "Wojciech Kromer", "Jan Kruk", "Piotr Hall",
+                     "Adam Sowa"],
     "catiline": ["Lucius Sergius Catilina", "Publius Cornelius Lentulus Sura", "Marcus Tullius Cicero", "Fulvia",
                  "Quintus Curius", "Caesar", "Cato the Younger", "Gaius Antonius Hybrida", "Sallust", "Plutarch"],
     "fourth-fitna": ["Harun al-Rashid", "al-Amin", "Abdallah al-Ma'mun", "al-Fadl ibn al-Rabi", "Musa", "al-Fadl ibn Sahl",

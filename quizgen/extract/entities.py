@@ -478,6 +478,9 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             if first.i != ent.root.i and first.pos_ == "NOUN" and first.text.islower() and first.tag_ == "NNS" \
                     and first.lemma_.lower() in lexicon.PLACE_NOUNS:
                 n.site += 1
+            elif first.i != ent.root.i and first.pos_ == "NOUN" and first.text.islower() and first.tag_ == "NNS" \
+                    and cues.is_role_noun(first):
+                n.kin += 1  # "three convicted smugglers, Jan Kruk, Piotr Hall and Adam Sowa": people
             elif len(ent) == 1 and ent.start >= 2 and ent.doc[ent.start - 1].lower_ in ("and", "or") \
                     and ent.doc[ent.start - 2].text.islower() and cues.is_role_noun(ent.doc[ent.start - 2]) \
                     and ent.doc[ent.start - 2].tag_ == "NN" and ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text == "(" \
@@ -574,7 +577,12 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
             return "other"  # "the Behistun Inscription", whatever "according to" says of it
         if n.unlike and not n.pro and not n.kin and n.unlike * 2 >= total:
             return "other"  # "Gettysburg was the turning point", whatever the model's label
-        if last in lexicon.FACILITY_NOUNS | lexicon.MORE_FACILITY_NOUNS or (last in lexicon.SITE_NOUNS and n.locative):
+        # "William Hall" among "Andrew Wilson, William Hall and George Robertson": a person the model calls one,
+        # in a list of others it calls people, whatever the last word means as a common noun
+        listed = bool(n.labels["person"] or n.pro or n.kin) and any(
+            names[p].labels["person"] or names[p].pro for p in n.partners if p in names)
+        if (last in lexicon.FACILITY_NOUNS | lexicon.MORE_FACILITY_NOUNS or (last in lexicon.SITE_NOUNS and n.locative)) \
+                and not listed:
             return "place"
         words = n.text.split()
         if len(words) > 1 and words[0].lower() in lexicon.SHIP_PREFIXES:

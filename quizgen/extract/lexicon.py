@@ -155,6 +155,7 @@ accomplice banker biographer businessman chamberlain clerk commandant conspirato
 financier friend interpreter lawyer mutineer physician plotter preacher printer professor reformer ringleader
 rival servant settler slave speculator steward translator treasurer veteran
 alderman bailiff burgess constable provost reeve sheriff
+sachem headman marshal squire smuggler convict prisoner captive pirate bandit
 """.split())
 
 # Nouns whose "of <name>" names a person: "the reign of ...", "under the generalship of ..."
