@@ -1502,6 +1502,10 @@ In 1820 the hussars rode into the square, wounding a clerk and killing two weave
 
 The grain riot of the northern provinces was sparked by the beating of two old fishermen from the harbour of Ostend in front of the customs house of the lower town on 4 May 1702.
 
+The regents seized the abbey lands and used the fire as a pretext to arrest the abbots.
+
+The police made mass arrests of weavers. This severely crippled weaver participation in the elections.
+
 The army sacked the capital and carried off the emperor.
 
 This ended the long peace of the northern kingdom. The alderman, afraid of any possible riots, announced a curfew that night. The monks were killed on the orders of the governor. The elites were alienated, as the vizier relied on troops from the north. The winter was so cold that the river froze.
@@ -1537,6 +1541,10 @@ CONNECTIVE_CASES = [
     # a long cause loses its where and when whole: never "in front" without "of the customs house"
     ("The grain riot", "the beating of two old fishermen from the harbour of Ostend",
      "The grain riot of the northern provinces"),
+    ("The regents seized", "the fire", "arrest the abbots"),
+    # the tagger reads "crippled" after "This" as an adjective: by the words, the sentence before is the cause
+    ("This severely crippled", "The police made mass arrests of weavers",
+     "severely crippled weaver participation in the elections"),
     # a paragraph that opens "This ..." takes up the paragraph before
     ("This ended the long peace", "The army sacked the capital and carried off the emperor",
      "the long peace of the northern kingdom"),

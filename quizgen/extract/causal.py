@@ -560,6 +560,19 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             det = _child(obj, ("det",))
             end_words = f"{det.lower_ if det is not None else 'an'} end {target.head.lower_}"  # "an end to", "the end of"
             return Found(cause, object_phrase(ctx, target), f"{v.text} {end_words}", "verb", f"{lemma} {end_words}", past(v))
+    # "used the fire as a pretext to arrest the abbots": what the pretext served is the fire's effect
+    if lemma == "use" and obj is not None and (as_ := _child(v, ("prep",), "as")) is not None \
+            and _pobj(as_) is not None and _pobj(as_).lemma_.lower() in PRETEXT_NOUNS:
+        noun = _pobj(as_)
+        goal = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None) or \
+            _pobj(_child(noun, ("prep",), "for"))
+        if goal is None:
+            return None
+        effect = ctx.text([t for t in goal.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == goal.i)],
+                          head=goal)
+        det = _child(noun, ("det",))
+        return Found(object_phrase(ctx, obj), effect, f"{v.text} as {det.lower_ if det is not None else 'a'} {noun.lower_}",
+                     "passive", "", past(v))
     if lemma == "owe" and obj is not None and obj.lemma_.lower() not in WORD_NOUNS:
         # "The city owed its wealth to the salt trade"; "owes its name to" is naming
         to = next((c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > obj.i), None)
@@ -840,6 +853,8 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
 
 
 # verbs of moving someone to act whose agent is the cause when nothing says to do what ("was motivated by fear")
+# what something is used as when it is made the reason for a deed: "used the fire as a pretext to ..."
+PRETEXT_NOUNS = frozenset("pretext excuse justification pretence pretense".split())
 # causatives of a feeling, whose passive tells how someone felt: "were angered by the new tax"
 FEELING_CAUSES = frozenset("""
 anger outrage enrage infuriate incense alienate alarm upset dismay shock stun horrify scandalize scandalise offend
@@ -2060,7 +2075,7 @@ CUE_WORDS = RESULTING | PP_WORDS | lexicon.REASON_SUBORDINATORS | lexicon.RESULT
 VERB_CUE_LEMMAS = (CAUSE_VERBS | lexicon.FORCE_VERBS | set(lexicon.LINK_VERBS) | set(lexicon.FROM_CAUSE_VERBS)
                    | lexicon.RESPONSE_VERBS | DRIVING_VERBS | {v for v, _ in PHRASAL_CAUSES}
                    | {"set", "have", "root", "give", "make", "put", "bring", "open", "help", "play", "blame", "be", "serve",
-                      "act"}
+                      "act", "use"}
                    | lexicon.GROUND_VERBS | lexicon.GIVING_WAY_VERBS | lexicon.SUCCESS_VERBS | PERSUADED_VERBS
                  | {"mean", "meet", "credit", "mark", "spell", "owe"} | lexicon.REMOVED_IN_VERBS | lexicon.DYING_VERBS | set(lexicon.GROWN_FROM_VERBS)
                  | set(lexicon.GAIN_VERBS))
@@ -2098,6 +2113,7 @@ def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
         where = ctx.where(sent, para)
         if whole.start != sent.start or whole.end != sent.end:
             where = replace(where, sentence=whole.text.strip(), sentence_start=para.block.offset + whole.start_char)
+        before_sentence = len(out)
         for tok in sent:
             for found in finds(ctx, tok, sent, prev):
                 cause, effect = found.cause.strip(), found.effect.strip()
@@ -2112,7 +2128,34 @@ def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
                 seen.add(key)
                 out.append(CausalLink(cause, effect, found.cue, where, found.kind, found.verb,
                                       found.past, ctx.offset(anchor), hedge_of(anchor)))
+        misread = this_misread(ctx, sent, prev) if len(out) == before_sentence else None
+        if misread is not None:
+            out.append(CausalLink(misread.cause, misread.effect, misread.cue, where, misread.kind, misread.verb,
+                                  misread.past, ctx.offset(sent[0]), ""))
     return tuple(out)
+
+
+def this_misread(ctx: ArticleContext, sent: Span, prev: Span | None) -> Found | None:
+    """"This severely crippled communist participation in the elections": the tagger reads the causative's past
+    as an adjective and the sentence as a noun phrase; by the words, "This" and a causative's past tense make the
+    sentence before a cause."""
+    words = [t for t in sent if not t.is_punct]
+    if prev is None or len(words) < 4 or words[0].lower_ not in ("this", "these", "that") or sent.root.pos_ in ("VERB", "AUX"):
+        return None
+    k = 1
+    while k < len(words) and words[k].pos_ == "ADV":
+        k += 1
+    verb = words[k] if k < len(words) else None
+    if verb is None or not verb.lower_.endswith("ed"):
+        return None
+    low = verb.lower_
+    lemma = next((c for c in (low[:-1], low[:-2], low[:-3], low[:-3] + "y" if low.endswith("ied") else "")
+                  if c in CAUSE_VERBS), None)
+    cause = before(ctx, prev)
+    rest = [t for t in sent if t.i > words[0].i and not (t.is_punct and t.i == sent.end - 1)]
+    if lemma is None or not cause or len(rest) < 3:
+        return None
+    return Found(cause, ctx.text(rest), AS_A_RESULT, "after", AS_A_RESULT, True, anchor=sent[0])
 
 
 # what no sentence ends on: the parser sometimes starts one after a bracket or a comma all the same
