@@ -33,7 +33,7 @@ from quizgen.extract.phrases import (
     subject_of,
     subtree_ids,
 )
-from quizgen.models import CausalLink
+from quizgen.models import CausalLink, Provenance
 
 REASON_NOUNS = {"justification", "pretext", "rationale", "excuse", "impetus", "catalyst", "reason", "basis", "spur"}
 RESULT_NOUNS = {"result", "consequence", "outcome", "effect"}
@@ -389,6 +389,12 @@ def object_phrase(ctx: ArticleContext, head: Token) -> str:
     return fit_np(ctx, head)
 
 
+def infinitive_phrase(ctx: ArticleContext, verb: Token) -> str:
+    """The phrase of an infinitive without its "to": "(to) generate support for the war"."""
+    return ctx.text([t for t in verb.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == verb.i)],
+                    head=verb)
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """"opposition to X, an economic downturn, and a revival": each noun of a list."""
     out = [tok]
@@ -568,8 +574,7 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             _pobj(_child(noun, ("prep",), "for"))
         if goal is None:
             return None
-        effect = ctx.text([t for t in goal.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head.i == goal.i)],
-                          head=goal)
+        effect = infinitive_phrase(ctx, goal)
         det = _child(noun, ("det",))
         return Found(object_phrase(ctx, obj), effect, f"{v.text} as {det.lower_ if det is not None else 'a'} {noun.lower_}",
                      "passive", "", past(v))
@@ -662,9 +667,7 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
         comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.i > v.i and c.pos_ == "VERB"), None)
         cause = agent_of(ctx, v, prev) if comp is not None and _child(comp, ("nsubj",)) is None else ""
         if cause:
-            effect = ctx.text([t for t in comp.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == comp)],
-                              head=comp)
-            return Found(cause, effect, f"{v.text}", "passive", lemma, past(v))
+            return Found(cause, infinitive_phrase(ctx, comp), f"{v.text}", "passive", lemma, past(v))
     # "drove the settlers out of the province", "forced the rebels into exile"
     # "was forced into exile": moved by force, by what the agent did or else the sentence before told
     if lemma in ("force", "drive") and obj is None and _child(v, ("nsubjpass",)) is not None and not intended(v) \
@@ -786,7 +789,7 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
             subj = v.head
         if subj is not None and subj.lower_ in ("it", "they"):  # "It was triggered by ...": what "it" is
             return Found(cause, cause_np(ctx, subj, prev), f"{v.text} by", "passive", v.lemma_, past(v))
-        if subj is not None and lemma in FEELING_CAUSES and subj.dep_ == "nsubjpass":
+        if subj is not None and lemma in lexicon.FEELING_CAUSES and subj.dep_ == "nsubjpass":
             # "Most of the members were angered by X": the feeling is the effect, not the people
             said = [t for t in v.children if t.dep_ in ("auxpass", "neg") and t.i < v.i]
             return Found(cause, f"{ctx.np(subj)} {ctx.text([*said, v], head=v)}", f"{v.text} by", "passive",
@@ -852,14 +855,9 @@ def verb_cue(ctx: ArticleContext, v: Token, prev: Span | None) -> Found | None:
     return Found(cause, effect, cue, "verb", v.lemma_ + tail, tense)
 
 
-# verbs of moving someone to act whose agent is the cause when nothing says to do what ("was motivated by fear")
 # what something is used as when it is made the reason for a deed: "used the fire as a pretext to ..."
 PRETEXT_NOUNS = frozenset("pretext excuse justification pretence pretense".split())
-# causatives of a feeling, whose passive tells how someone felt: "were angered by the new tax"
-FEELING_CAUSES = frozenset("""
-anger outrage enrage infuriate incense alienate alarm upset dismay shock stun horrify scandalize scandalise offend
-frighten humiliate embolden
-""".split())
+# verbs of moving someone to act whose agent is the cause when nothing says to do what ("was motivated by fear")
 PERSUADED_VERBS = frozenset("motivate inspire encourage persuade convince induce spur incite pressure pressurize".split())
 
 
@@ -2105,6 +2103,21 @@ def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
     seen: set[tuple[int, str, str, str]] = set()
     # a paragraph that opens "This ended ..." takes up the last sentence of the one before, in the same section
     before_para = {id(b): a for a, b in itertools.pairwise(ctx.paragraphs) if a.block.section == b.block.section}
+
+    def keep(found: Found, tok: Token, whole: Span, where: Provenance) -> bool:
+        """Add the link unless a side is empty or the whole sentence, it is asked, or it is there already."""
+        cause, effect = found.cause.strip(), found.effect.strip()
+        if not cause or not effect or cause == effect or too_much(cause, whole) or too_much(effect, whole):
+            return False
+        anchor = found.anchor if found.anchor is not None else tok
+        key = (anchor.i, found.cue, cause, effect)
+        if asked(anchor) or bare_date(cause) or key in seen:
+            return False
+        seen.add(key)
+        out.append(CausalLink(cause, effect, found.cue, where, found.kind, found.verb, found.past, ctx.offset(anchor),
+                              hedge_of(anchor)))
+        return True
+
     for para, sent in ctx.sentences():
         whole = whole_sentence(sent)
         prev = _previous(whole)
@@ -2113,25 +2126,14 @@ def extract_causal(ctx: ArticleContext) -> tuple[CausalLink, ...]:
         where = ctx.where(sent, para)
         if whole.start != sent.start or whole.end != sent.end:
             where = replace(where, sentence=whole.text.strip(), sentence_start=para.block.offset + whole.start_char)
-        before_sentence = len(out)
+        kept = 0
         for tok in sent:
             for found in finds(ctx, tok, sent, prev):
-                cause, effect = found.cause.strip(), found.effect.strip()
-                if not cause or not effect or cause == effect or too_much(cause, whole) or too_much(effect, whole):
-                    continue
-                anchor = found.anchor if found.anchor is not None else tok
-                if asked(anchor) or bare_date(cause):
-                    continue
-                key = (anchor.i, found.cue, cause, effect)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(CausalLink(cause, effect, found.cue, where, found.kind, found.verb,
-                                      found.past, ctx.offset(anchor), hedge_of(anchor)))
-        misread = this_misread(ctx, sent, prev) if len(out) == before_sentence else None
-        if misread is not None:
-            out.append(CausalLink(misread.cause, misread.effect, misread.cue, where, misread.kind, misread.verb,
-                                  misread.past, ctx.offset(sent[0]), ""))
+                kept += keep(found, tok, whole, where)
+        if not kept:
+            misread = this_misread(ctx, sent, prev)
+            if misread is not None:
+                keep(misread, sent[0], whole, where)
     return tuple(out)
 
 
@@ -2149,11 +2151,11 @@ def this_misread(ctx: ArticleContext, sent: Span, prev: Span | None) -> Found | 
     if verb is None or not verb.lower_.endswith("ed"):
         return None
     low = verb.lower_
-    lemma = next((c for c in (low[:-1], low[:-2], low[:-3], low[:-3] + "y" if low.endswith("ied") else "")
-                  if c in CAUSE_VERBS), None)
+    if not any(c in CAUSE_VERBS for c in (low[:-1], low[:-2], low[:-3], low[:-3] + "y" if low.endswith("ied") else "")):
+        return None  # "crippled", "weakened", "sparked", "intensified", "stopped"
     cause = before(ctx, prev)
     rest = [t for t in sent if t.i > words[0].i and not (t.is_punct and t.i == sent.end - 1)]
-    if lemma is None or not cause or len(rest) < 3:
+    if not cause or len(rest) < 3:
         return None
     return Found(cause, ctx.text(rest), AS_A_RESULT, "after", AS_A_RESULT, True, anchor=sent[0])
 

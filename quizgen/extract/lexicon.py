@@ -283,6 +283,12 @@ incite inspire encourage provoke spur motivate
 """.split())
 # Nouns of outcome that "give" makes causative: "..., giving victory to X"
 GIVEN_OUTCOMES = frozenset("victory rise impetus momentum advantage edge opportunity pretext occasion".split())
+# Causatives of a feeling, whose passive tells how someone felt: "were angered by the new tax" (the feeling is
+# the effect, and "Why were they angered?" asks its cause)
+FEELING_CAUSES = frozenset("""
+anger outrage enrage infuriate incense alienate alarm upset dismay shock stun horrify scandalize scandalise offend
+frighten humiliate embolden
+""".split())
 # Verbs whose subject is the effect and whose preposition names the cause ("X stemmed from Y")
 FROM_CAUSE_VERBS: dict[str, tuple[str, ...]] = {
     "result": ("from",), "stem": ("from",), "arise": ("from", "out"), "spring": ("from",), "originate": ("in", "from"),
