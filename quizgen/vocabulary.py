@@ -39,6 +39,8 @@ class Topic(StrEnum):
     RELATED = "related"
 
 BLANK = "_____"  # the gap of a cloze prompt
+# what a date blank asks for, by the date's precision, in the words a quiz uses: "in _____ (month and year)"
+DATE_KINDS = {"day": "date", "month": "month and year", "year": "year", "decade": "decade", "century": "century"}
 
 
 def slugify(text: str, fallback: str = "questions", max_length: int = 100) -> str:

@@ -29,7 +29,7 @@ from quizgen.questions.wording import (
     leading_connective,
     shares_stem,
 )
-from quizgen.vocabulary import Format
+from quizgen.vocabulary import DATE_KINDS, Format
 
 TOPIC_GROUPS = ("date", "person", "place", "organization", "cause_effect", "other")
 ODD_CHARACTERS = re.compile(r"[\^{}\[\]|\\<>=_#*~]")
@@ -90,9 +90,8 @@ REASONS: dict[str, str] = {
     "unnamed_thing": "it names a place, a plot or a conflict only by its kind ('the place', 'the rebels', 'the case')",
     "answer_abbreviated": "the prompt holds the answer's initials ('the U.S.-Japan Treaty' for 'United States')",
 }
-# "may have been instigated", "might have known": the article reports a guess; no answer is right for sure
 # the kind of date a blank asks for, which the template adds after "in _____": no aside of the article's
-DATE_HINT = re.compile(r" \((?:year|years|month and year|date|decade|century)\)")
+DATE_HINT = re.compile(r" \((?:" + "|".join({*DATE_KINDS.values(), "years"}) + r")\)")
 # words of a lifted sentence that take up what the sentence before told: "also cannot be considered", "then
 # proceeded", "all three tribes", "a further five", "reacted by", "the new garment requirements", "The Third was"
 POINTS_BACK = re.compile(
@@ -125,6 +124,9 @@ def _unnamed_thing(prompt: str, title: str) -> bool:
                 and not title_words & set(IMPLIED_BY.get(noun, ())):
             return True
     return False
+
+
+# "may have been instigated", "might have known": the article reports a guess; no answer is right for sure
 HEDGED = re.compile(r"\b(?:may|might|could|must|would) have (?:been )?\w+(?:ed|en|wn|ne)\b", re.IGNORECASE)
 # "The tax proved unpopular", "The letter was said to ...", "13 were arrested": a subject met in an earlier
 # sentence, or a bare number, which the question alone leaves unexplained

@@ -24,7 +24,7 @@ from quizgen.questions.events import cause_key, is_event_phrase
 from quizgen.questions.rank import VAGUE
 from quizgen.questions.wh import clause_verb, wh_question
 from quizgen.questions.wording import DEICTIC, PERSONAL_PRONOUNS, content_words, drop_leading_connective
-from quizgen.vocabulary import Format
+from quizgen.vocabulary import DATE_KINDS, Format
 
 VERB_STARTS = {"had", "was", "were", "led", "became", "served", "won", "lost", "took", "made", "gave", "ruled", "wrote",
                "fought", "held", "built", "founded", "commanded", "saw", "sought", "ran", "met", "left"}
@@ -219,18 +219,11 @@ def shuffle(items: list, seed: str) -> None:
 BOUND_PREPOSITIONS = {"until", "till", "by", "before", "after", "since", "from", "through", "throughout", "between"}
 
 
-def date_kind(text: str) -> str:
-    """What a date blank asks for, in the words a quiz uses: "year", "month and year", "decade", "century", "date"."""
-    low = text.lower()
-    if "centur" in low:
-        return "century"
-    if re.search(r"\d0s\b", low):
-        return "decade"
-    has_month = any(m in low.split() for m in lexicon.MONTHS)
-    numbers = re.findall(r"\d+", low)
-    if has_month:
-        return "date" if len(numbers) >= 2 else "month and year"
-    return "year" if len(numbers) == 1 else "years" if len(numbers) == 2 else "date"
+def date_kind(d: DateFact) -> str:
+    """"year", or "years" for a span of them ("291 to 306 AD"), "month and year", "date", "decade", "century"."""
+    if d.precision == "year" and d.start[:-6] != d.end[:-6]:
+        return "years"
+    return DATE_KINDS[d.precision]
 
 
 def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Draft]:
@@ -244,7 +237,7 @@ def date_questions(ctx: ArticleContext, facts: Facts, pool: Pool) -> Iterator[Dr
                  readable_sentence(ctx, span.sent, blank=span, keep_the=keep_the))
         if cloze:
             # "in Southampton County in _____": a place fits "in _____" as well as a year; the kind of date says which
-            cloze = re.sub(rf"\b([Ii]n) {re.escape(BLANK)}", rf"\1 {BLANK} ({date_kind(d.text)})", cloze, count=1)
+            cloze = re.sub(rf"\b([Ii]n) {re.escape(BLANK)}", rf"\1 {BLANK} ({date_kind(d)})", cloze, count=1)
             yield _draft("date_cloze", Format.CLOZE, "date", cloze, d.text, d.where, key, kind="date")
         verb = clause_verb(span)
         # "continued until the 1850s", "by 1930 had split": a bound, not the time the thing happened
@@ -566,7 +559,7 @@ def why_of_effect(ctx: ArticleContext, link: CausalLink) -> str | None:
         return None
     if cue.pos_ in ("VERB", "AUX") and link.kind == "passive":
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
-        if agent is None or cue.lemma_ not in FEELING_VERBS:
+        if agent is None or cue.lemma_ not in lexicon.FEELING_CAUSES:
             return None  # "Why was the crisis triggered?" reads as a riddle; "Why were the members angered?" not
         verb, drop = cue, subtree_ids(agent)
     elif cue.pos_ in ("VERB", "AUX"):
@@ -585,11 +578,6 @@ def why_of_effect(ctx: ArticleContext, link: CausalLink) -> str | None:
             len(content_words(link.cause) & content_words(q)) * 2 > len(content_words(link.cause)):
         return None
     return q
-
-
-# verbs of feeling whose passive asks well with "why": "Why were most of the members angered?"
-FEELING_VERBS = frozenset("anger outrage enrage infuriate incense alienate alarm upset dismay shock horrify offend frighten "
-                          "humiliate".split())
 
 
 def why_question(ctx: ArticleContext, link: CausalLink) -> str | None:
