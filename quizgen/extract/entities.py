@@ -475,11 +475,10 @@ def gather(ctx: ArticleContext) -> dict[str, Name]:
             # "four cities, Blois, Rouen and Tours": a list that goes on from a plural word for places; "the
             # military commander and Landdrost (magistrate)": a capitalised word joined to a word for a person
             # and glossed is a rank
-            if first.i != ent.root.i and first.pos_ == "NOUN" and first.text.islower() and first.tag_ == "NNS" \
-                    and first.lemma_.lower() in lexicon.PLACE_NOUNS:
+            listed_after = first.i != ent.root.i and first.pos_ == "NOUN" and first.text.islower() and first.tag_ == "NNS"
+            if listed_after and first.lemma_.lower() in lexicon.PLACE_NOUNS:
                 n.site += 1
-            elif first.i != ent.root.i and first.pos_ == "NOUN" and first.text.islower() and first.tag_ == "NNS" \
-                    and cues.is_role_noun(first):
+            elif listed_after and cues.is_role_noun(first):
                 n.kin += 1  # "three convicted smugglers, Jan Kruk, Piotr Hall and Adam Sowa": people
             elif len(ent) == 1 and ent.start >= 2 and ent.doc[ent.start - 1].lower_ in ("and", "or") \
                     and ent.doc[ent.start - 2].text.islower() and cues.is_role_noun(ent.doc[ent.start - 2]) \
@@ -667,11 +666,11 @@ def classify(ctx: ArticleContext, names: dict[str, Name]) -> dict[str, str]:
             kinds[t] = realms[t]
     for t in names:
         # "Mohegan" beside "the Mohegans"; "Meiji Japan" where Japan is a place: a people's word, a place in an age
-        words = t.split()
+        words, theirs = t.split(), kinds.get(t + "s") == "group"
         if kinds[t] == "person" and not names[t].pro and not names[t].kin and (
-                kinds.get(t + "s") == "group" or len(words) > 1 and "of" not in words
+                theirs or len(words) > 1 and "of" not in words
                 and kinds.get(words[-1]) == "place" and words[0].lower() not in TITLE_WORDS):
-            kinds[t] = "group" if kinds.get(t + "s") == "group" else "place"
+            kinds[t] = "group" if theirs else "place"
     changed = {}
     for t, n in names.items():
         # "the forces of Sun Quan, Liu Bei, and Liu Qi": one of a list of people, where nothing says it
